@@ -1,0 +1,28 @@
+using Api.Portal;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Api.Infrastructure;
+
+// One model, two providers. SQLite and SQL Server contexts are siblings that derive from this
+// class (not from each other) so that each keeps its own migration set and design-time factory.
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<EndUser> EndUsers => Set<EndUser>();
+
+    // The Data Protection key ring lives in SQL so every replica shares it; it protects stored
+    // TOTP secrets and signing keys, so losing it would lock every user out.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);

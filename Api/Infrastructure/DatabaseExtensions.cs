@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Api.Infrastructure;
+
+public static class DatabaseExtensions
+{
+    public const string ConnectionName = "db";
+
+    /// <summary>
+    /// Registers <see cref="AppDbContext"/> on SQLite (the embedded default) or SQL Server,
+    /// chosen by <c>Database:Provider</c>. Same code, same model; only configuration differs.
+    /// </summary>
+    public static IHostApplicationBuilder AddAppDatabase(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException(
+                $"No connection string '{ConnectionName}'. Run the stack with `dotnet run --project AppHost`, or set ConnectionStrings__{ConnectionName}.");
+        var provider = DatabaseProviderName(builder.Configuration);
+
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            builder.Services.AddDbContext<AppDbContext, SqlServerAppDbContext>(options =>
+                options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+        }
+        else
+        {
+            builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(options =>
+                options.UseSqlite(connectionString));
+        }
+
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("db", tags: ["ready"]);
+        return builder;
+    }
+
+    public static DatabaseProvider DatabaseProviderName(IConfiguration configuration) =>
+        string.Equals(configuration["Database:Provider"], nameof(DatabaseProvider.SqlServer), StringComparison.OrdinalIgnoreCase)
+            ? DatabaseProvider.SqlServer
+            : DatabaseProvider.Sqlite;
+
+    /// <summary>Applies pending migrations. Runs before the first request so nothing sees a half-built schema.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            var folder = Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

@@ -1,0 +1,22 @@
+namespace Api.Portal;
+
+/// <summary>
+/// A client's employee as the portal knows them. Before migration they log in with the legacy
+/// hash kept here; after migration <see cref="SsoAccountId"/> links them to their SSO account.
+/// </summary>
+public sealed class EndUser
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid ClientId { get; set; }
+    public Client? Client { get; set; }
+    public required string Email { get; set; }
+    public required string DisplayName { get; set; }
+    public string Role { get; set; } = "End User";
+    public bool Enabled { get; set; } = true;
+    public bool Deleted { get; set; }
+    public string? LegacyPasswordHash { get; set; }
+    public bool MigratedToSso { get; set; }
+    public DateTime? MigratedAt { get; set; }
+    public string? SsoAccountId { get; set; }
+    public DateTime? LastLoginAt { get; set; }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Api.Portal;
+
+internal sealed class PartnerConfiguration : IEntityTypeConfiguration<Partner>
+{
+    public void Configure(EntityTypeBuilder<Partner> partner)
+    {
+        partner.Property(p => p.Name).HasMaxLength(200);
+        partner.HasMany(p => p.Clients).WithOne(c => c.Partner).HasForeignKey(c => c.PartnerId);
+    }
+}
+
+internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
+{
+    public void Configure(EntityTypeBuilder<Client> client)
+    {
+        client.Property(c => c.Name).HasMaxLength(200);
+        client.HasMany(c => c.EndUsers).WithOne(u => u.Client).HasForeignKey(u => u.ClientId);
+    }
+}
+
+internal sealed class EndUserConfiguration : IEntityTypeConfiguration<EndUser>
+{
+    public void Configure(EntityTypeBuilder<EndUser> user)
+    {
+        user.Property(u => u.Email).HasMaxLength(254);
+        // E-mails are stored normalised (trimmed, lower case) so this index makes them unique.
+        user.HasIndex(u => u.Email).IsUnique();
+        user.Property(u => u.DisplayName).HasMaxLength(200);
+        user.Property(u => u.Role).HasMaxLength(50);
+        user.Property(u => u.LegacyPasswordHash).HasMaxLength(200);
+        user.Property(u => u.SsoAccountId).HasMaxLength(64);
+        user.HasIndex(u => u.SsoAccountId);
+    }
+}

@@ -1,0 +1,28 @@
+using Api.Infrastructure;
+using Api.Portal;
+using Api.Status;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapDefaultEndpoints();
+app.MapStatusApi();
+app.MapPortalApi();
+
+await app.PrepareAsync();
+app.Run();
+
+// Lets WebApplicationFactory<Program> find the entry point in tests.
+public partial class Program;

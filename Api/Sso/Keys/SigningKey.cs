@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Api.Sso.Keys;
+
+/// <summary>
+/// A token key kept in SQL so every replica signs and validates with the same keys and a restart
+/// does not log everybody out. The key material is protected with Data Protection.
+/// </summary>
+public sealed class SigningKey
+{
+    public required string Id { get; set; }
+    public required SigningKeyUse Use { get; set; }
+    public required string ProtectedMaterial { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? RetiredAt { get; set; }
+}
+
+public enum SigningKeyUse
+{
+    Signing,
+    Encryption,
+}
+
+internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<SigningKey>
+{
+    public void Configure(EntityTypeBuilder<SigningKey> key)
+    {
+        key.Property(k => k.Id).HasMaxLength(64);
+        key.Property(k => k.Use).HasConversion<string>().HasMaxLength(20);
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Api.Sso.Keys;
+
+public static class TokenValidationExtensions
+{
+    public const string ApiAudience = "portal-api";
+
+    /// <summary>
+    /// JWT bearer for the Api: tokens must be signed by one of our ring's keys, issued by our
+    /// issuer, for our audience, and unexpired.
+    /// </summary>
+    public static IHostApplicationBuilder AddSsoTokenValidation(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SigningKeyOptions>().BindConfiguration("Identity:Keys");
+        builder.Services.AddSingleton<SigningKeyRing>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+
+        builder.Configuration["Identity:Audience"] ??= ApiAudience;
+        builder.AddDefaultJwtBearer();
+        builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions>(
+                Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeyRing, IConfiguration>((options, ring, configuration) =>
+            {
+                var issuer = IssuerOf(configuration);
+                options.TokenValidationParameters.ValidIssuers = [issuer, issuer.TrimEnd('/')];
+                // Keys come from the ring on every validation, so a rotation needs no restart.
+                options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => ring.SigningKeys;
+                // Only RS256: rejects alg=none and HMAC key-confusion tokens outright.
+                options.TokenValidationParameters.ValidAlgorithms = [Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha256];
+            });
+        return builder;
+    }
+
+    /// <summary>The public issuer URI, always with a trailing slash (as OpenIddict writes it).</summary>
+    public static string IssuerOf(IConfiguration configuration)
+    {
+        var issuer = configuration["Identity:Issuer"];
+        if (string.IsNullOrWhiteSpace(issuer))
+        {
+            throw new OptionsValidationException("Identity:Issuer", typeof(string),
+                ["Identity:Issuer is not set: it must be the public origin of the portal, e.g. http://localhost:5173/."]);
+        }
+
+        return issuer.EndsWith('/') ? issuer : issuer + "/";
+    }
+}

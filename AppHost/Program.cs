@@ -1,0 +1,32 @@
+using AppHost;
+using Microsoft.Extensions.Configuration;
+
+var builder = DistributedApplication.CreateBuilder(args);
+var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
+
+// Infrastructure: embedded engines by default, real Redis / SQL Server by configuration (README).
+var cache = builder.AddPortalCache(repositoryRoot);
+var database = builder.AddPortalDatabase(repositoryRoot);
+var mail = builder.AddPortalMail(repositoryRoot);
+
+// Services.
+var api = builder.AddProject<Projects.Api>(ResourceNames.Api)
+    .WithReference(cache).WaitFor(cache)
+    .WithReference(database.Connection)
+    .WithEnvironment("Database__Provider", database.Provider)
+    .WithReference(mail).WaitFor(mail)
+    .WithHttpHealthCheck("/health")
+    .WithReplicas(builder.Configuration.GetValue("Api:Replicas", 1));
+if (database.Server is not null)
+{
+    api.WaitFor(database.Server);
+}
+
+// Apps: the SPA is the one origin the browser sees; Vite proxies /api, /connect, /.well-known.
+var webclient = builder.AddPortalWebClient(repositoryRoot)
+    .WithReference(api).WaitFor(api);
+
+// Tokens name the portal's public origin as their issuer.
+api.WithEnvironment("Identity__Issuer", webclient.GetEndpoint("http"));
+
+builder.Build().Run();

@@ -1,0 +1,12 @@
+namespace AppHost;
+
+/// <summary>Resource names, shared by the app host and the tests that look resources up.</summary>
+public static class ResourceNames
+{
+    public const string Cache = "cache";
+    public const string Database = "db";
+    public const string Mail = "mail";
+    public const string Api = "api";
+    public const string WebClient = "webclient";
+    public const string WebClientInstall = "webclient-npm-install";
+}
