@@ -28,9 +28,11 @@ public static class StatusApi
         var endUsers = await db.EndUsers.CountAsync(u => !u.Deleted, cancellationToken);
         var lastMigration = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault() ?? "none";
         var engine = db.Database.IsSqlServer() ? "SQL Server" : "SQLite";
+        var server = redis.GetServers().FirstOrDefault(s => s.IsConnected);
+        var cacheServer = server is null ? "unavailable" : $"Redis protocol {server.Version}";
 
         return TypedResults.Ok(new SystemStatus(
-            engine, lastMigration, partners, clients, endUsers, visits, DateTime.UtcNow));
+            engine, lastMigration, partners, clients, endUsers, visits, cacheServer, DateTime.UtcNow));
     }
 }
 
@@ -41,4 +43,5 @@ public sealed record SystemStatus(
     int Clients,
     int EndUsers,
     long Visits,
+    string CacheServer,
     DateTime CheckedAt);

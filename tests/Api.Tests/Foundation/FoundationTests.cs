@@ -1,0 +1,72 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Claims;
+using Api.Status;
+using Api.Tests.Infrastructure;
+
+namespace Api.Tests.Foundation;
+
+[Collection(ApiCollection.Name)]
+public sealed class FoundationTests(ApiFactory api)
+{
+    [Fact]
+    public async Task Status_reads_counts_from_sql_and_keeps_a_counter_in_the_cache()
+    {
+        using var client = api.CreateClient();
+
+        var first = await client.GetFromJsonAsync<SystemStatus>("/api/status");
+        var second = await client.GetFromJsonAsync<SystemStatus>("/api/status");
+
+        Assert.Equal("SQLite", first!.Database);
+        Assert.True(first.Partners >= 2, "development seed data should be in SQL");
+        Assert.Contains("Initial", first.SchemaVersion);
+        Assert.Equal(first.Visits + 1, second!.Visits);
+    }
+
+    [Fact]
+    public async Task Health_reports_healthy_when_database_and_cache_answer()
+    {
+        using var client = api.CreateClient();
+        var response = await client.GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_protected_endpoint_refuses_a_request_without_a_token()
+    {
+        using var client = api.CreateClient();
+        var response = await client.GetAsync("/api/portal/me");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_protected_endpoint_answers_a_request_with_a_valid_token()
+    {
+        using var client = api.CreateClient();
+        var token = TestTokens.Create(api.Services, [new Claim("sub", "user-1"), new Claim("name", "Test User")]);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var response = await client.GetAsync("/api/portal/me");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unknown_routes_answer_with_problem_details_not_an_html_page()
+    {
+        using var client = api.CreateClient();
+        var response = await client.GetAsync("/api/does-not-exist");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_api()
+    {
+        using var client = api.CreateClient();
+        var document = await client.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/status", document);
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.Playwright;
+
+namespace EndToEnd.Tests.Infrastructure;
+
+/// <summary>Each test gets a fresh browser context (no cookies, no storage) pointed at the portal.</summary>
+[Collection(StackCollection.Name)]
+public abstract class BrowserTest(StackFixture stack, BrowserFixture browser) : IAsyncLifetime
+{
+    protected StackFixture Stack { get; } = stack;
+
+    protected IBrowserContext Context { get; private set; } = null!;
+
+    protected IPage Page { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Stack.PortalUrl.ToString() });
+        Context.SetDefaultTimeout(15_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
+        Page = await Context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync() => await Context.DisposeAsync();
+}
