@@ -1,5 +1,6 @@
 using Api.Infrastructure;
 using Api.Portal;
+using Api.Sso;
 using Api.Status;
 using Scalar.AspNetCore;
 
@@ -19,6 +20,7 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapDefaultEndpoints();
 app.MapStatusApi();
+app.MapSso();
 app.MapPortalApi();
 
 await app.PrepareAsync();

@@ -1,16 +1,29 @@
 using Api.Infrastructure;
+using Api.SsoMigration;
 using Api.Portal;
+using Api.Sso.Accounts;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Api.Development;
 
-/// <summary>Sample partners, clients and end users for local development and QA. Never runs outside Development.</summary>
+/// <summary>
+/// The development accounts listed in README.md, for local work and QA. Runs only in the
+/// Development environment, and only into an empty database.
+/// </summary>
 public static class DevelopmentSeeder
 {
+    public const string Password = "Portal-Pass-2026!";
+
+    /// <summary>Shared by every enrolled development account. Development only.</summary>
+    public const string TotpSecret = "JBSWY3DPEHPK3PXP";
+
     public static async Task SeedDevelopmentDataAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var provider = scope.ServiceProvider;
+        var db = provider.GetRequiredService<AppDbContext>();
         if (await db.Partners.AnyAsync(cancellationToken))
         {
             return;
@@ -22,9 +35,53 @@ public static class DevelopmentSeeder
         var tailspin = new Client { Name = "Tailspin Toys", Partner = contoso };
         var adventure = new Client { Name = "Adventure Works", Partner = fabrikam };
         db.AddRange(contoso, fabrikam, northwind, tailspin, adventure);
-        db.EndUsers.AddRange(
-            new EndUser { Email = "dana.legacy@northwind.test", DisplayName = "Dana Legacy", Client = northwind },
-            new EndUser { Email = "sam.adventure@adventure.test", DisplayName = "Sam Adventure", Client = adventure });
+
+        EndUser User(string email, Client client) => new()
+        {
+            Email = email,
+            DisplayName = NameFrom(email),
+            Client = client,
+            LegacyPasswordHash = LegacyPasswordHash.Create(Password),
+        };
+        var pending = User("alex.pending@northwind.test", northwind);
+        var enrolled = new[]
+        {
+            User("erin.enrolled@northwind.test", northwind),
+            User("grace.reset@tailspin.test", tailspin),
+            User("henry.enrolled@adventure.test", adventure),
+        };
+        db.EndUsers.AddRange([pending, .. enrolled, User("dana.legacy@northwind.test", northwind), User("sam.legacy@adventure.test", adventure)]);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var migrator = provider.GetRequiredService<EndUserMigrator>();
+        var users = provider.GetRequiredService<UserManager<SsoAccount>>();
+        var totp = provider.GetRequiredService<IDataProtectionProvider>().CreateProtector("Sso.Totp.v1");
+        await migrator.MigrateAsync(pending.Id, cancellationToken);
+        foreach (var user in enrolled)
+        {
+            await migrator.MigrateAsync(user.Id, cancellationToken);
+            var account = (await users.FindByEmailAsync(user.Email))!;
+            account.EmailConfirmed = true;
+            account.ProtectedTotpSecret = totp.Protect(TotpSecret);
+            account.TotpEnrolledAt = DateTime.UtcNow;
+            await users.UpdateAsync(account);
+        }
+
+        var admin = new SsoAccount
+        {
+            UserName = "paula.admin@contoso.test",
+            Email = "paula.admin@contoso.test",
+            DisplayName = "Paula Admin",
+            EmailConfirmed = true,
+            ProtectedTotpSecret = totp.Protect(TotpSecret),
+            TotpEnrolledAt = DateTime.UtcNow,
+        };
+        await users.CreateAsync(admin, Password);
+        db.PartnerStaff.Add(new PartnerStaff { Partner = contoso, SsoAccountId = admin.Id, Role = "Admin" });
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>"alex.pending@…" → "Alex Pending".</summary>
+    private static string NameFrom(string email) =>
+        string.Join(' ', email.Split('@')[0].Split('.').Select(part => char.ToUpperInvariant(part[0]) + part[1..]));
 }

@@ -1,16 +1,23 @@
+using Api.Mail;
 using Api.Portal;
+using Api.Sso.Accounts;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Api.Infrastructure;
 
 // One model, two providers. SQLite and SQL Server contexts are siblings that derive from this
 // class (not from each other) so that each keeps its own migration set and design-time factory.
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract class AppDbContext(DbContextOptions options)
+    : IdentityDbContext<SsoAccount, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<EndUser> EndUsers => Set<EndUser>();
+    public DbSet<PartnerStaff> PartnerStaff => Set<PartnerStaff>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     // The Data Protection key ring lives in SQL so every replica shares it; it protects stored
     // TOTP secrets and signing keys, so losing it would lock every user out.
@@ -19,6 +26,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.UseOpenIddict();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 }

@@ -1,3 +1,5 @@
+using Api.SsoMigration;
+using Api.Sso;
 using Api.Sso.Keys;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -21,7 +23,9 @@ public static class ApplicationServiceExtensions
         }
 
         builder.AddSsoTokenValidation();
+        builder.AddSso();
         builder.Services.AddAuthorization();
+        builder.Services.AddScoped<EndUserMigrator>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Api.Development;
 using Api.Sso.Keys;
+using Api.Sso.Oidc;
 
 namespace Api.Infrastructure;
 
@@ -23,6 +24,7 @@ public static class StartupExtensions
         }
 
         await app.Services.GetRequiredService<SigningKeyRing>().InitializeAsync();
+        await app.Services.RegisterPortalClientAsync();
 
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Seed:DevelopmentData", true))
         {

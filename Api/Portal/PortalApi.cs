@@ -1,7 +1,14 @@
+using Api.Infrastructure;
+using Api.Sso.Accounts;
+using Api.Sso.Login;
+using Api.Sso.Oidc;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Api.Portal;
 
+/// <summary>The signed-in end user's own data: profile and (legacy users only) password change.</summary>
 public static class PortalApi
 {
     public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder app)
@@ -10,11 +17,88 @@ public static class PortalApi
         portal.MapGet("/me", GetMe)
             .WithName("GetMe")
             .WithSummary("The signed-in end user's profile.");
+        portal.MapPost("/me/password", ChangePassword)
+            .WithName("ChangePassword")
+            .WithSummary("Changes a legacy (not yet migrated) user's password. Migrated users use Forgot Password on the SSO screen.")
+            .WithMetadata(new RequestSizeLimitAttribute(InputRules.MaxBodyBytes));
         return app;
     }
 
-    public static Ok<Me> GetMe(HttpContext http) =>
-        TypedResults.Ok(new Me(http.User.GetUserId() ?? "", http.User.FindFirst("name")?.Value ?? "", http.User.FindFirst("email")?.Value ?? ""));
+    public static async Task<Results<Ok<Me>, ProblemHttpResult>> GetMe(HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var user = await FindEndUserAsync(http, db, cancellationToken);
+        if (user is null)
+        {
+            return NoPortalAccess();
+        }
+
+        return TypedResults.Ok(new Me(
+            user.Id,
+            user.DisplayName,
+            user.Email,
+            user.Client!.Name,
+            user.Client.Partner!.Name,
+            user.MigratedToSso,
+            CanChangePassword: !user.MigratedToSso));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> ChangePassword(
+        ChangePasswordRequest body, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var user = await FindEndUserAsync(http, db, cancellationToken);
+        if (user is null)
+        {
+            return NoPortalAccess();
+        }
+
+        if (user.MigratedToSso)
+        {
+            return TypedResults.Problem(
+                title: "Password managed by Single Sign-On",
+                detail: "Your password is managed by Single Sign-On. To change it, use Forgot Password on the Single Sign-On login screen.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        if (body.NewPassword is not { Length: >= InputRules.MinPasswordLength and <= InputRules.MaxPasswordLength })
+        {
+            var sentence = $"Choose a new password of {InputRules.MinPasswordLength} to {InputRules.MaxPasswordLength} characters.";
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newPassword"] = [sentence] }, detail: sentence);
+        }
+
+        if (!InputRules.IsPasswordSized(body.CurrentPassword) || user.LegacyPasswordHash is null
+            || !LegacyPasswordHash.Verify(user.LegacyPasswordHash, body.CurrentPassword!))
+        {
+            const string sentence = "The current password is incorrect.";
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["currentPassword"] = [sentence] }, detail: sentence);
+        }
+
+        // Still the legacy format: migration imports it into the SSO account, which upgrades it.
+        user.LegacyPasswordHash = LegacyPasswordHash.Create(body.NewPassword);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>The end user behind the token: by SSO account, or by id for a legacy session.</summary>
+    private static Task<EndUser?> FindEndUserAsync(HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var subject = http.User.GetUserId() ?? "";
+        var users = db.EndUsers.Include(u => u.Client!).ThenInclude(c => c.Partner).Where(u => !u.Deleted && u.Enabled);
+        if (subject.StartsWith(SubjectDirectory.LegacyPrefix, StringComparison.Ordinal))
+        {
+            return Guid.TryParse(subject[SubjectDirectory.LegacyPrefix.Length..], out var id)
+                ? users.FirstOrDefaultAsync(u => u.Id == id && !u.MigratedToSso, cancellationToken)
+                : Task.FromResult<EndUser?>(null);
+        }
+
+        return users.FirstOrDefaultAsync(u => u.SsoAccountId == subject && u.MigratedToSso, cancellationToken);
+    }
+
+    private static ProblemHttpResult NoPortalAccess() => TypedResults.Problem(
+        title: "No portal access",
+        detail: "Your account has no access to the End User Portal. Contact your IT provider.",
+        statusCode: StatusCodes.Status403Forbidden);
 }
 
-public sealed record Me(string Id, string Name, string Email);
+public sealed record Me(Guid Id, string Name, string Email, string ClientName, string PartnerName, bool MigratedToSso, bool CanChangePassword);
+
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);

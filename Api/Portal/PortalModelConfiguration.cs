@@ -35,3 +35,13 @@ internal sealed class EndUserConfiguration : IEntityTypeConfiguration<EndUser>
         user.HasIndex(u => u.SsoAccountId);
     }
 }
+
+internal sealed class PartnerStaffConfiguration : IEntityTypeConfiguration<PartnerStaff>
+{
+    public void Configure(EntityTypeBuilder<PartnerStaff> staff)
+    {
+        staff.Property(s => s.SsoAccountId).HasMaxLength(64);
+        staff.Property(s => s.Role).HasMaxLength(50);
+        staff.HasIndex(s => new { s.PartnerId, s.SsoAccountId }).IsUnique();
+    }
+}

@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using Api.Status;
+using Api.Sso.Sessions;
 using Api.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Api.Tests.Foundation;
 
@@ -20,7 +22,7 @@ public sealed class FoundationTests(ApiFactory api)
 
         Assert.Equal("SQLite", first!.Database);
         Assert.True(first.Partners >= 2, "development seed data should be in SQL");
-        Assert.Contains("Initial", first.SchemaVersion);
+        Assert.NotEqual("none", first.SchemaVersion);
         Assert.Equal(first.Visits + 1, second!.Visits);
     }
 
@@ -45,12 +47,15 @@ public sealed class FoundationTests(ApiFactory api)
     public async Task A_protected_endpoint_answers_a_request_with_a_valid_token()
     {
         using var client = api.CreateClient();
-        var token = TestTokens.Create(api.Services, [new Claim("sub", "user-1"), new Claim("name", "Test User")]);
+        var sessions = api.Services.GetRequiredService<SsoSessionStore>();
+        var (session, _) = await sessions.CreateAsync("user-1", ["pwd", "mfa"], legacy: false);
+        var token = TestTokens.Create(api.Services, [new Claim("sub", "user-1"), new Claim("sid", session.Id)]);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         var response = await client.GetAsync("/api/portal/me");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // Authenticated, but user-1 is no portal end user: the Api says so instead of 401.
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     [Fact]

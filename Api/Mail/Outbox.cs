@@ -1,0 +1,50 @@
+using Api.Infrastructure;
+
+namespace Api.Mail;
+
+/// <summary>Adds e-mails to the outbox; they are saved with the caller's SaveChanges, then sent.</summary>
+public sealed class Outbox(AppDbContext db, OutboxSignal signal, TimeProvider clock)
+{
+    public void Enqueue(string kind, string to, EmailContent content)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Add(new OutboxMessage
+        {
+            Kind = kind,
+            To = to,
+            Subject = content.Subject,
+            TextBody = content.Text,
+            HtmlBody = content.Html,
+            CreatedAt = now,
+            NextAttemptAt = now,
+        });
+        // Wake the dispatcher once the caller has committed; it finds nothing harmful if the
+        // caller rolled back instead.
+        db.SavedChanges += (_, _) => signal.Notify();
+    }
+}
+
+public sealed record EmailContent(string Subject, string Text, string Html);
+
+/// <summary>Lets a request wake the dispatcher at once instead of waiting for its next poll.</summary>
+public sealed class OutboxSignal
+{
+    private readonly SemaphoreSlim signal = new(0, 1);
+
+    public void Notify()
+    {
+        if (signal.CurrentCount == 0)
+        {
+            try
+            {
+                signal.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled.
+            }
+        }
+    }
+
+    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
+}

@@ -1,0 +1,11 @@
+namespace Api.Portal;
+
+/// <summary>An MSP employee who manages the partner's clients; always logs in with SSO and MFA.</summary>
+public sealed class PartnerStaff
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid PartnerId { get; set; }
+    public Partner? Partner { get; set; }
+    public required string SsoAccountId { get; set; }
+    public string Role { get; set; } = "Admin";
+}

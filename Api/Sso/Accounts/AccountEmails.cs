@@ -1,0 +1,61 @@
+using System.Net;
+using Api.Mail;
+using Api.Sso.Keys;
+
+namespace Api.Sso.Accounts;
+
+/// <summary>The SSO's account e-mails: activation, password reset and the password-changed notice.</summary>
+public sealed class AccountEmails(Outbox outbox, OneTimeLinks links, IConfiguration configuration)
+{
+    public static readonly TimeSpan ActivationLifetime = TimeSpan.FromHours(24);
+
+    public TimeSpan ResetLifetime { get; } = configuration.GetValue("Identity:PasswordResetLinkLifetime", TimeSpan.FromMinutes(30));
+
+    private string Origin => TokenValidationExtensions.IssuerOf(configuration);
+
+    public void QueueActivation(SsoAccount account)
+    {
+        var link = $"{Origin}sso/activate?token={links.Create(account.Id, LinkPurpose.Activation, ActivationLifetime)}";
+        outbox.Enqueue("activation", account.Email!, Compose(
+            "Activate your email account",
+            account.DisplayName,
+            "Your portal sign-in now uses the platform's single sign-on. Activate your e-mail account to continue:",
+            link,
+            "Activate my account",
+            $"The link works once and expires in {ActivationLifetime.TotalHours:0} hours. If you did not try to sign in, you can ignore this e-mail."));
+    }
+
+    public void QueuePasswordReset(SsoAccount account)
+    {
+        var link = $"{Origin}sso/reset-password?token={links.Create(account.Id, LinkPurpose.PasswordReset, ResetLifetime)}";
+        outbox.Enqueue("password-reset", account.Email!, Compose(
+            "Reset your password",
+            account.DisplayName,
+            "Someone (hopefully you) asked to reset the password of your single sign-on account. Choose a new password here:",
+            link,
+            "Reset my password",
+            $"The link works once and expires in {ResetLifetime.TotalMinutes:0} minutes. If you did not ask for it, ignore this e-mail: your password stays as it is."));
+    }
+
+    public void QueuePasswordChanged(SsoAccount account) =>
+        outbox.Enqueue("password-changed", account.Email!, Compose(
+            "Your password was changed",
+            account.DisplayName,
+            "The password of your single sign-on account was just changed, and every device was signed out.",
+            null,
+            null,
+            "If this was not you, use Forgot Password on the sign-in screen at once and tell your IT provider."));
+
+    private static EmailContent Compose(string subject, string name, string lead, string? link, string? action, string footer)
+    {
+        var text = $"Hello {name},\n\n{lead}\n\n{(link is null ? "" : link + "\n\n")}{footer}\n\nThis mailbox is not monitored; please do not reply.\n";
+        var html = $"""
+            <p>Hello {WebUtility.HtmlEncode(name)},</p>
+            <p>{WebUtility.HtmlEncode(lead)}</p>
+            {(link is null ? "" : $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(action)}</a></p><p>{WebUtility.HtmlEncode(link)}</p>")}
+            <p>{WebUtility.HtmlEncode(footer)}</p>
+            <p style="color:#666">This mailbox is not monitored; please do not reply.</p>
+            """;
+        return new EmailContent(subject, text, html);
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Api.Sso.Accounts;
+
+internal sealed class SsoAccountConfiguration : IEntityTypeConfiguration<SsoAccount>
+{
+    public void Configure(EntityTypeBuilder<SsoAccount> account)
+    {
+        account.ToTable("SsoAccounts");
+        account.Property(a => a.DisplayName).HasMaxLength(200);
+        account.Property(a => a.ProtectedTotpSecret).HasMaxLength(1000);
+        account.HasMany(a => a.RecoveryCodes).WithOne().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class RecoveryCodeConfiguration : IEntityTypeConfiguration<RecoveryCode>
+{
+    public void Configure(EntityTypeBuilder<RecoveryCode> code)
+    {
+        code.Property(c => c.CodeHash).HasMaxLength(64);
+        code.HasIndex(c => new { c.AccountId, c.CodeHash });
+    }
+}
+
+internal sealed class OneTimeLinkConfiguration : IEntityTypeConfiguration<OneTimeLink>
+{
+    public void Configure(EntityTypeBuilder<OneTimeLink> link)
+    {
+        link.Property(l => l.AccountId).HasMaxLength(64);
+        link.Property(l => l.Purpose).HasConversion<string>().HasMaxLength(20);
+        link.Property(l => l.SecretHash).HasMaxLength(64);
+        link.HasIndex(l => l.AccountId);
+    }
+}

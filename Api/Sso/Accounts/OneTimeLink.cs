@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text;
+using Api.Infrastructure;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Api.Sso.Accounts;
+
+public enum LinkPurpose
+{
+    Activation,
+    PasswordReset,
+}
+
+/// <summary>
+/// An activation or password-reset link: single use, expiring. Only a hash of its secret is
+/// stored, so a copy of the database cannot be turned into working links.
+/// </summary>
+public sealed class OneTimeLink
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public required string AccountId { get; set; }
+    public LinkPurpose Purpose { get; set; }
+    public required string SecretHash { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime ExpiresAt { get; set; }
+    public DateTime? UsedAt { get; set; }
+}
+
+public sealed class OneTimeLinks(AppDbContext db, TimeProvider clock)
+{
+    /// <summary>Creates a link and returns the token to put in the URL: "{id}.{secret}".</summary>
+    public string Create(string accountId, LinkPurpose purpose, TimeSpan lifetime)
+    {
+        var secret = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var link = new OneTimeLink
+        {
+            AccountId = accountId,
+            Purpose = purpose,
+            SecretHash = Hash(secret),
+            CreatedAt = now,
+            ExpiresAt = now + lifetime,
+        };
+        db.Add(link);
+        return $"{link.Id:N}.{secret}";
+    }
+
+    /// <summary>
+    /// Marks the link used and returns its account id, or null when the token is malformed,
+    /// unknown, expired or already used. The update is conditional, so two concurrent uses of
+    /// one link cannot both succeed.
+    /// </summary>
+    public async Task<string?> ConsumeAsync(string? token, LinkPurpose purpose, CancellationToken cancellationToken)
+    {
+        var parts = token?.Split('.', 2);
+        if (parts is not [var idText, var secret] || !Guid.TryParseExact(idText, "N", out var id) || secret.Length > 100)
+        {
+            return null;
+        }
+
+        var link = await db.Set<OneTimeLink>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == id && l.Purpose == purpose, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (link is null || link.UsedAt is not null || link.ExpiresAt <= now
+            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(link.SecretHash), Encoding.ASCII.GetBytes(Hash(secret))))
+        {
+            return null;
+        }
+
+        var claimed = await db.Set<OneTimeLink>()
+            .Where(l => l.Id == id && l.UsedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.UsedAt, now), cancellationToken);
+        return claimed == 1 ? link.AccountId : null;
+    }
+
+    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+}

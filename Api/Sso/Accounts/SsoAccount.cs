@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Api.Sso.Accounts;
+
+/// <summary>
+/// A person's account on the platform's single sign-on, shared by every product of the platform.
+/// The portal links end users to it; other products may have given it roles of their own.
+/// </summary>
+public sealed class SsoAccount : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>The TOTP secret, protected with Data Protection (the key ring lives in SQL).</summary>
+    public string? ProtectedTotpSecret { get; set; }
+
+    public DateTime? TotpEnrolledAt { get; set; }
+
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+
+    public DateTime? LastLoginAt { get; set; }
+
+    public List<RecoveryCode> RecoveryCodes { get; set; } = [];
+
+    public bool HasAuthenticator => ProtectedTotpSecret is not null;
+}
+
+/// <summary>A single-use recovery code, stored as a SHA-256 hash (the codes are random, not passwords).</summary>
+public sealed class RecoveryCode
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string AccountId { get; set; }
+    public required string CodeHash { get; set; }
+    public DateTime? UsedAt { get; set; }
+}
+
+public static class ProductRoles
+{
+    /// <summary>Granted to an account when a portal end user is linked to it.</summary>
+    public const string PortalEndUser = "portal-end-user";
+
+    public const string PartnerAdmin = "partner-admin";
+}

@@ -1,0 +1,95 @@
+using Api.Infrastructure;
+using Api.Sso.Accounts;
+using Api.Sso.Login;
+using Api.Sso.Oidc;
+using Api.Sso.Sessions;
+using Api.Sso.Throttling;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Api.Sso.Legacy;
+
+/// <summary>
+/// The portal's own login form, for end users not yet migrated. It ends in the same kind of
+/// session as SSO, marked legacy (amr = pwd, no MFA), so the rest of the system treats both alike.
+/// </summary>
+public static class LegacyLoginApi
+{
+    public const string UseSso = "Your account has moved to Single Sign-On. Use the Log in with Single Sign-On button.";
+
+    public static IEndpointRouteBuilder MapLegacyLoginApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/legacy/login", Login)
+            .WithTags("Legacy login")
+            .WithName("LegacyLogin")
+            .WithSummary("Logs in an end user who is not yet migrated to SSO.")
+            .WithMetadata(new RequestSizeLimitAttribute(InputRules.MaxBodyBytes))
+            .AllowAnonymous();
+        return app;
+    }
+
+    public static async Task<Results<Ok<LegacyLoginResponse>, ProblemHttpResult, ValidationProblem>> Login(
+        LegacyLoginRequest body,
+        HttpContext http,
+        AppDbContext db,
+        UserManager<SsoAccount> users,
+        LoginThrottle throttle,
+        SsoSessionStore sessions,
+        DummyPasswordCheck dummyPassword)
+    {
+        var email = InputRules.NormalizeEmail(body.Email);
+        if (email is null)
+        {
+            return Invalid("email", "Enter a valid e-mail address.");
+        }
+
+        if (!InputRules.IsPasswordSized(body.Password))
+        {
+            return Invalid("password", $"Enter your password (at most {InputRules.MaxPasswordLength} characters).");
+        }
+
+        var ip = LoginApi.ClientIp(http);
+        var user = await throttle.IsBlockedAsync(email, ip) ? null : await db.EndUsers.FirstOrDefaultAsync(u => u.Email == email && !u.Deleted);
+
+        if (user is { MigratedToSso: true, SsoAccountId: not null })
+        {
+            // Tell a migrated user where to go, but only once they proved the password.
+            var account = await users.FindByIdAsync(user.SsoAccountId);
+            if (account is not null && await users.CheckPasswordAsync(account, body.Password!))
+            {
+                return TypedResults.Problem(detail: UseSso, title: "Use Single Sign-On", statusCode: StatusCodes.Status403Forbidden, type: LoginProblems.TypePrefix + "use-sso");
+            }
+        }
+        else if (user is { LegacyPasswordHash: not null } && LegacyPasswordHash.Verify(user.LegacyPasswordHash, body.Password!))
+        {
+            if (!user.Enabled)
+            {
+                return TypedResults.Problem(detail: "This account is disabled. Contact your IT provider to have it enabled.", title: "Sign-in not possible", statusCode: StatusCodes.Status403Forbidden, type: LoginProblems.TypePrefix + "disabled");
+            }
+
+            user.LastLoginAt = DateTime.UtcNow;
+            await db.SaveChangesAsync();
+            var (_, cookie) = await sessions.CreateAsync(SubjectDirectory.LegacyPrefix + user.Id, ["pwd"], legacy: true);
+            SessionCookies.SetSession(http.Response, cookie);
+            await throttle.ResetAccountAsync(email);
+            return TypedResults.Ok(new LegacyLoginResponse("/portal"));
+        }
+        else
+        {
+            // The legacy hash is cheap; this keeps unknown e-mails as slow as known ones.
+            dummyPassword.Verify(body.Password!);
+        }
+
+        await throttle.RecordFailureAsync(email, ip);
+        return TypedResults.Problem(detail: LoginProblems.WrongCredentials, title: "Sign-in failed", statusCode: StatusCodes.Status400BadRequest);
+    }
+
+    private static ValidationProblem Invalid(string field, string detail) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [detail] }, detail: detail, title: "Please check what you entered");
+}
+
+public sealed record LegacyLoginRequest(string? Email, string? Password);
+
+public sealed record LegacyLoginResponse(string RedirectUrl);

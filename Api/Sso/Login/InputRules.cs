@@ -1,0 +1,32 @@
+using System.Net.Mail;
+
+namespace Api.Sso.Login;
+
+/// <summary>Checks done before any expensive work: nothing over these sizes is ever hashed.</summary>
+public static class InputRules
+{
+    public const int MaxEmailLength = 254;
+    public const int MaxPasswordLength = 128;
+    public const int MinPasswordLength = 12;
+    public const int MaxBodyBytes = 16 * 1024;
+
+    public static string? NormalizeEmail(string? email)
+    {
+        email = email?.Trim();
+        if (string.IsNullOrEmpty(email) || email.Length > MaxEmailLength || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
+        {
+            return null;
+        }
+
+        return email.ToLowerInvariant();
+    }
+
+    public static bool IsPasswordSized(string? password) => password is { Length: > 0 and <= MaxPasswordLength };
+
+    /// <summary>Only local paths may be returned to; never another site ("//evil", "/\evil", "https://…").</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        returnUrl is { Length: > 1 and < 4096 } && returnUrl[0] == '/' && returnUrl[1] != '/' && returnUrl[1] != '\\'
+            && Uri.TryCreate(returnUrl, UriKind.Relative, out _)
+            ? returnUrl
+            : "/portal";
+}

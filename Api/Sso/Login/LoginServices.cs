@@ -1,0 +1,49 @@
+using Api.Infrastructure;
+using Api.Sso.Accounts;
+using Api.Sso.Sessions;
+using Api.Sso.Throttling;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Api.Sso.Login;
+
+/// <summary>What the sign-in endpoints need, injected as one bundle.</summary>
+public sealed class LoginServices(
+    AppDbContext db,
+    UserManager<SsoAccount> users,
+    LoginTransactionStore transactions,
+    LoginThrottle throttle,
+    TotpVerifier totp,
+    SsoSessionStore sessions,
+    AccountEmails emails,
+    DummyPasswordCheck dummyPassword,
+    IDataProtectionProvider dataProtection,
+    TimeProvider clock)
+{
+    public AppDbContext Db { get; } = db;
+    public UserManager<SsoAccount> Users { get; } = users;
+    public LoginTransactionStore Transactions { get; } = transactions;
+    public LoginThrottle Throttle { get; } = throttle;
+    public TotpVerifier Totp { get; } = totp;
+    public SsoSessionStore Sessions { get; } = sessions;
+    public AccountEmails Emails { get; } = emails;
+    public DummyPasswordCheck DummyPassword { get; } = dummyPassword;
+    public TimeProvider Clock { get; } = clock;
+
+    /// <summary>Protects TOTP secrets at rest (SQL) and in flight (the Redis login transaction).</summary>
+    public IDataProtector TotpProtector { get; } = dataProtection.CreateProtector("Sso.Totp.v1");
+}
+
+/// <summary>
+/// Verifies a password against a fixed hash of the current algorithm, so that an unknown e-mail
+/// costs the same time as a known one and timing does not reveal who is registered.
+/// </summary>
+public sealed class DummyPasswordCheck
+{
+    private readonly PasswordHasher<SsoAccount> hasher = new();
+    private readonly string hash;
+
+    public DummyPasswordCheck() => hash = hasher.HashPassword(new SsoAccount(), Guid.NewGuid().ToString());
+
+    public void Verify(string password) => hasher.VerifyHashedPassword(new SsoAccount(), hash, password);
+}

@@ -1,0 +1,155 @@
+using System.Security.Claims;
+using Api.Infrastructure;
+using Api.Sso.Accounts;
+using Api.Sso.Sessions;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Api.Sso.Oidc;
+
+/// <summary>
+/// The provider's own parts of the protocol: authorize issues a code only to a browser with a
+/// complete SSO session (both factors, or a legacy session); everything else goes to the
+/// sign-in screen. End-session ends the session everywhere at once.
+/// </summary>
+public static class AuthorizationApi
+{
+    public const string LoginPath = "/sso/login";
+
+    public static IEndpointRouteBuilder MapOidcEndpoints(this IEndpointRouteBuilder app)
+    {
+        var oidc = app.MapGroup("/connect").WithTags("OpenID Connect").ExcludeFromDescription();
+        oidc.MapMethods("/authorize", [HttpMethods.Get, HttpMethods.Post], Authorize);
+        oidc.MapMethods("/userinfo", [HttpMethods.Get, HttpMethods.Post], UserInfo);
+        oidc.MapMethods("/logout", [HttpMethods.Get, HttpMethods.Post], Logout);
+        return app;
+    }
+
+    public static async Task<IResult> Authorize(HttpContext http, SsoSessionStore sessions, SubjectDirectory subjects)
+    {
+        var request = http.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
+
+        var session = await sessions.FindByCookieAsync(http.Request.Cookies[SsoSessionStore.CookieName]);
+        var subject = session is null ? null : await subjects.FindAsync(session.Subject);
+        if (session is null || subject is null)
+        {
+            if (session is not null)
+            {
+                await sessions.RevokeAsync(session.Id);
+            }
+
+            if (request.HasPromptValue(PromptValues.None))
+            {
+                return Forbid(Errors.LoginRequired, "The user is not signed in.");
+            }
+
+            var returnUrl = http.Request.PathBase + http.Request.Path + QueryWithoutPrompt(http.Request);
+            return Results.Redirect($"{LoginPath}?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
+
+        var identity = new ClaimsIdentity(
+            OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+        identity.SetClaim(Claims.Subject, session.Subject)
+            .SetClaim(Claims.Name, subject.Name)
+            .SetClaim(Claims.Email, subject.Email)
+            .SetClaim(Claims.EmailVerified, subject.EmailVerified)
+            .SetClaim("sid", session.Id);
+        foreach (var method in session.Amr)
+        {
+            identity.AddClaim(new Claim("amr", method));
+        }
+
+        identity.SetScopes(request.GetScopes());
+        identity.SetResources(OidcServerExtensions.ApiScope);
+        identity.SetDestinations(claim => claim.Type switch
+        {
+            Claims.Name or Claims.Email or Claims.EmailVerified or "sid" or "amr" => [Destinations.AccessToken, Destinations.IdentityToken],
+            _ => [Destinations.AccessToken],
+        });
+        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    public static async Task<IResult> UserInfo(HttpContext http, SubjectDirectory subjects)
+    {
+        var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        var subjectId = result.Principal?.GetClaim(Claims.Subject);
+        var subject = subjectId is null ? null : await subjects.FindAsync(subjectId);
+        if (subject is null)
+        {
+            return Results.Challenge(
+                new AuthenticationProperties(new Dictionary<string, string?>
+                {
+                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
+                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The account behind this token no longer exists.",
+                }),
+                [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        }
+
+        return Results.Ok(new Dictionary<string, object>
+        {
+            [Claims.Subject] = subjectId!,
+            [Claims.Name] = subject.Name,
+            [Claims.Email] = subject.Email,
+            [Claims.EmailVerified] = subject.EmailVerified,
+        });
+    }
+
+    public static async Task<IResult> Logout(HttpContext http, SsoSessionStore sessions)
+    {
+        var cookie = http.Request.Cookies[SsoSessionStore.CookieName];
+        var session = await sessions.FindByCookieAsync(cookie);
+        if (session is not null)
+        {
+            await sessions.RevokeAsync(session.Id, cookie);
+        }
+
+        SessionCookies.ClearSession(http.Response);
+        // OpenIddict validates post_logout_redirect_uri against the client's registration.
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    private static IResult Forbid(string error, string description) => Results.Forbid(
+        new AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+        }),
+        [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+
+    // After the sign-in screen the browser comes back here; a leftover prompt=login would send
+    // it straight back to the sign-in screen in a loop.
+    private static string QueryWithoutPrompt(HttpRequest request) =>
+        QueryString.Create(request.Query.Where(pair => pair.Key != Parameters.Prompt)).ToUriComponent();
+}
+
+/// <summary>Who a session's subject is: an SSO account, or (before migration) a legacy end user.</summary>
+public sealed class SubjectDirectory(UserManager<SsoAccount> users, AppDbContext db)
+{
+    public const string LegacyPrefix = "legacy:";
+
+    public async Task<SubjectInfo?> FindAsync(string subject)
+    {
+        if (subject.StartsWith(LegacyPrefix, StringComparison.Ordinal))
+        {
+            if (!Guid.TryParse(subject[LegacyPrefix.Length..], out var endUserId))
+            {
+                return null;
+            }
+
+            var user = await db.EndUsers.AsNoTracking()
+                .FirstOrDefaultAsync(u => u.Id == endUserId && !u.Deleted && u.Enabled && !u.MigratedToSso);
+            return user is null ? null : new SubjectInfo(user.DisplayName, user.Email, EmailVerified: false);
+        }
+
+        var account = await users.FindByIdAsync(subject);
+        return account is null ? null : new SubjectInfo(account.DisplayName, account.Email!, account.EmailConfirmed);
+    }
+}
+
+public sealed record SubjectInfo(string Name, string Email, bool EmailVerified);

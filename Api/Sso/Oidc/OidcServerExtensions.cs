@@ -1,0 +1,69 @@
+using Api.Infrastructure;
+using Api.Sso.Keys;
+using Microsoft.IdentityModel.Tokens;
+using OpenIddict.Server;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Api.Sso.Oidc;
+
+public static class OidcServerExtensions
+{
+    public const string PortalClientId = "portal-spa";
+    public const string ApiScope = "portal-api";
+
+    /// <summary>
+    /// The platform's OpenID Connect provider (OpenIddict): discovery, authorize (code + PKCE
+    /// only), token, userinfo, JWKS and end-session. Access tokens are plain signed JWTs (no
+    /// encryption) so any product's API can validate them with standard JWT bearer handling.
+    /// </summary>
+    public static IHostApplicationBuilder AddOidcServer(this IHostApplicationBuilder builder)
+    {
+        var issuer = TokenValidationExtensions.IssuerOf(builder.Configuration);
+        var allowHttp = builder.Environment.IsDevelopment() || builder.Configuration.GetValue<bool>("Identity:AllowHttp");
+
+        builder.Services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AppDbContext>())
+            .AddServer(server =>
+            {
+                server.SetIssuer(new Uri(issuer));
+                server.SetAuthorizationEndpointUris("connect/authorize")
+                    .SetTokenEndpointUris("connect/token")
+                    .SetUserInfoEndpointUris("connect/userinfo")
+                    .SetEndSessionEndpointUris("connect/logout");
+                server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, ApiScope);
+                server.RegisterClaims(Claims.Subject, Claims.Name, Claims.Email, Claims.EmailVerified, "sid", "amr");
+                server.SetAccessTokenLifetime(TimeSpan.FromMinutes(5));
+                server.SetIdentityTokenLifetime(TimeSpan.FromMinutes(5));
+                server.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(2));
+                server.DisableAccessTokenEncryption();
+
+                var aspNetCore = server.UseAspNetCore()
+                    .EnableAuthorizationEndpointPassthrough()
+                    .EnableEndSessionEndpointPassthrough()
+                    .EnableUserInfoEndpointPassthrough()
+                    .EnableStatusCodePagesIntegration();
+                if (allowHttp)
+                {
+                    // Development serves plain http on localhost (a secure context for browsers).
+                    aspNetCore.DisableTransportSecurityRequirement();
+                }
+            });
+
+        // Keys come from the ring in SQL (shared by replicas, rotated), not from certificates
+        // regenerated per process.
+        builder.Services.AddOptions<OpenIddictServerOptions>().Configure<SigningKeyRing>((options, ring) =>
+        {
+            foreach (var key in ring.SigningKeys)
+            {
+                options.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
+            }
+
+            foreach (var key in ring.EncryptionKeys)
+            {
+                options.EncryptionCredentials.Add(new EncryptingCredentials(key, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
+            }
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Api.Sso.Sessions;
+
+public sealed class SsoSessionOptions
+{
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
+}
+
+/// <summary>
+/// SSO sessions in Redis, so every replica sees a logout, a password reset, a disable or an MFA
+/// reset at once. Keys: <c>sso:session:{sid}</c> (the session), <c>sso:cookie:{hash}</c> (cookie
+/// secret → sid) and <c>sso:subject:{subject}</c> (the subject's sids, to revoke them all).
+/// </summary>
+public sealed class SsoSessionStore(IConnectionMultiplexer redis, IOptions<SsoSessionOptions> options, TimeProvider clock)
+{
+    public const string CookieName = "__Host-sso";
+
+    private IDatabase Db => redis.GetDatabase();
+
+    public async Task<(SsoSession Session, string CookieSecret)> CreateAsync(string subject, string[] amr, bool legacy)
+    {
+        var session = new SsoSession(NewId(16), subject, amr, legacy, clock.GetUtcNow().UtcDateTime);
+        var secret = NewId(32);
+        var idle = options.Value.IdleTimeout;
+        var transaction = Db.CreateTransaction();
+        _ = transaction.StringSetAsync(SessionKey(session.Id), JsonSerializer.Serialize(session), idle);
+        _ = transaction.StringSetAsync(CookieKey(secret), session.Id, idle);
+        _ = transaction.SetAddAsync(SubjectKey(subject), session.Id);
+        _ = transaction.KeyExpireAsync(SubjectKey(subject), options.Value.AbsoluteLifetime);
+        await transaction.ExecuteAsync();
+        return (session, secret);
+    }
+
+    /// <summary>Finds the session a cookie names and extends its idle timeout; null when gone or too old.</summary>
+    public async Task<SsoSession?> FindByCookieAsync(string? cookieSecret)
+    {
+        if (string.IsNullOrEmpty(cookieSecret) || cookieSecret.Length > 100)
+        {
+            return null;
+        }
+
+        var sid = await Db.StringGetAsync(CookieKey(cookieSecret));
+        if (sid.IsNullOrEmpty)
+        {
+            return null;
+        }
+
+        var json = await Db.StringGetAsync(SessionKey(sid!));
+        if (json.IsNullOrEmpty)
+        {
+            return null;
+        }
+
+        var session = JsonSerializer.Deserialize<SsoSession>(json.ToString())!;
+        if (clock.GetUtcNow().UtcDateTime - session.CreatedAt > options.Value.AbsoluteLifetime)
+        {
+            await RevokeAsync(session.Id, cookieSecret);
+            return null;
+        }
+
+        var idle = options.Value.IdleTimeout;
+        await Task.WhenAll(Db.KeyExpireAsync(SessionKey(session.Id), idle), Db.KeyExpireAsync(CookieKey(cookieSecret), idle));
+        return session;
+    }
+
+    /// <summary>True while the session exists: every Api request checks its token's sid here.</summary>
+    public Task<bool> ExistsAsync(string sid) => Db.KeyExistsAsync(SessionKey(sid));
+
+    public async Task RevokeAsync(string sid, string? cookieSecret = null)
+    {
+        var json = await Db.StringGetAsync(SessionKey(sid));
+        var keys = new List<RedisKey> { SessionKey(sid) };
+        if (cookieSecret is not null)
+        {
+            keys.Add(CookieKey(cookieSecret));
+        }
+
+        await Db.KeyDeleteAsync([.. keys]);
+        if (!json.IsNullOrEmpty)
+        {
+            var session = JsonSerializer.Deserialize<SsoSession>(json.ToString())!;
+            await Db.SetRemoveAsync(SubjectKey(session.Subject), sid);
+        }
+    }
+
+    /// <summary>Ends every session of a subject (password reset, disable, delete, MFA reset).</summary>
+    public async Task<int> RevokeAllAsync(string subject)
+    {
+        var sids = await Db.SetMembersAsync(SubjectKey(subject));
+        var keys = sids.Select(sid => (RedisKey)SessionKey(sid!)).Append(SubjectKey(subject)).ToArray();
+        await Db.KeyDeleteAsync(keys);
+        // Cookie keys now point at deleted sessions and expire on their own within the idle timeout.
+        return sids.Length;
+    }
+
+    private static string SessionKey(string sid) => $"sso:session:{sid}";
+
+    private static string CookieKey(string secret) =>
+        $"sso:cookie:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)))}";
+
+    private static string SubjectKey(string subject) => $"sso:subject:{subject}";
+
+    private static string NewId(int bytes) => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(bytes));
+}

@@ -1,0 +1,67 @@
+using Api.Infrastructure;
+using Api.Mail;
+using Api.Sso.Accounts;
+using Api.Sso.Legacy;
+using Api.Sso.Login;
+using Api.Sso.Oidc;
+using Api.Sso.Passwords;
+using Api.Sso.Sessions;
+using Api.Sso.Throttling;
+using Microsoft.AspNetCore.Identity;
+
+namespace Api.Sso;
+
+public static class SsoServiceExtensions
+{
+    public static IHostApplicationBuilder AddSso(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddIdentityCore<SsoAccount>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                // Length over composition rules (NIST SP 800-63B).
+                options.Password.RequiredLength = InputRules.MinPasswordLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>();
+        services.AddScoped<IPasswordHasher<SsoAccount>, MigratingPasswordHasher>();
+
+        services.AddOptions<SsoSessionOptions>().BindConfiguration("Identity:Sessions");
+        services.AddOptions<LoginThrottleOptions>().BindConfiguration("Identity:Throttling");
+        services.AddOptions<MailOptions>().BindConfiguration("Mail");
+        services.AddSingleton<SsoSessionStore>();
+        services.AddSingleton<LoginTransactionStore>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<TotpVerifier>();
+        services.AddSingleton<DummyPasswordCheck>();
+        services.AddScoped<LoginServices>();
+        services.AddScoped<OneTimeLinks>();
+        services.AddScoped<AccountEmails>();
+        services.AddScoped<SubjectDirectory>();
+        services.AddScoped<Outbox>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<PasswordResetRequests>();
+        if (!OpenApiGeneration.IsRunning)
+        {
+            services.AddHostedService<OutboxDispatcher>();
+            services.AddHostedService<PasswordResetMailer>();
+        }
+
+        services.AddSessionBoundTokens();
+        builder.AddOidcServer();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapSso(this IEndpointRouteBuilder app)
+    {
+        app.MapOidcEndpoints();
+        app.MapSsoLoginApi();
+        app.MapAccountEmailApi();
+        app.MapLegacyLoginApi();
+        return app;
+    }
+}

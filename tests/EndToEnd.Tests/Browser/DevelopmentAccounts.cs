@@ -1,0 +1,39 @@
+namespace EndToEnd.Tests.Browser;
+
+/// <summary>
+/// The accounts the Development seeder creates (README.md, "Development accounts"). The stack starts
+/// on a fresh database, but state changes persist for the whole run: each journey uses its own account.
+/// </summary>
+public static class DevelopmentAccounts
+{
+    public const string Password = "Portal-Pass-2026!";
+    public const string TotpSecret = "JBSWY3DPEHPK3PXP";
+
+    /// <summary>Migrated, never logged in: activation pending, no authenticator. Used by FirstLoginJourneyTests only.</summary>
+    public const string AlexPending = "alex.pending@northwind.test";
+
+    /// <summary>Migrated, activated, enrolled. Used by ReturningUserTests only.</summary>
+    public const string ErinEnrolled = "erin.enrolled@northwind.test";
+
+    /// <summary>Migrated, activated, enrolled. Used by ForgotPasswordJourneyTests only (its password changes).</summary>
+    public const string GraceReset = "grace.reset@tailspin.test";
+
+    /// <summary>
+    /// Migrated, activated, enrolled. WrongCodeTests enters codes with it; MigratedUserTests only tries the
+    /// legacy form (no code, no state change), so the two never collide whatever their order.
+    /// </summary>
+    public const string HenryEnrolled = "henry.enrolled@adventure.test";
+
+    /// <summary>Not migrated. Used by LogoutTests only.</summary>
+    public const string DanaLegacy = "dana.legacy@northwind.test";
+
+    /// <summary>Not migrated. MigratedUserTests tries SSO with it (refused, no state change).</summary>
+    public const string SamLegacy = "sam.legacy@adventure.test";
+
+    /// <summary>The portal greets users by the e-mail's first two words, capitalised: "Erin Enrolled".</summary>
+    public static string DisplayNameOf(string email)
+    {
+        var words = email.Split('@')[0].Split('.');
+        return string.Join(' ', words.Take(2).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+    }
+}

@@ -1,0 +1,63 @@
+using System.Runtime.CompilerServices;
+using EndToEnd.Tests.Infrastructure;
+using EndToEnd.Tests.Mail;
+using EndToEnd.Tests.Pages;
+using Microsoft.Playwright;
+
+namespace EndToEnd.Tests.Browser;
+
+/// <summary>
+/// A user journey through the portal and the SSO screens: page objects, the inbox, and on failure a
+/// screenshot (path and page URL in the failure message) so that the step that broke is obvious.
+/// </summary>
+public abstract class JourneyTest(StackFixture stack, BrowserFixture browser) : BrowserTest(stack, browser), IDisposable
+{
+    private MailInbox? inbox;
+
+    protected MailInbox Inbox => inbox ??= new MailInbox(Stack.MailInboxUrl);
+
+    protected PortalLoginPage PortalLogin => new(Page);
+
+    protected PortalHomePage PortalHome => new(Page);
+
+    /// <summary>The whole SSO login of an enrolled account, from the portal's first page to its home.</summary>
+    protected async Task SignInWithSingleSignOnAsync(string email, string password, Authenticator authenticator)
+    {
+        var sso = await (await PortalLogin.GotoAsync()).StartSingleSignOnAsync();
+        await sso.SignInAsync(email, password);
+        await sso.EnterMfaCodeAsync(await authenticator.NextCodeAsync());
+        await PortalHome.WaitForAsync(DevelopmentAccounts.DisplayNameOf(email));
+    }
+
+    /// <summary>Runs the journey; when it fails, saves a screenshot and names it with the page's URL.</summary>
+    protected async Task JourneyAsync(Func<Task> journey, [CallerMemberName] string name = "")
+    {
+        try
+        {
+            await journey();
+        }
+        catch (Exception failure) when (failure is not JourneyFailedException)
+        {
+            var screenshot = Path.Combine(Path.GetTempPath(), $"e2e-{GetType().Name}-{name}.png");
+            var url = Page.IsClosed ? "(page closed)" : Page.Url;
+            try
+            {
+                await Page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+            }
+            catch (PlaywrightException)
+            {
+                screenshot = "(no screenshot)";
+            }
+
+            throw new JourneyFailedException($"{failure.Message}\nPage: {url}\nScreenshot: {screenshot}", failure);
+        }
+    }
+
+    public void Dispose()
+    {
+        inbox?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class JourneyFailedException(string message, Exception inner) : Exception(message, inner);
