@@ -1,0 +1,61 @@
+import { Link, Route, Routes } from 'react-router';
+import { CallbackPage, SilentCallbackPage } from './auth/CallbackPages';
+import { RequireAuth } from './auth/RequireAuth';
+import { LoginPage } from './pages/LoginPage';
+import { EditProfile } from './pages/portal/EditProfile';
+import { PortalHome } from './pages/portal/PortalHome';
+import { PortalLayout } from './pages/portal/PortalLayout';
+import { ActivatePage } from './pages/sso/ActivatePage';
+import { ForgotPasswordPage } from './pages/sso/ForgotPasswordPage';
+import { ResetPasswordPage } from './pages/sso/ResetPasswordPage';
+import { SsoLayout } from './pages/sso/SsoLayout';
+import { SsoLoginPage } from './pages/sso/SsoLoginPage';
+
+function NotFound() {
+  return (
+    <>
+      <title>Page not found</title>
+      <h1>Page not found</h1>
+      <p>
+        <Link to="/">Go to the portal</Link>
+      </p>
+    </>
+  );
+}
+
+/** Browser routes of docs/sso-flow.md. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/" element={<LoginPage />} />
+      <Route path="/portal/callback" element={<CallbackPage />} />
+      <Route path="/portal/silent-callback" element={<SilentCallbackPage />} />
+      <Route
+        path="/portal"
+        element={
+          <RequireAuth>
+            <PortalLayout />
+          </RequireAuth>
+        }
+      >
+        <Route index element={<PortalHome />} />
+        <Route path="profile" element={<EditProfile />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+      <Route path="/sso" element={<SsoLayout />}>
+        <Route path="login" element={<SsoLoginPage />} />
+        <Route path="activate" element={<ActivatePage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+      </Route>
+      <Route
+        path="*"
+        element={
+          <main className="page narrow">
+            <NotFound />
+          </main>
+        }
+      />
+    </Routes>
+  );
+}

@@ -1,0 +1,39 @@
+import { screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { json, mockApi } from '../test/api';
+import { fakeManager, fakeUser, resetFakeManager } from '../test/auth';
+import { renderAt } from '../test/render';
+
+vi.mock('./userManager', async () => {
+  const { fakeManager } = await import('../test/auth');
+  return { getUserManager: () => fakeManager };
+});
+
+describe('the OIDC callback page', () => {
+  beforeEach(resetFakeManager);
+
+  it('redeems the code once and opens the portal', async () => {
+    const user = fakeUser('access-1', { returnTo: '/portal' });
+    fakeManager.signinRedirectCallback.mockResolvedValue(user);
+    fakeManager.getUser.mockResolvedValue(user);
+    mockApi({
+      'GET /api/portal/me': () =>
+        json({ name: 'Ada', email: 'ada@contoso.example', clientName: 'C', partnerName: 'P', migratedToSso: true, canChangePassword: false }),
+    });
+
+    renderAt('/portal/callback?code=one&state=s1');
+
+    expect(await screen.findByRole('heading', { name: 'Welcome, Ada' })).toBeVisible();
+    expect(fakeManager.signinRedirectCallback).toHaveBeenCalledTimes(1);
+  });
+
+  it('explains a failed sign-in and links back to the login page', async () => {
+    fakeManager.signinRedirectCallback.mockRejectedValue(new Error('access_denied'));
+    mockApi({});
+
+    renderAt('/portal/callback?error=access_denied&state=s2');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('We could not complete your sign-in.');
+    expect(screen.getByRole('link', { name: 'Back to the login page' })).toHaveAttribute('href', '/');
+  });
+});

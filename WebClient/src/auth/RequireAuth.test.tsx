@@ -1,0 +1,94 @@
+import { screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from '../browser';
+import { deferred, json, mockApi } from '../test/api';
+import { fakeManager, fakeUser, resetFakeManager } from '../test/auth';
+import { renderAt } from '../test/render';
+
+vi.mock('./userManager', async () => {
+  const { fakeManager } = await import('../test/auth');
+  return { getUserManager: () => fakeManager };
+});
+
+const me = {
+  name: 'Ada Lovelace',
+  email: 'ada@contoso.example',
+  clientName: 'Contoso',
+  partnerName: 'Northwind MSP',
+  migratedToSso: true,
+  canChangePassword: false,
+};
+
+describe('the signed-in portal', () => {
+  beforeEach(() => {
+    resetFakeManager();
+    vi.spyOn(browser, 'reload').mockImplementation(() => undefined);
+    vi.spyOn(browser, 'replace').mockImplementation(() => undefined);
+  });
+
+  it('renews silently after a reload and then shows the welcome and the live system status', async () => {
+    fakeManager.signinSilent.mockResolvedValue(fakeUser());
+    const server = mockApi({ 'GET /api/portal/me': () => json(me) });
+
+    renderAt('/portal');
+
+    expect(screen.getByRole('status')).toHaveTextContent('Signing you in…');
+    expect(await screen.findByRole('heading', { name: 'Welcome, Ada Lovelace' })).toBeVisible();
+    expect(screen.getByText('End User Portal')).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Edit Profile' })).toHaveAttribute('href', '/portal/profile');
+    expect(await screen.findByTestId('status-visits')).toHaveTextContent('17');
+    expect(screen.getByRole('heading', { name: 'System status' })).toBeVisible();
+    expect(server.requests('GET /api/portal/me')).toHaveLength(1);
+  });
+
+  it('asks the Api for nothing until a token is obtained, and without an SSO session goes to the login page', async () => {
+    const renewal = deferred<null>();
+    fakeManager.signinSilent.mockReturnValue(renewal.promise);
+    const server = mockApi({});
+
+    renderAt('/portal/profile');
+    expect(screen.queryByRole('heading', { name: 'Edit Profile' })).not.toBeInTheDocument();
+    renewal.resolve(null);
+
+    expect(await screen.findByRole('button', { name: 'Log in with Single Sign-On' })).toBeVisible();
+    expect(server.requests('GET /api/portal/me')).toHaveLength(0);
+  });
+
+  it('uses the token already in memory without another silent sign-in', async () => {
+    fakeManager.getUser.mockResolvedValue(fakeUser());
+    mockApi({ 'GET /api/portal/me': () => json(me) });
+
+    renderAt('/portal');
+
+    expect(await screen.findByRole('heading', { name: 'Welcome, Ada Lovelace' })).toBeVisible();
+    expect(fakeManager.signinSilent).not.toHaveBeenCalled();
+  });
+
+  it('on Log out removes the portal from the page and signs out at the provider', async () => {
+    fakeManager.getUser.mockResolvedValue(fakeUser());
+    fakeManager.signoutRedirect.mockReturnValue(new Promise(() => undefined));
+    mockApi({ 'GET /api/portal/me': () => json(me) });
+    const { user } = renderAt('/portal');
+    await screen.findByRole('heading', { name: 'Welcome, Ada Lovelace' });
+
+    await user.click(screen.getByRole('button', { name: 'Log out' }));
+
+    expect(fakeManager.signoutRedirect).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole('status')).toHaveTextContent('Signing you out…');
+    expect(screen.queryByText('Ada Lovelace', { exact: false })).not.toBeInTheDocument();
+    expect(screen.queryByText('ada@contoso.example')).not.toBeInTheDocument();
+  });
+
+  it('reloads a portal page restored from the back/forward cache, so no old data shows', async () => {
+    fakeManager.getUser.mockResolvedValue(fakeUser());
+    mockApi({ 'GET /api/portal/me': () => json(me) });
+    renderAt('/portal');
+    await screen.findByRole('heading', { name: 'Welcome, Ada Lovelace' });
+
+    const restored = new Event('pageshow') as PageTransitionEvent;
+    Object.defineProperty(restored, 'persisted', { value: true });
+    window.dispatchEvent(restored);
+
+    await waitFor(() => expect(browser.reload).toHaveBeenCalled());
+  });
+});

@@ -1,0 +1,42 @@
+import type { User } from 'oidc-client-ts';
+import { getUserManager } from './userManager';
+
+/** The signed-in user held in memory, if its access token is still valid. */
+export async function currentUser(): Promise<User | null> {
+  const user = await getUserManager().getUser();
+  return user && !user.expired ? user : null;
+}
+
+export async function getAccessToken(): Promise<string | null> {
+  return (await currentUser())?.access_token ?? null;
+}
+
+let renewal: Promise<User | null> | undefined;
+
+/**
+ * One silent sign-in (prompt=none in a hidden iframe, using the SSO session cookie). Callers that
+ * ask while a renewal is running share it. Resolves to null when there is no SSO session.
+ */
+export function renewSession(): Promise<User | null> {
+  renewal ??= getUserManager()
+    .signinSilent()
+    .catch(() => null)
+    .finally(() => {
+      renewal = undefined;
+    });
+  return renewal;
+}
+
+/** Drops the tokens held in memory (the SSO session, if any, is left alone). */
+export async function forgetSession(): Promise<void> {
+  await getUserManager().removeUser();
+}
+
+/** Where to go once the sign-in redirect completes. */
+export interface SigninState {
+  returnTo: string;
+}
+
+export function isSigninState(value: unknown): value is SigninState {
+  return typeof value === 'object' && value !== null && typeof (value as SigninState).returnTo === 'string';
+}

@@ -1,0 +1,33 @@
+import { User, WebStorageStateStore } from 'oidc-client-ts';
+import { describe, expect, it } from 'vitest';
+import { portalOidcSettings } from './userManager';
+
+describe('the portal OIDC client', () => {
+  const settings = portalOidcSettings('https://portal.example');
+
+  it('follows the contract: same-origin provider, code + PKCE, exact redirect URIs and scopes', () => {
+    expect(settings).toMatchObject({
+      authority: 'https://portal.example',
+      client_id: 'portal-spa',
+      redirect_uri: 'https://portal.example/portal/callback',
+      silent_redirect_uri: 'https://portal.example/portal/silent-callback',
+      post_logout_redirect_uri: 'https://portal.example/',
+      response_type: 'code',
+      scope: 'openid profile email portal-api',
+    });
+  });
+
+  it('keeps tokens in memory: nothing lands in localStorage or sessionStorage', async () => {
+    expect(settings.userStore).toBeInstanceOf(WebStorageStateStore);
+    const user = new User({
+      access_token: 'secret-access-token',
+      token_type: 'Bearer',
+      profile: { sub: 'user-1', iss: 'https://portal.example', aud: 'portal-spa', exp: 0, iat: 0 },
+    });
+    await settings.userStore?.set('user:portal', user.toStorageString());
+
+    expect(await settings.userStore?.get('user:portal')).toContain('secret-access-token');
+    expect(JSON.stringify({ ...window.localStorage })).not.toContain('secret-access-token');
+    expect(JSON.stringify({ ...window.sessionStorage })).not.toContain('secret-access-token');
+  });
+});

@@ -1,0 +1,79 @@
+import { screen } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { deferred, json, mockApi, problem } from '../test/api';
+import { fakeManager, resetFakeManager } from '../test/auth';
+import { renderAt } from '../test/render';
+
+vi.mock('../auth/userManager', async () => {
+  const { fakeManager } = await import('../test/auth');
+  return { getUserManager: () => fakeManager };
+});
+
+describe('the portal login page', () => {
+  beforeEach(resetFakeManager);
+
+  it('shows the live system status to a visitor who is not signed in', async () => {
+    mockApi({});
+    renderAt('/');
+
+    expect(screen.getByRole('heading', { name: 'System status' })).toBeVisible();
+    expect(await screen.findByTestId('status-database')).toHaveTextContent('SQLite');
+    expect(screen.getByTestId('status-schemaVersion')).toHaveTextContent('20260101_Initial');
+    expect(screen.getByTestId('status-endUsers')).toHaveTextContent('40');
+    expect(screen.getByTestId('status-visits')).toHaveTextContent('17');
+    expect(screen.getByTestId('status-cacheServer')).toHaveTextContent('Garnet');
+  });
+
+  it('says so when the status cannot be read', async () => {
+    mockApi({ 'GET /api/status': () => problem(503, { title: 'Service Unavailable', detail: 'The database is not reachable right now.' }) });
+    renderAt('/');
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('The database is not reachable right now.');
+  });
+
+  it('starts the OIDC sign-in from Log in with Single Sign-On and stays busy while the browser leaves', async () => {
+    mockApi({});
+    fakeManager.signinRedirect.mockReturnValue(new Promise(() => undefined));
+    const { user } = renderAt('/');
+
+    await user.click(screen.getByRole('button', { name: 'Log in with Single Sign-On' }));
+
+    expect(fakeManager.signinRedirect).toHaveBeenCalledWith({ state: { returnTo: '/portal' } });
+    const button = screen.getByRole('button', { name: /Log in with Single Sign-On/ });
+    expect(button).toBeDisabled();
+    expect(button).toHaveAttribute('aria-busy', 'true');
+  });
+
+  it('logs a legacy user in with the form, then completes the sign-in through OIDC', async () => {
+    const answer = deferred<Response>();
+    const server = mockApi({ 'POST /api/legacy/login': () => answer.promise });
+    const { user } = renderAt('/');
+
+    await user.type(screen.getByLabelText('Email'), 'bob@contoso.example');
+    await user.type(screen.getByLabelText('Password'), 'hunter2!');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    expect(screen.getByRole('button', { name: 'Log in…' })).toBeDisabled();
+    expect(await server.lastBody('POST /api/legacy/login')).toEqual({ email: 'bob@contoso.example', password: 'hunter2!' });
+    expect(fakeManager.signinRedirect).not.toHaveBeenCalled();
+
+    answer.resolve(json({ redirectUrl: '/portal' }));
+    await vi.waitFor(() => expect(fakeManager.signinRedirect).toHaveBeenCalledTimes(1));
+  });
+
+  it('tells a migrated user to use Single Sign-On', async () => {
+    mockApi({
+      'POST /api/legacy/login': () =>
+        problem(403, { detail: 'Your account has moved to Single Sign-On. Use Log in with Single Sign-On.' }),
+    });
+    const { user } = renderAt('/');
+
+    await user.type(screen.getByLabelText('Email'), 'ada@contoso.example');
+    await user.type(screen.getByLabelText('Password'), 'secret');
+    await user.click(screen.getByRole('button', { name: 'Log in' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Your account has moved to Single Sign-On.');
+    expect(screen.getByRole('button', { name: 'Log in' })).toBeEnabled();
+    expect(fakeManager.signinRedirect).not.toHaveBeenCalled();
+  });
+});

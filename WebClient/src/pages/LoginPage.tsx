@@ -1,0 +1,91 @@
+import { useState, type FormEvent } from 'react';
+import { api, send } from '../api/client';
+import type { ApiFailure } from '../api/problem';
+import type { SigninState } from '../auth/session';
+import { getUserManager } from '../auth/userManager';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { PortalHeader } from '../components/PortalHeader';
+import { SubmitButton } from '../components/SubmitButton';
+import { SystemStatus } from '../components/SystemStatus';
+import { TextField } from '../components/TextField';
+
+const toPortal: SigninState = { returnTo: '/portal' };
+
+/** Starts the OIDC sign-in (code + PKCE); the provider shows /sso/login when there is no SSO session yet. */
+async function startSignin(): Promise<string | null> {
+  try {
+    await getUserManager().signinRedirect({ state: toPortal });
+    return null;
+  } catch {
+    return 'We could not start Single Sign-On. Please try again.';
+  }
+}
+
+/** `/`: Single Sign-On first, then the legacy form for users not yet migrated, and the live system status. */
+export function LoginPage() {
+  const [ssoBusy, setSsoBusy] = useState(false);
+  const [ssoError, setSsoError] = useState<string | null>(null);
+
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [legacyBusy, setLegacyBusy] = useState(false);
+  const [legacyError, setLegacyError] = useState<ApiFailure | string | null>(null);
+
+  async function onSingleSignOn() {
+    setSsoBusy(true);
+    setSsoError(null);
+    const error = await startSignin();
+    // On success the browser is leaving: the button stays busy until it does.
+    if (error) {
+      setSsoError(error);
+      setSsoBusy(false);
+    }
+  }
+
+  async function onLegacyLogin(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setLegacyBusy(true);
+    setLegacyError(null);
+    const result = await send(api.POST('/api/legacy/login', { body: { email, password } }));
+    // The Api has set the SSO session cookie, so the OIDC sign-in completes without a prompt.
+    const error = result.ok ? await startSignin() : result.failure;
+    if (error) {
+      setLegacyError(error);
+      setLegacyBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <title>Log in · End User Portal</title>
+      <PortalHeader />
+      <main className="page narrow">
+        <h1>Log in to the End User Portal</h1>
+        <section className="panel" aria-label="Single Sign-On">
+          <SubmitButton type="button" label="Log in with Single Sign-On" busy={ssoBusy} onClick={onSingleSignOn} />
+          <ErrorAlert failure={ssoError} />
+        </section>
+
+        <section className="panel" aria-labelledby="legacy-title">
+          <h2 id="legacy-title">Not moved to Single Sign-On yet?</h2>
+          <p className="hint">Log in with your portal e-mail and password.</p>
+          <form onSubmit={onLegacyLogin}>
+            <TextField label="Email" type="email" autoComplete="username" required value={email} onChange={setEmail} />
+            <TextField
+              label="Password"
+              type="password"
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={setPassword}
+            />
+            <ErrorAlert failure={legacyError} />
+            <SubmitButton label="Log in" busy={legacyBusy} />
+          </form>
+        </section>
+
+        <SystemStatus />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,114 @@
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { api, send } from '../../api/client';
+import type { ApiFailure } from '../../api/problem';
+import { useApiQuery } from '../../api/useApiQuery';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { SubmitButton } from '../../components/SubmitButton';
+import { TextField } from '../../components/TextField';
+import { loadMe } from './me';
+
+function ChangePasswordForm() {
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [confirmPassword, setConfirmPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiFailure | string | null>(null);
+  const [changed, setChanged] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setChanged(false);
+    if (newPassword !== confirmPassword) {
+      setError('The new passwords do not match.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const result = await send(api.POST('/api/portal/me/password', { body: { currentPassword, newPassword } }));
+    setBusy(false);
+    if (!result.ok) {
+      setError(result.failure);
+      return;
+    }
+    setCurrentPassword('');
+    setNewPassword('');
+    setConfirmPassword('');
+    setChanged(true);
+  }
+
+  return (
+    <form onSubmit={onSubmit} aria-labelledby="change-password-title">
+      <h2 id="change-password-title">Change your password</h2>
+      <TextField
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={currentPassword}
+        onChange={setCurrentPassword}
+      />
+      <TextField
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        value={newPassword}
+        onChange={setNewPassword}
+      />
+      <TextField
+        label="Confirm new password"
+        type="password"
+        autoComplete="new-password"
+        required
+        value={confirmPassword}
+        onChange={setConfirmPassword}
+      />
+      <ErrorAlert failure={error} />
+      {changed && (
+        <p role="status" className="success">
+          Your password was changed.
+        </p>
+      )}
+      <SubmitButton label="Change password" busy={busy} />
+    </form>
+  );
+}
+
+/** `/portal/profile`: legacy users change their password here; migrated users are pointed to the SSO screen. */
+export function EditProfile() {
+  const { state } = useApiQuery(loadMe);
+
+  return (
+    <>
+      <h1>Edit Profile</h1>
+      {state.status === 'loading' && <p role="status">Loading your profile…</p>}
+      {state.status === 'error' && <ErrorAlert failure={state.failure} />}
+      {state.status === 'success' && (
+        <>
+          <dl className="facts">
+            <div>
+              <dt>Name</dt>
+              <dd>{state.data.name}</dd>
+            </div>
+            <div>
+              <dt>Email</dt>
+              <dd>{state.data.email}</dd>
+            </div>
+          </dl>
+          {state.data.canChangePassword ? (
+            <ChangePasswordForm />
+          ) : (
+            <p className="panel">
+              Your account uses Single Sign-On, so your password is managed there. To change it, use{' '}
+              <Link to="/sso/forgot-password">Forgot Password</Link> on the Single Sign-On login screen.
+            </p>
+          )}
+        </>
+      )}
+      <p>
+        <Link to="/portal">Back to home</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import { vi } from 'vitest';
+
+type Handler = (request: Request) => Response | Promise<Response>;
+
+export const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+export const problem = (status: number, fields: Record<string, unknown>) =>
+  new Response(JSON.stringify({ status, ...fields }), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
+
+export const empty = (status: number) => new Response(null, { status });
+
+export const statusFacts = {
+  database: 'SQLite',
+  schemaVersion: '20260101_Initial',
+  partners: 2,
+  clients: 5,
+  endUsers: 40,
+  visits: 17,
+  cacheServer: 'Garnet 2.2.8',
+  checkedAt: '2026-01-01T10:00:00Z',
+};
+
+/** A promise the test resolves when it wants, to look at the page while a request runs. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
+
+/**
+ * Replaces fetch with the given routes ("METHOD /path" → handler). Any other call fails the test.
+ * GET /api/status answers by default, since the status panel is on several pages.
+ */
+export function mockApi(routes: Record<string, Handler>) {
+  const all: Record<string, Handler> = { 'GET /api/status': () => json(statusFacts), ...routes };
+  const calls: { key: string; request: Request }[] = [];
+  const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+    const request = input instanceof Request ? input : new Request(input);
+    const key = `${request.method} ${new URL(request.url).pathname}`;
+    calls.push({ key, request: request.clone() });
+    const handler = all[key];
+    if (!handler) throw new Error(`Unexpected request: ${key}`);
+    return handler(request);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+
+  return {
+    calls,
+    /** The requests sent to one route, in order. */
+    requests: (key: string) => calls.filter((call) => call.key === key).map((call) => call.request),
+    /** The JSON body of the last request sent to one route. */
+    async lastBody(key: string): Promise<unknown> {
+      const request = calls.filter((call) => call.key === key).at(-1)?.request;
+      if (!request) throw new Error(`No request to ${key}`);
+      return request.json();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/// <reference types="vitest/config" />
+import { defineConfig, type ProxyOptions } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// Aspire injects the Api's address (`services__api__http__0`, or `API_HTTP` in the Aspire 13 style).
+const apiTarget = process.env.services__api__http__0 ?? process.env.API_HTTP ?? 'http://127.0.0.1:5080';
+const port = Number(process.env.PORT ?? 5173);
+
+// The browser sees one origin. The Host header stays as the browser sent it (changeOrigin: false),
+// so the identity provider builds its issuer, redirects and cookies for the SPA origin; Location and
+// Set-Cookie headers pass through untouched.
+const toApi: ProxyOptions = { target: apiTarget, changeOrigin: false, xfwd: true };
+const proxy = { '/api': toApi, '/connect': toApi, '/.well-known': toApi };
+
+export default defineConfig({
+  plugins: [react()],
+  server: { host: '127.0.0.1', port, strictPort: true, proxy },
+  preview: { host: '127.0.0.1', port, strictPort: true, proxy },
+  test: {
+    environment: 'jsdom',
+    globals: true,
+    setupFiles: ['./src/test/setup.ts'],
+    restoreMocks: true,
+    unstubGlobals: true,
+  },
+});
