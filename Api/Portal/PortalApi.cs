@@ -13,7 +13,7 @@ public static class PortalApi
 {
     public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder app)
     {
-        var portal = app.MapGroup("/api/portal").WithTags("Portal").RequireAuthorization();
+        var portal = app.MapGroup("/api/portal").WithTags("Portal").RequireAuthorization().NoStore();
         portal.MapGet("/me", GetMe)
             .WithName("GetMe")
             .WithSummary("The signed-in end user's profile.");

@@ -32,15 +32,29 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IDataProtectionP
 
     private LoadedKeys Loaded => loaded ?? throw new InvalidOperationException("Token keys are not loaded yet: call InitializeAsync at start-up.");
 
+    /// <summary>At start: makes a new key when the newest is too old, then loads the ring.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var now = clock.GetUtcNow().UtcDateTime;
+            await EnsureFreshKeyAsync(db, SigningKeyUse.Signing, now, cancellationToken);
+            await EnsureFreshKeyAsync(db, SigningKeyUse.Encryption, now, cancellationToken);
+        }
+
+        await ReloadAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Re-reads the ring, so a key another replica created at its start validates here too
+    /// (called periodically by <see cref="SigningKeyRefresher"/>).
+    /// </summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-
-        await EnsureFreshKeyAsync(db, SigningKeyUse.Signing, now, cancellationToken);
-        await EnsureFreshKeyAsync(db, SigningKeyUse.Encryption, now, cancellationToken);
-
         var validFrom = now - options.Value.RetiredKeyValidity;
         var rows = await db.Set<SigningKey>()
             .Where(k => k.RetiredAt == null || k.RetiredAt > validFrom)
@@ -90,6 +104,26 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IDataProtectionP
 
     private SymmetricSecurityKey ToSymmetricKey(SigningKey row) =>
         new(Convert.FromBase64String(protector.Unprotect(row.ProtectedMaterial))) { KeyId = row.Id };
+
+    /// <summary>Keeps the validation keys in step with the database, every few minutes.</summary>
+    public sealed class SigningKeyRefresher(SigningKeyRing ring, ILogger<SigningKeyRefresher> logger) : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromMinutes(5));
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await ring.ReloadAsync(stoppingToken);
+                }
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                {
+                    logger.LogWarning(exception, "Token keys could not be reloaded; keeping the ones loaded");
+                }
+            }
+        }
+    }
 
     private sealed record LoadedKeys(IReadOnlyList<RsaSecurityKey> Signing, IReadOnlyList<SymmetricSecurityKey> Encryption);
 

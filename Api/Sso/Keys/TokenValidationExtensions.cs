@@ -15,6 +15,10 @@ public static class TokenValidationExtensions
     {
         builder.Services.AddOptions<SigningKeyOptions>().BindConfiguration("Identity:Keys");
         builder.Services.AddSingleton<SigningKeyRing>();
+        if (!Infrastructure.OpenApiGeneration.IsRunning)
+        {
+            builder.Services.AddHostedService<SigningKeyRing.SigningKeyRefresher>();
+        }
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Configuration["Identity:Audience"] ??= ApiAudience;

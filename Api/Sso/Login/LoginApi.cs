@@ -1,3 +1,4 @@
+using Api.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using System.Security.Cryptography;
 using System.Text;
@@ -24,7 +25,8 @@ public static class LoginApi
         var login = app.MapGroup("/api/sso/login")
             .WithTags("SSO sign-in")
             .WithMetadata(new RequestSizeLimitAttribute(InputRules.MaxBodyBytes))
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .NoStore();
 
         login.MapPost("/start", Start).WithName("StartLogin").WithSummary("Step 1: the e-mail. Always answers 'password'.");
         login.MapPost("/password", SubmitPassword).WithName("SubmitPassword").WithSummary("Step 2: the password; names the next step.");

@@ -18,7 +18,8 @@ public static class AccountEmailApi
         var sso = app.MapGroup("/api/sso")
             .WithTags("SSO account e-mails")
             .WithMetadata(new RequestSizeLimitAttribute(InputRules.MaxBodyBytes))
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .NoStore();
         sso.MapPost("/activate", Activate).WithName("ActivateAccount").WithSummary("Activates the e-mail account named by an activation link.");
         sso.MapPost("/password/forgot", ForgotPassword).WithName("ForgotPassword").WithSummary("Sends a reset link if the e-mail is registered; the answer is the same either way.");
         sso.MapPost("/password/reset", ResetPassword).WithName("ResetPassword").WithSummary("Sets a new password from a reset link; ends every session.");

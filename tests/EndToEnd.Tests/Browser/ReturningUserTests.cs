@@ -25,5 +25,11 @@ public sealed class ReturningUserTests(StackFixture stack, BrowserFixture browse
             """);
         var tokens = stored.Where(entry => entry.Contains("access_token", StringComparison.OrdinalIgnoreCase) || entry.Contains("eyJ", StringComparison.Ordinal));
         Assert.Empty(tokens);
+
+        // A migrated user's password belongs to the SSO account: no change-password form, only the way to reset it.
+        var profile = await PortalHome.OpenEditProfileAsync();
+        await Expect(profile.ForgotPassword).ToBeVisibleAsync();
+        await Expect(profile.CurrentPassword).ToHaveCountAsync(0);
+        await Expect(profile.ChangePassword).ToHaveCountAsync(0);
     });
 }

@@ -19,6 +19,9 @@ public sealed class EditProfilePage(IPage page)
 
     public ILocator ChangePassword => page.GetByRole(AriaRole.Button, new() { Name = "Change password", Exact = true });
 
+    /// <summary>Migrated users are pointed to Forgot Password on the SSO screen instead.</summary>
+    public ILocator ForgotPassword => page.GetByRole(AriaRole.Link, new() { Name = "Forgot Password" });
+
     public async Task WaitForAsync()
     {
         await Expect(page).ToHaveURLAsync(Url);

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Sockets;
+using Api.Sso.Accounts;
+using Api.Tests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Api.Tests.Sso;
+
+/// <summary>
+/// The Api as <see cref="ApiFactory"/> starts it, but served as https://localhost/: the SSO's
+/// <c>__Host-</c> cookies are Secure, and an HttpClient only sends those over https. Adds two
+/// test-only probes: a client-IP header (the test server has no TCP peer) and a record of the
+/// longest password the account hasher was ever given.
+/// </summary>
+public class SsoApiFactory : ApiFactory
+{
+    public new const string Issuer = "https://localhost/";
+
+    public PasswordHashingLog Hashing { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Identity:Issuer", Issuer);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, TestClientIpStartupFilter>();
+            services.AddSingleton(Hashing);
+            services.AddScoped<IPasswordHasher<SsoAccount>, RecordingPasswordHasher>();
+        });
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SsoCollection : ICollectionFixture<SsoApiFactory>
+{
+    public const string Name = "sso";
+}
+
+/// <summary>Sets the connection's remote address from <see cref="SsoDriver.ClientIpHeader"/> (tests only).</summary>
+internal sealed class TestClientIpStartupFilter : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (IPAddress.TryParse(context.Request.Headers[SsoDriver.ClientIpHeader].ToString(), out var ip))
+            {
+                context.Connection.RemoteIpAddress = ip;
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
+}
+
+public sealed class PasswordHashingLog
+{
+    private int longest;
+
+    /// <summary>The length of the longest password ever hashed or verified against an account's hash.</summary>
+    public int LongestPassword => Volatile.Read(ref longest);
+
+    public void Saw(string password)
+    {
+        int seen;
+        do
+        {
+            seen = Volatile.Read(ref longest);
+        }
+        while (password.Length > seen && Interlocked.CompareExchange(ref longest, password.Length, seen) != seen);
+    }
+}
+
+/// <summary>The Api's own hasher, with every password it is handed written down (length only).</summary>
+internal sealed class RecordingPasswordHasher(PasswordHashingLog log) : IPasswordHasher<SsoAccount>
+{
+    private readonly MigratingPasswordHasher inner = new();
+
+    public string HashPassword(SsoAccount user, string password)
+    {
+        log.Saw(password);
+        return inner.HashPassword(user, password);
+    }
+
+    public PasswordVerificationResult VerifyHashedPassword(SsoAccount user, string hashedPassword, string providedPassword)
+    {
+        log.Saw(providedPassword);
+        return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+    }
+}
+
+/// <summary>
+/// The Api with its cache (Redis protocol) pointing at a port where nothing listens; optionally a
+/// Garnet server can be started there later, to see the Api recover by itself.
+/// </summary>
+public class CacheDownApiFactory : SsoApiFactory
+{
+    public int CachePort { get; } = FreeTcpPort();
+
+    private Garnet.GarnetServer? revived;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("ConnectionStrings:cache", $"127.0.0.1:{CachePort},abortConnect=false,connectTimeout=1000");
+    }
+
+    /// <summary>The cache comes back: a real Redis-protocol server on the configured port.</summary>
+    public void StartCache()
+    {
+        revived = new Garnet.GarnetServer(["--bind", "127.0.0.1", "--port", CachePort.ToString(), "--lua"]);
+        revived.Start();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Interlocked.Exchange(ref revived, null)?.Dispose();
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
