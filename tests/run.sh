@@ -40,7 +40,7 @@ step "WebClient: install, lint, type check, unit tests"
 step ".NET tests: Api integration, AppHost stack, Playwright end to end"
 set +e
 dotnet test FullStack.sln --no-build -nologo \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
+  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
 dotnet_status=$?
 set -e
 

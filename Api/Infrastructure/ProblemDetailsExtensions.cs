@@ -10,8 +10,28 @@ public static class ProblemDetailsExtensions
     public static IServiceCollection AddApiProblemDetails(this IServiceCollection services)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier));
+        {
+            context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            // Answers made by the framework (status code pages) carry only a title: add the
+            // sentence the SPA shows.
+            context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status400BadRequest => "The request could not be read. Check what you entered and try again.",
+                StatusCodes.Status401Unauthorized => "Please sign in to continue.",
+                StatusCodes.Status403Forbidden => "You do not have access to this.",
+                StatusCodes.Status404NotFound => "Nothing was found at this address.",
+                StatusCodes.Status405MethodNotAllowed => "This address does not accept that kind of request.",
+                StatusCodes.Status413PayloadTooLarge => "The request is too large. Check what you entered and try again.",
+                StatusCodes.Status415UnsupportedMediaType => "The request must be sent as JSON.",
+                StatusCodes.Status429TooManyRequests => "Too many attempts. Wait a few minutes and try again.",
+                >= 500 => "Something went wrong on our side. Nothing was changed; please try again in a moment.",
+                _ => null,
+            };
+        });
         services.AddExceptionHandler<DependencyDownHandler>();
+        services.AddExceptionHandler<UnreadableRequestHandler>();
+        // Let unreadable bodies reach UnreadableRequestHandler instead of an empty 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         return services;
     }
 }
@@ -49,6 +69,36 @@ internal sealed class DependencyDownHandler(IProblemDetailsService problems, ILo
                 Title = "Service temporarily unavailable",
                 Detail = "The service is temporarily unavailable. Nothing was changed; please try again in a moment.",
             },
+        });
+    }
+}
+
+/// <summary>
+/// Malformed JSON, wrong field types and oversized bodies: a 4xx with a sentence, never an empty
+/// answer or a stack trace. Oversized bodies are cut off by the size limit before they are read.
+/// </summary>
+internal sealed class UnreadableRequestHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException badRequest)
+        {
+            return false;
+        }
+
+        var status = badRequest.StatusCode;
+        var detail = status switch
+        {
+            StatusCodes.Status413PayloadTooLarge => "The request is too large. Check what you entered and try again.",
+            StatusCodes.Status415UnsupportedMediaType => "The request must be sent as JSON.",
+            _ => "The request could not be read. Check what you entered and try again.",
+        };
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = "Request not accepted", Detail = detail },
         });
     }
 }

@@ -37,7 +37,7 @@ public static class SsoServiceExtensions
         services.AddSingleton<LoginTransactionStore>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<TotpVerifier>();
-        services.AddSingleton<DummyPasswordCheck>();
+        services.AddSingleton(DummyPasswordCheck.Shared);
         services.AddScoped<LoginServices>();
         services.AddScoped<OneTimeLinks>();
         services.AddScoped<AccountEmails>();

@@ -33,8 +33,14 @@ public static class LegacyPasswordHash
         return $"{Prefix}{Convert.ToBase64String(salt)}${Convert.ToBase64String(Compute(salt, password))}";
     }
 
+    /// <summary>
+    /// Checks a legacy hash. It also spends the work of a current-algorithm check, so that a user
+    /// whose hash was never upgraded answers as slowly as anyone else: timing must not tell who
+    /// is registered or migrated.
+    /// </summary>
     public static bool Verify(string hash, string password)
     {
+        Sso.Login.DummyPasswordCheck.Shared.Verify(password);
         var parts = hash.Split('$');
         if (parts.Length != 3 || !IsLegacy(hash))
         {

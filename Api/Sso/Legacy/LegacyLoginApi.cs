@@ -53,6 +53,8 @@ public static class LegacyLoginApi
         var ip = LoginApi.ClientIp(http);
         var user = await throttle.IsBlockedAsync(email, ip) ? null : await db.EndUsers.FirstOrDefaultAsync(u => u.Email == email && !u.Deleted);
 
+        // Exactly one password check of the current algorithm's cost on every path (a legacy
+        // check includes one), so timing reveals neither registration nor migration status.
         if (user is { MigratedToSso: true, SsoAccountId: not null })
         {
             // Tell a migrated user where to go, but only once they proved the password.
@@ -62,23 +64,25 @@ public static class LegacyLoginApi
                 return TypedResults.Problem(detail: UseSso, title: "Use Single Sign-On", statusCode: StatusCodes.Status403Forbidden, type: LoginProblems.TypePrefix + "use-sso");
             }
         }
-        else if (user is { LegacyPasswordHash: not null } && LegacyPasswordHash.Verify(user.LegacyPasswordHash, body.Password!))
+        else if (user is { LegacyPasswordHash: not null })
         {
-            if (!user.Enabled)
+            if (LegacyPasswordHash.Verify(user.LegacyPasswordHash, body.Password!))
             {
-                return TypedResults.Problem(detail: "This account is disabled. Contact your IT provider to have it enabled.", title: "Sign-in not possible", statusCode: StatusCodes.Status403Forbidden, type: LoginProblems.TypePrefix + "disabled");
-            }
+                if (!user.Enabled)
+                {
+                    return TypedResults.Problem(detail: "This account is disabled. Contact your IT provider to have it enabled.", title: "Sign-in not possible", statusCode: StatusCodes.Status403Forbidden, type: LoginProblems.TypePrefix + "disabled");
+                }
 
-            user.LastLoginAt = DateTime.UtcNow;
-            await db.SaveChangesAsync();
-            var (_, cookie) = await sessions.CreateAsync(SubjectDirectory.LegacyPrefix + user.Id, ["pwd"], legacy: true);
-            SessionCookies.SetSession(http.Response, cookie);
-            await throttle.ResetAccountAsync(email);
-            return TypedResults.Ok(new LegacyLoginResponse("/portal"));
+                user.LastLoginAt = DateTime.UtcNow;
+                await db.SaveChangesAsync();
+                var (_, cookie) = await sessions.CreateAsync(SubjectDirectory.LegacyPrefix + user.Id, ["pwd"], legacy: true);
+                SessionCookies.SetSession(http.Response, cookie);
+                await throttle.ResetAccountAsync(email);
+                return TypedResults.Ok(new LegacyLoginResponse("/portal"));
+            }
         }
         else
         {
-            // The legacy hash is cheap; this keeps unknown e-mails as slow as known ones.
             dummyPassword.Verify(body.Password!);
         }
 

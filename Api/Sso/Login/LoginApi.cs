@@ -71,9 +71,14 @@ public static class LoginApi
         var account = blocked ? null : await s.Users.FindByEmailAsync(transaction.Email);
         if (account is null)
         {
-            // Same hashing work as a real account, so timing does not reveal registration.
-            s.DummyPassword.Verify(body.Password!);
-            if (!blocked && await IsLegacyUserWithPasswordAsync(s, transaction.Email, body.Password!))
+            // Exactly one password check of the current algorithm's cost on every path, so timing
+            // reveals neither registration nor migration status.
+            var legacyHash = blocked ? null : await FindLegacyHashAsync(s, transaction.Email);
+            if (legacyHash is null)
+            {
+                s.DummyPassword.Verify(body.Password!);
+            }
+            else if (LegacyPasswordHash.Verify(legacyHash, body.Password!))
             {
                 return Refused("not-migrated", "Your account has not moved to Single Sign-On yet. For now, log in with the Email and Password form on the portal's login page.");
             }
@@ -252,14 +257,11 @@ public static class LoginApi
         return new LoginStepResponse("done", RedirectUrl: transaction.ReturnUrl);
     }
 
-    private static async Task<bool> IsLegacyUserWithPasswordAsync(LoginServices s, string email, string password)
-    {
-        var legacy = await s.Db.EndUsers
+    private static Task<string?> FindLegacyHashAsync(LoginServices s, string email) =>
+        s.Db.EndUsers
             .Where(u => u.Email == email && !u.MigratedToSso && !u.Deleted && u.Enabled && u.LegacyPasswordHash != null)
             .Select(u => u.LegacyPasswordHash)
             .FirstOrDefaultAsync();
-        return legacy is not null && LegacyPasswordHash.Verify(legacy, password);
-    }
 
     public static string ClientIp(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

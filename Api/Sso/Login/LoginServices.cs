@@ -40,6 +40,8 @@ public sealed class LoginServices(
 /// </summary>
 public sealed class DummyPasswordCheck
 {
+    public static DummyPasswordCheck Shared { get; } = new();
+
     private readonly PasswordHasher<SsoAccount> hasher = new();
     private readonly string hash;
 

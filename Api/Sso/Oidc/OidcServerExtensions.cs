@@ -31,6 +31,8 @@ public static class OidcServerExtensions
                     .SetUserInfoEndpointUris("connect/userinfo")
                     .SetEndSessionEndpointUris("connect/logout");
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                // S256 only: "plain" PKCE protects nothing if the authorize request is seen.
+                server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, ApiScope);
                 server.RegisterClaims(Claims.Subject, Claims.Name, Claims.Email, Claims.EmailVerified, "sid", "amr");
                 server.SetAccessTokenLifetime(TimeSpan.FromMinutes(5));

@@ -87,9 +87,9 @@ public sealed class SsoDriver : IDisposable
     /// then opens the authorize URL. Without an SSO session the provider must send the browser to
     /// the sign-in screen; returns that response (302 to <c>/sso/login?returnUrl=…</c>).
     /// </summary>
-    public async Task<HttpResponseMessage> BeginSignInAsync()
+    public async Task<HttpResponseMessage> BeginSignInAsync(string? nonce = null)
     {
-        var state = await PrepareSignInAsync();
+        var state = await PrepareSignInAsync(nonce is null ? null : new Duende.IdentityModel.Client.Parameters { { "nonce", nonce } });
         var response = await Http.GetAsync(state.StartUrl);
         var location = LocationOf(response);
         if (response.StatusCode == HttpStatusCode.Redirect && location is { AbsolutePath: "/sso/login" })
@@ -189,9 +189,9 @@ public sealed class SsoDriver : IDisposable
     /// The complete portal sign-in of an enrolled user: authorize → sign-in screen (e-mail,
     /// password, MFA code) → authorize again → code → token endpoint. Returns the tokens.
     /// </summary>
-    public async Task<LoginResult> SignInAsync(TestUser user, string? password = null)
+    public async Task<LoginResult> SignInAsync(TestUser user, string? password = null, string? nonce = null)
     {
-        var begin = await BeginSignInAsync();
+        var begin = await BeginSignInAsync(nonce);
         Assert.Equal(HttpStatusCode.Redirect, begin.StatusCode);
         await LoginToMfaAsync(user, password);
         var done = await MfaAsync(user.NextCode());

@@ -108,7 +108,7 @@ public class CacheDownApiFactory : SsoApiFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseSetting("ConnectionStrings:cache", $"127.0.0.1:{CachePort},abortConnect=false,connectTimeout=1000");
+        builder.UseSetting("ConnectionStrings:cache", $"127.0.0.1:{CachePort},abortConnect=false,connectTimeout=1000,asyncTimeout=2000,syncTimeout=2000");
     }
 
     /// <summary>The cache comes back: a real Redis-protocol server on the configured port.</summary>
@@ -129,5 +129,26 @@ public class CacheDownApiFactory : SsoApiFactory
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>
+/// The Api on a real Kestrel socket (loopback, plain http): the in-memory test server does not
+/// enforce request body size limits, Kestrel does, as in production.
+/// </summary>
+public sealed class KestrelApiFactory : SsoApiFactory
+{
+    public KestrelApiFactory() => UseKestrel(0);
+
+    /// <summary>A plain HttpClient on the server's real loopback address; no cookie handling, no redirects.</summary>
+    public HttpClient CreateSocketClient()
+    {
+        StartServer();
+        var address = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        return new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+        {
+            BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)),
+        };
     }
 }

@@ -27,8 +27,10 @@ public sealed class TokenTests(SsoApiFactory api)
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
         using var browser = new SsoDriver(api);
+        // OidcClient 7 relies on PKCE and sends no nonce by itself; the SPA's client (oidc-client-ts) does.
+        var nonce = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
 
-        var tokens = await browser.SignInAsync(user);
+        var tokens = await browser.SignInAsync(user, nonce: nonce);
 
         var me = await browser.GetMeAsync(tokens.AccessToken);
         Assert.Equal(HttpStatusCode.OK, me.Status);
@@ -57,8 +59,6 @@ public sealed class TokenTests(SsoApiFactory api)
             ClockSkew = TimeSpan.FromSeconds(30),
         });
         Assert.True(idToken.IsValid, idToken.Exception?.Message);
-        var nonce = QueryHelpers.ParseQuery(new Uri(browser.AuthorizeState!.StartUrl).Query)["nonce"].ToString();
-        Assert.False(string.IsNullOrEmpty(nonce));
         Assert.Equal(nonce, idToken.Claims["nonce"]);
         Assert.Equal(user.AccountId, idToken.Claims["sub"]);
 
@@ -102,27 +102,51 @@ public sealed class TokenTests(SsoApiFactory api)
     }
 
     [Fact]
-    public async Task An_authorize_request_without_pkce_or_with_plain_pkce_is_refused()
+    public async Task An_authorize_request_without_pkce_is_refused()
+    {
+        var response = await AuthorizeWithAsync(query =>
+        {
+            query.Remove("code_challenge");
+            query.Remove("code_challenge_method");
+        });
+
+        AssertRefusedAuthorize(response);
+    }
+
+    [Fact]
+    public async Task An_authorize_request_with_plain_pkce_is_refused_only_s256_is_allowed()
     {
         using var browser = new SsoDriver(api);
-        var state = await browser.PrepareSignInAsync();
-        var query = QueryHelpers.ParseQuery(new Uri(state.StartUrl).Query).ToDictionary(p => p.Key, p => (string?)p.Value.ToString());
+        var discovery = JsonDocument.Parse(await browser.Http.GetStringAsync("/.well-known/openid-configuration")).RootElement;
+        var advertised = discovery.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(e => e.GetString()).ToList();
 
-        var withoutPkce = new Dictionary<string, string?>(query);
-        withoutPkce.Remove("code_challenge");
-        withoutPkce.Remove("code_challenge_method");
-        var plain = new Dictionary<string, string?>(query) { ["code_challenge"] = state.CodeVerifier, ["code_challenge_method"] = "plain" };
-        var otherRedirect = new Dictionary<string, string?>(query) { ["redirect_uri"] = "https://evil.example/portal/callback" };
-
-        foreach (var parameters in new[] { withoutPkce, plain, otherRedirect })
+        // A downgrade: with "plain", the challenge is the verifier itself, so whoever sees the
+        // authorize URL can redeem the code.
+        var response = await AuthorizeWithAsync(query =>
         {
-            var response = await browser.Http.GetAsync(QueryHelpers.AddQueryString("/connect/authorize", parameters));
-            var location = SsoDriver.LocationOf(response);
-            Assert.False(location?.AbsolutePath == "/sso/login", $"refused requests must not reach the sign-in screen: {location}");
-            Assert.False(location?.Host == "evil.example", "never redirect to an unregistered redirect_uri");
-            Assert.True(response.StatusCode == HttpStatusCode.BadRequest || (location?.Query.Contains("error=") ?? false),
-                $"{(int)response.StatusCode} {location}");
-        }
+            query["code_challenge"] = new string('v', 50);
+            query["code_challenge_method"] = "plain";
+        });
+
+        AssertRefusedAuthorize(response);
+        Assert.Equal(["S256"], advertised);
+    }
+
+    [Fact]
+    public async Task An_authorize_request_with_an_unregistered_redirect_uri_is_refused_without_redirecting_there()
+    {
+        var response = await AuthorizeWithAsync(query => query["redirect_uri"] = "https://evil.example/portal/callback");
+
+        AssertRefusedAuthorize(response);
+        Assert.NotEqual("evil.example", SsoDriver.LocationOf(response)?.Host);
+    }
+
+    [Fact]
+    public async Task An_authorize_request_for_an_unknown_client_is_refused()
+    {
+        var response = await AuthorizeWithAsync(query => query["client_id"] = "some-other-client");
+
+        AssertRefusedAuthorize(response);
     }
 
     [Fact]
@@ -288,6 +312,25 @@ public sealed class TokenTests(SsoApiFactory api)
             ["nbf"] = now,
             ["exp"] = now + 300,
         });
+    }
+
+    /// <summary>The OIDC client's authorize URL with one thing changed, sent by a browser without a session.</summary>
+    private async Task<HttpResponseMessage> AuthorizeWithAsync(Action<Dictionary<string, string?>> change)
+    {
+        using var browser = new SsoDriver(api);
+        var state = await browser.PrepareSignInAsync();
+        var query = QueryHelpers.ParseQuery(new Uri(state.StartUrl).Query).ToDictionary(p => p.Key, p => (string?)p.Value.ToString());
+        change(query);
+        return await browser.Http.GetAsync(QueryHelpers.AddQueryString("/connect/authorize", query));
+    }
+
+    /// <summary>Refused by the provider itself: a 400, or an error sent to the (registered) redirect URI; never the sign-in screen.</summary>
+    private static void AssertRefusedAuthorize(HttpResponseMessage response)
+    {
+        var location = SsoDriver.LocationOf(response);
+        Assert.False(location is { AbsolutePath: "/sso/login" }, $"a refused request must not reach the sign-in screen: {location}");
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest || (location?.Query.Contains("error=") ?? false),
+            $"{(int)response.StatusCode} {location}");
     }
 
     private static Claim[] Claims(string sub, string sid) => [new("sub", sub), new("sid", sid)];
