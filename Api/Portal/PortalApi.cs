@@ -53,23 +53,23 @@ public static class PortalApi
 
         if (user.MigratedToSso)
         {
-            return TypedResults.Problem(
-                title: "Password managed by Single Sign-On",
-                detail: "Your password is managed by Single Sign-On. To change it, use Forgot Password on the Single Sign-On login screen.",
-                statusCode: StatusCodes.Status409Conflict);
+            return Problems.Status(
+                StatusCodes.Status409Conflict,
+                "Password managed by Single Sign-On",
+                "Your password is managed by Single Sign-On. To change it, use Forgot Password on the Single Sign-On login screen.");
         }
 
         if (body.NewPassword is not { Length: >= InputRules.MinPasswordLength and <= InputRules.MaxPasswordLength })
         {
             var sentence = $"Choose a new password of {InputRules.MinPasswordLength} to {InputRules.MaxPasswordLength} characters.";
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newPassword"] = [sentence] }, detail: sentence);
+            return Problems.Invalid("newPassword", sentence);
         }
 
         if (!InputRules.IsPasswordSized(body.CurrentPassword) || user.LegacyPasswordHash is null
             || !LegacyPasswordHash.Verify(user.LegacyPasswordHash, body.CurrentPassword!))
         {
             const string sentence = "The current password is incorrect.";
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["currentPassword"] = [sentence] }, detail: sentence);
+            return Problems.Invalid("currentPassword", sentence);
         }
 
         // Still the legacy format: migration imports it into the SSO account, which upgrades it.
@@ -93,10 +93,8 @@ public static class PortalApi
         return users.FirstOrDefaultAsync(u => u.SsoAccountId == subject && u.MigratedToSso, cancellationToken);
     }
 
-    private static ProblemHttpResult NoPortalAccess() => TypedResults.Problem(
-        title: "No portal access",
-        detail: "Your account has no access to the End User Portal. Contact your IT provider.",
-        statusCode: StatusCodes.Status403Forbidden);
+    private static ProblemHttpResult NoPortalAccess() =>
+        Problems.Forbidden("no-portal-access", "No portal access", "Your account has no access to the End User Portal. Contact your IT provider.");
 }
 
 public sealed record Me(Guid Id, string Name, string Email, string ClientName, string PartnerName, bool MigratedToSso, bool CanChangePassword);

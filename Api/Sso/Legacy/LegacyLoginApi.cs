@@ -42,12 +42,12 @@ public static class LegacyLoginApi
         var email = InputRules.NormalizeEmail(body.Email);
         if (email is null)
         {
-            return Invalid("email", "Enter a valid e-mail address.");
+            return Problems.Invalid("email", LoginProblems.InvalidEmail);
         }
 
         if (!InputRules.IsPasswordSized(body.Password))
         {
-            return Invalid("password", $"Enter your password (at most {InputRules.MaxPasswordLength} characters).");
+            return Problems.Invalid("password", $"Enter your password (at most {InputRules.MaxPasswordLength} characters).");
         }
 
         var ip = LoginApi.ClientIp(http);
@@ -61,7 +61,7 @@ public static class LegacyLoginApi
             var account = await users.FindByIdAsync(user.SsoAccountId);
             if (account is not null && await users.CheckPasswordAsync(account, body.Password!))
             {
-                return TypedResults.Problem(detail: UseSso, title: "Use Single Sign-On", statusCode: StatusCodes.Status403Forbidden, type: LoginProblems.TypePrefix + "use-sso");
+                return Problems.Forbidden("use-sso", "Use Single Sign-On", UseSso);
             }
         }
         else if (user is { LegacyPasswordHash: not null })
@@ -70,7 +70,7 @@ public static class LegacyLoginApi
             {
                 if (!user.Enabled)
                 {
-                    return TypedResults.Problem(detail: "This account is disabled. Contact your IT provider to have it enabled.", title: "Sign-in not possible", statusCode: StatusCodes.Status403Forbidden, type: LoginProblems.TypePrefix + "disabled");
+                    return Problems.Forbidden("disabled", "Sign-in not possible", LoginProblems.Disabled);
                 }
 
                 user.LastLoginAt = DateTime.UtcNow;
@@ -87,11 +87,8 @@ public static class LegacyLoginApi
         }
 
         await throttle.RecordFailureAsync(email, ip);
-        return TypedResults.Problem(detail: LoginProblems.WrongCredentials, title: "Sign-in failed", statusCode: StatusCodes.Status400BadRequest);
+        return Problems.BadRequest(LoginProblems.Title, LoginProblems.WrongCredentials);
     }
-
-    private static ValidationProblem Invalid(string field, string detail) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [detail] }, detail: detail, title: "Please check what you entered");
 }
 
 public sealed record LegacyLoginRequest(string? Email, string? Password);

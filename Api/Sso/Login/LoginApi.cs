@@ -42,9 +42,7 @@ public static class LoginApi
         var email = InputRules.NormalizeEmail(body.Email);
         if (email is null)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["email"] = ["Enter a valid e-mail address."] },
-                detail: "Enter a valid e-mail address.");
+            return Problems.Invalid("email", LoginProblems.InvalidEmail);
         }
 
         var transaction = await transactions.StartAsync(email, InputRules.SafeReturnUrl(body.ReturnUrl));
@@ -80,7 +78,7 @@ public static class LoginApi
             }
             else if (LegacyPasswordHash.Verify(legacyHash, body.Password!))
             {
-                return Refused("not-migrated", "Your account has not moved to Single Sign-On yet. For now, log in with the Email and Password form on the portal's login page.");
+                return Refused("not-migrated", LoginProblems.NotMigrated);
             }
 
             await s.Throttle.RecordFailureAsync(transaction.Email, ip);
@@ -97,12 +95,12 @@ public static class LoginApi
         var endUser = await s.Db.EndUsers.FirstOrDefaultAsync(u => u.Email == transaction.Email && !u.Deleted);
         if (endUser is { MigratedToSso: false })
         {
-            return Refused("not-migrated", "Your account has not moved to Single Sign-On yet. For now, log in with the Email and Password form on the portal's login page.");
+            return Refused("not-migrated", LoginProblems.NotMigrated);
         }
 
         if (endUser is { Enabled: false })
         {
-            return Refused("disabled", "This account is disabled. Contact your IT provider to have it enabled.");
+            return Refused("disabled", LoginProblems.Disabled);
         }
 
         return TypedResults.Ok(await AdvanceAsync(transaction with { AccountId = account.Id }, account, s));
@@ -113,14 +111,15 @@ public static class LoginApi
         var transaction = await s.Transactions.FindAsync(http.Request.Cookies[LoginTransactionStore.CookieName]);
         if (transaction is not { Step: LoginStep.Activate, AccountId: not null })
         {
-            return TypedResults.Problem(detail: LoginProblems.Expired, statusCode: StatusCodes.Status400BadRequest);
+            return Problem(LoginProblems.Expired);
         }
 
         if (transaction.ActivationMailsSent >= 3)
         {
-            return TypedResults.Problem(
-                detail: "Three activation e-mails have been sent already. Check your spam folder, or wait a few minutes and sign in again.",
-                statusCode: StatusCodes.Status429TooManyRequests);
+            return Problems.Status(
+                StatusCodes.Status429TooManyRequests,
+                "Too many e-mails",
+                "Three activation e-mails have been sent already. Check your spam folder, or wait a few minutes and sign in again.");
         }
 
         var account = await s.Users.FindByIdAsync(transaction.AccountId);
@@ -139,7 +138,7 @@ public static class LoginApi
         var transaction = await s.Transactions.FindAsync(http.Request.Cookies[LoginTransactionStore.CookieName]);
         if (transaction is not { Step: LoginStep.Enroll, PendingTotpSecret: not null })
         {
-            return TypedResults.Problem(detail: LoginProblems.Expired, statusCode: StatusCodes.Status400BadRequest);
+            return Problem(LoginProblems.Expired);
         }
 
         var secret = s.TotpProtector.Unprotect(transaction.PendingTotpSecret);
@@ -274,14 +273,11 @@ public static class LoginApi
         MaxAge = LoginTransactionStore.Lifetime,
     };
 
-    private static ProblemHttpResult Problem(string detail) =>
-        TypedResults.Problem(detail: detail, title: "Sign-in failed", statusCode: StatusCodes.Status400BadRequest);
+    private static ProblemHttpResult Problem(string sentence) => Problems.BadRequest(LoginProblems.Title, sentence);
 
-    private static ProblemHttpResult Refused(string kind, string detail) =>
-        TypedResults.Problem(detail: detail, title: "Sign-in not possible here", statusCode: StatusCodes.Status403Forbidden, type: LoginProblems.TypePrefix + kind);
+    private static ProblemHttpResult Refused(string kind, string sentence) => Problems.Forbidden(kind, "Sign-in not possible here", sentence);
 
-    private static ValidationProblem Invalid(string field, string detail) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [detail] }, detail: detail, title: "Please check what you entered");
+    private static ValidationProblem Invalid(string field, string sentence) => Problems.Invalid(field, sentence);
 }
 
 public sealed record StartLoginRequest(string? Email, string? ReturnUrl);

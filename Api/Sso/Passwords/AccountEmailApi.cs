@@ -34,10 +34,7 @@ public static class AccountEmailApi
         var account = accountId is null ? null : await users.FindByIdAsync(accountId);
         if (account is null)
         {
-            return TypedResults.Problem(
-                title: "Link not valid",
-                detail: "This activation link has expired or has already been used. Sign in again to get a new one.",
-                statusCode: StatusCodes.Status400BadRequest);
+            return Problems.BadRequest("Link not valid", "This activation link has expired or has already been used. Sign in again to get a new one.");
         }
 
         account.EmailConfirmed = true;
@@ -57,9 +54,7 @@ public static class AccountEmailApi
         var email = InputRules.NormalizeEmail(body.Email);
         if (email is null)
         {
-            return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["email"] = ["Enter a valid e-mail address."] },
-                detail: "Enter a valid e-mail address.");
+            return Problems.Invalid("email", LoginProblems.InvalidEmail);
         }
 
         await requests.Writer.WriteAsync(email);
@@ -80,7 +75,7 @@ public static class AccountEmailApi
         if (body.NewPassword is not { Length: >= InputRules.MinPasswordLength and <= InputRules.MaxPasswordLength })
         {
             var sentence = $"Choose a password of {InputRules.MinPasswordLength} to {InputRules.MaxPasswordLength} characters.";
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newPassword"] = [sentence] }, detail: sentence);
+            return Problems.Invalid("newPassword", sentence);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -88,10 +83,7 @@ public static class AccountEmailApi
         var account = accountId is null ? null : await users.FindByIdAsync(accountId);
         if (account is null)
         {
-            return TypedResults.Problem(
-                title: "Link not valid",
-                detail: "This password reset link has expired or has already been used. Use Forgot Password to get a new one.",
-                statusCode: StatusCodes.Status400BadRequest);
+            return Problems.BadRequest("Link not valid", "This password reset link has expired or has already been used. Use Forgot Password to get a new one.");
         }
 
         foreach (var validator in users.PasswordValidators)
@@ -101,7 +93,7 @@ public static class AccountEmailApi
             {
                 // Rolled back: the link stays usable for a better password.
                 var sentence = string.Join(" ", check.Errors.Select(e => e.Description));
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newPassword"] = [sentence] }, detail: sentence);
+                return Problems.Invalid("newPassword", sentence);
             }
         }
 

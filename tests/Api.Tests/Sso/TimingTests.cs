@@ -8,15 +8,16 @@ namespace Api.Tests.Sso;
 /// <summary>
 /// "No response, status or timing difference tells whether an e-mail is registered": a wrong
 /// password for a registered account costs about as long as any password for an unknown e-mail.
-/// Medians of several tries, with a margin for noise (the differences that matter are a password
-/// hash, tens of milliseconds, against a single SHA-256, microseconds, or against two hashes).
+/// Runs alone (no other test collection in parallel) and compares the fastest of several tries
+/// (load only ever adds time), with a margin for noise: the differences that matter are a
+/// password hash, tens of milliseconds, against a single SHA-256, microseconds, or against two hashes.
 /// </summary>
-[Collection(SsoCollection.Name)]
+[Collection(SsoTimingCollection.Name)]
 public sealed class TimingTests(SsoApiFactory api, ITestOutputHelper output)
 {
-    private const int Tries = 7;
+    private const int Tries = 9;
 
-    /// <summary>Medians may differ by this share of the slower one (noise); a second hash (2×) or none (≫) does not pass.</summary>
+    /// <summary>The fastest tries may differ by this share of the slower one (noise); a second hash (2×) or none (≫) does not pass.</summary>
     private const double Tolerance = 0.35;
 
     [Theory]
@@ -37,12 +38,12 @@ public sealed class TimingTests(SsoApiFactory api, ITestOutputHelper output)
             registered.Add(await TimeWrongPasswordAsync((await UserAsync(state, hasSignedInBefore)).Email));
         }
 
-        var a = Median(unknown);
-        var b = Median(registered);
-        output.WriteLine($"median wrong-password time: unknown e-mail {a:0.0} ms, registered ({state}, signed in before: {hasSignedInBefore}) {b:0.0} ms");
+        var a = unknown.Min();
+        var b = registered.Min();
+        output.WriteLine($"fastest wrong-password time: unknown e-mail {a:0.0} ms, registered ({state}, signed in before: {hasSignedInBefore}) {b:0.0} ms; medians {Median(unknown):0.0} / {Median(registered):0.0} ms");
         var slower = Math.Max(a, b);
         Assert.True(Math.Abs(a - b) <= Math.Max(15, slower * Tolerance),
-            $"timing tells registered from unknown e-mails: unknown {a:0.0} ms, registered {b:0.0} ms (medians of {Tries})");
+            $"timing tells registered from unknown e-mails: unknown {a:0.0} ms, registered {b:0.0} ms (fastest of {Tries})");
     }
 
     [Theory]
@@ -61,11 +62,11 @@ public sealed class TimingTests(SsoApiFactory api, ITestOutputHelper output)
             registered.Add(await TimeLegacyWrongPasswordAsync((await SsoUsers.CreateAsync(api.Services, state)).Email));
         }
 
-        var a = Median(unknown);
-        var b = Median(registered);
-        output.WriteLine($"legacy form, median wrong-password time: unknown e-mail {a:0.0} ms, registered ({state}) {b:0.0} ms");
+        var a = unknown.Min();
+        var b = registered.Min();
+        output.WriteLine($"legacy form, fastest wrong-password time: unknown e-mail {a:0.0} ms, registered ({state}) {b:0.0} ms; medians {Median(unknown):0.0} / {Median(registered):0.0} ms");
         Assert.True(Math.Abs(a - b) <= Math.Max(15, Math.Max(a, b) * Tolerance),
-            $"timing tells registered from unknown e-mails on the legacy form: unknown {a:0.0} ms, registered ({state}) {b:0.0} ms (medians of {Tries})");
+            $"timing tells registered from unknown e-mails on the legacy form: unknown {a:0.0} ms, registered ({state}) {b:0.0} ms (fastest of {Tries})");
     }
 
     private async Task<double> TimeLegacyWrongPasswordAsync(string email)
@@ -107,4 +108,11 @@ public sealed class TimingTests(SsoApiFactory api, ITestOutputHelper output)
         var sorted = values.Order().ToList();
         return sorted[sorted.Count / 2];
     }
+}
+
+/// <summary>Timing measurements run with no other collection in parallel, on an Api of their own.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SsoTimingCollection : ICollectionFixture<SsoApiFactory>
+{
+    public const string Name = "sso-timing";
 }
