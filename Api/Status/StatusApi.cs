@@ -10,6 +10,8 @@ public static class StatusApi
 {
     public const string VisitsKey = "portal:status:visits";
 
+    private static string? schemaVersion;
+
     public static IEndpointRouteBuilder MapStatusApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/status", GetStatus)
@@ -23,16 +25,23 @@ public static class StatusApi
     public static async Task<Ok<SystemStatus>> GetStatus(AppDbContext db, IConnectionMultiplexer redis, CancellationToken cancellationToken)
     {
         var visits = await redis.GetDatabase().StringIncrementAsync(VisitsKey);
-        var partners = await db.Partners.CountAsync(cancellationToken);
-        var clients = await db.Clients.CountAsync(cancellationToken);
-        var endUsers = await db.EndUsers.CountAsync(u => !u.Deleted, cancellationToken);
-        var lastMigration = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault() ?? "none";
+        // One round trip for the three counts.
+        var counts = await db.Partners
+            .Select(_ => new
+            {
+                Partners = db.Partners.Count(),
+                Clients = db.Clients.Count(),
+                EndUsers = db.EndUsers.Count(u => !u.Deleted),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        // The schema changes only with a deployment, which restarts the process.
+        schemaVersion ??= (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault() ?? "none";
         var engine = db.Database.IsSqlServer() ? "SQL Server" : "SQLite";
         var server = redis.GetServers().FirstOrDefault(s => s.IsConnected);
         var cacheServer = server is null ? "unavailable" : $"Redis protocol {server.Version}";
 
         return TypedResults.Ok(new SystemStatus(
-            engine, lastMigration, partners, clients, endUsers, visits, cacheServer, DateTime.UtcNow));
+            engine, schemaVersion, counts?.Partners ?? 0, counts?.Clients ?? 0, counts?.EndUsers ?? 0, visits, cacheServer, DateTime.UtcNow));
     }
 }
 
