@@ -2,6 +2,7 @@ using Api.SsoMigration;
 using Api.Sso;
 using Api.Sso.Keys;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Api.Infrastructure;
 
@@ -15,6 +16,17 @@ public static class ApplicationServiceExtensions
         builder.AddRedisClient(CacheConnectionName);
 
         builder.Services.AddApiProblemDetails();
+        // Behind the SPA's dev proxy or a load balancer, the client IP (used by per-IP sign-in
+        // throttling) arrives in X-Forwarded-For. Only loopback proxies are trusted by default;
+        // add a production balancer's network with ForwardedHeaders:KnownNetworks.
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var network in builder.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
         builder.Services.AddOpenApi();
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("end-user-portal");
         if (!OpenApiGeneration.IsRunning)
