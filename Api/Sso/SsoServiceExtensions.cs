@@ -49,6 +49,7 @@ public static class SsoServiceExtensions
         {
             services.AddHostedService<OutboxDispatcher>();
             services.AddHostedService<PasswordResetMailer>();
+            services.AddHostedService<TokenPruner>();
         }
 
         services.AddSessionBoundTokens();

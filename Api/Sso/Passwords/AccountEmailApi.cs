@@ -131,9 +131,18 @@ public sealed class PasswordResetRequests
     public ChannelReader<string> Reader => channel.Reader;
 }
 
-/// <summary>Turns queued forgot-password requests into reset e-mails for registered accounts.</summary>
-public sealed class PasswordResetMailer(PasswordResetRequests requests, IServiceScopeFactory scopes, ILogger<PasswordResetMailer> logger) : BackgroundService
+/// <summary>
+/// Turns queued forgot-password requests into reset e-mails for registered accounts, at most
+/// <see cref="MailsPerHour"/> per account, so the form cannot be used to flood someone's inbox.
+/// </summary>
+public sealed class PasswordResetMailer(
+    PasswordResetRequests requests,
+    IServiceScopeFactory scopes,
+    StackExchange.Redis.IConnectionMultiplexer redis,
+    ILogger<PasswordResetMailer> logger) : BackgroundService
 {
+    public const int MailsPerHour = 5;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await foreach (var email in requests.Reader.ReadAllAsync(stoppingToken))
@@ -143,7 +152,7 @@ public sealed class PasswordResetMailer(PasswordResetRequests requests, IService
                 await using var scope = scopes.CreateAsyncScope();
                 var users = scope.ServiceProvider.GetRequiredService<UserManager<SsoAccount>>();
                 var account = await users.FindByEmailAsync(email);
-                if (account is null)
+                if (account is null || !await WithinHourlyLimitAsync(account.Id))
                 {
                     continue;
                 }
@@ -156,5 +165,18 @@ public sealed class PasswordResetMailer(PasswordResetRequests requests, IService
                 logger.LogError(exception, "A password reset e-mail could not be queued");
             }
         }
+    }
+
+    private async Task<bool> WithinHourlyLimitAsync(string accountId)
+    {
+        var key = $"sso:reset-mails:{accountId}";
+        var db = redis.GetDatabase();
+        var sent = await db.StringIncrementAsync(key);
+        if (sent == 1)
+        {
+            await db.KeyExpireAsync(key, TimeSpan.FromHours(1));
+        }
+
+        return sent <= MailsPerHour;
     }
 }

@@ -44,6 +44,24 @@ public sealed class ForgotPasswordTests(SsoApiFactory api)
     }
 
     [Fact]
+    public async Task Repeated_requests_cannot_flood_an_inbox()
+    {
+        var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
+        var stranger = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
+        using var browser = new SsoDriver(api);
+
+        for (var i = 0; i < Api.Sso.Passwords.PasswordResetMailer.MailsPerHour + 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await browser.ForgotPasswordAsync(user.Email)).Status);
+        }
+
+        // A later request for someone else is processed after all of those (the queue is in order).
+        await browser.ForgotPasswordAsync(stranger.Email);
+        await Mailbox.WaitForAsync(api.Services, stranger.Email, "password-reset");
+        Assert.Equal(Api.Sso.Passwords.PasswordResetMailer.MailsPerHour, (await Mailbox.MessagesAsync(api.Services, user.Email, "password-reset")).Count);
+    }
+
+    [Fact]
     public async Task An_email_in_another_case_still_gets_the_reset_mail()
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
