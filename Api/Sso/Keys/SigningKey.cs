@@ -11,6 +11,13 @@ public sealed class SigningKey
 {
     public required string Id { get; set; }
     public required SigningKeyUse Use { get; set; }
+
+    /// <summary>
+    /// The rotation period the key was made for. Unique per use, so replicas starting together
+    /// cannot both make a key for the same period: the second insert fails and it loads the first.
+    /// </summary>
+    public long Period { get; set; }
+
     public required string ProtectedMaterial { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? RetiredAt { get; set; }
@@ -28,5 +35,6 @@ internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<Signing
     {
         key.Property(k => k.Id).HasMaxLength(64);
         key.Property(k => k.Use).HasConversion<string>().HasMaxLength(20);
+        key.HasIndex(k => new { k.Use, k.Period }).IsUnique();
     }
 }

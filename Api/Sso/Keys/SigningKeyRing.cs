@@ -3,91 +3,139 @@ using System.Text.Json;
 using Api.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Api.Sso.Keys;
 
 public sealed class SigningKeyOptions
 {
-    /// <summary>A new signing key is made when the newest is older than this.</summary>
+    /// <summary>A new key is made at the start of each period of this length.</summary>
     public TimeSpan RotationInterval { get; set; } = TimeSpan.FromDays(90);
 
     /// <summary>A replaced key still validates tokens for this long (tokens live minutes, sessions hours).</summary>
     public TimeSpan RetiredKeyValidity { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>
+    /// A new key is published at once but signs only after this delay, by which time every
+    /// replica has reloaded the ring and validates it.
+    /// </summary>
+    public TimeSpan PropagationDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    public TimeSpan ReloadInterval { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 /// <summary>
-/// The keys the identity provider signs tokens with and the Api validates them with. Loaded from
-/// SQL at start, created there when missing, rotated when the newest is too old.
+/// The keys the identity provider signs and encrypts tokens with, and the Api validates them
+/// with: in SQL, shared by every replica, rotated per period, reloaded every few minutes.
 /// </summary>
-public sealed class SigningKeyRing(IServiceScopeFactory scopes, IDataProtectionProvider dataProtection, Microsoft.Extensions.Options.IOptions<SigningKeyOptions> options, TimeProvider clock)
+public sealed class SigningKeyRing(IServiceScopeFactory scopes, IDataProtectionProvider dataProtection, IOptions<SigningKeyOptions> options, TimeProvider clock, ILogger<SigningKeyRing> logger)
 {
+    private static readonly TimeSpan UnknownKeyReloadThrottle = TimeSpan.FromSeconds(30);
     private readonly IDataProtector protector = dataProtection.CreateProtector("Sso.TokenKeys.v1");
     private volatile LoadedKeys? loaded;
+    private DateTime lastReload;
 
-    /// <summary>Newest first: the first one signs, all of them validate.</summary>
+    /// <summary>Raised when a reload changed the keys or which one signs.</summary>
+    public event Action? Changed;
+
+    /// <summary>The first one signs; all of them validate.</summary>
     public IReadOnlyList<RsaSecurityKey> SigningKeys => Loaded.Signing;
 
+    /// <summary>The first one encrypts; all of them decrypt.</summary>
     public IReadOnlyList<SymmetricSecurityKey> EncryptionKeys => Loaded.Encryption;
 
     private LoadedKeys Loaded => loaded ?? throw new InvalidOperationException("Token keys are not loaded yet: call InitializeAsync at start-up.");
 
-    /// <summary>At start: makes a new key when the newest is too old, then loads the ring.</summary>
+    /// <summary>At start: makes this period's keys when missing, then loads the ring.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        await using (var scope = scopes.CreateAsyncScope())
+        foreach (var use in Enum.GetValues<SigningKeyUse>())
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var now = clock.GetUtcNow().UtcDateTime;
-            await EnsureFreshKeyAsync(db, SigningKeyUse.Signing, now, cancellationToken);
-            await EnsureFreshKeyAsync(db, SigningKeyUse.Encryption, now, cancellationToken);
+            await EnsureKeyForCurrentPeriodAsync(use, cancellationToken);
         }
 
         await ReloadAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// Re-reads the ring, so a key another replica created at its start validates here too
-    /// (called periodically by <see cref="SigningKeyRefresher"/>).
-    /// </summary>
+    /// <summary>Validation keys for a token: when its key id is unknown here, the ring is re-read first (at most every 30 s).</summary>
+    public IEnumerable<SecurityKey> ValidationKeysFor(string? keyId)
+    {
+        var keys = SigningKeys;
+        if (keyId is not null && keys.All(k => k.KeyId != keyId) && clock.GetUtcNow().UtcDateTime - lastReload > UnknownKeyReloadThrottle)
+        {
+            ReloadAsync().GetAwaiter().GetResult();
+            keys = SigningKeys;
+        }
+
+        return keys;
+    }
+
     public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
+        lastReload = now;
         var validFrom = now - options.Value.RetiredKeyValidity;
-        var rows = await db.Set<SigningKey>()
+        var rows = await db.Set<SigningKey>().AsNoTracking()
             .Where(k => k.RetiredAt == null || k.RetiredAt > validFrom)
             .ToListAsync(cancellationToken);
-        rows = [.. rows.OrderByDescending(k => k.CreatedAt)];
 
-        loaded = new LoadedKeys(
-            [.. rows.Where(k => k.Use == SigningKeyUse.Signing).Select(ToRsaKey)],
-            [.. rows.Where(k => k.Use == SigningKeyUse.Encryption).Select(ToSymmetricKey)]);
+        var next = new LoadedKeys(
+            [.. InSigningOrder(rows, SigningKeyUse.Signing, now).Select(ToRsaKey)],
+            [.. InSigningOrder(rows, SigningKeyUse.Encryption, now).Select(ToSymmetricKey)]);
+        var previous = loaded;
+        loaded = next;
+        if (previous is not null && !previous.SameAs(next))
+        {
+            logger.LogInformation("Token keys changed; signing with {KeyId}", next.Signing.FirstOrDefault()?.KeyId);
+            Changed?.Invoke();
+        }
     }
 
-    private async Task EnsureFreshKeyAsync(AppDbContext db, SigningKeyUse use, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The key that signs first: the newest one old enough for every replica to know it, or the
+    /// newest one when none is (the very first start). Then the others, newest first.
+    /// </summary>
+    private IEnumerable<SigningKey> InSigningOrder(List<SigningKey> rows, SigningKeyUse use, DateTime now)
     {
-        var active = await db.Set<SigningKey>().Where(k => k.Use == use && k.RetiredAt == null).ToListAsync(cancellationToken);
-        var newest = active.MaxBy(k => k.CreatedAt);
-        if (newest is not null && now - newest.CreatedAt < options.Value.RotationInterval)
+        var ofUse = rows.Where(k => k.Use == use).OrderByDescending(k => k.CreatedAt).ToList();
+        var signer = ofUse.FirstOrDefault(k => now - k.CreatedAt >= options.Value.PropagationDelay) ?? ofUse.FirstOrDefault();
+        return signer is null ? ofUse : ofUse.Where(k => k != signer).Prepend(signer);
+    }
+
+    private async Task EnsureKeyForCurrentPeriodAsync(SigningKeyUse use, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var period = now.Ticks / options.Value.RotationInterval.Ticks;
+
+        if (!await db.Set<SigningKey>().AnyAsync(k => k.Use == use && k.Period == period, cancellationToken))
         {
-            return;
+            db.Add(new SigningKey
+            {
+                Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+                Use = use,
+                Period = period,
+                CreatedAt = now,
+                ProtectedMaterial = protector.Protect(use == SigningKeyUse.Signing ? NewRsaMaterial() : Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))),
+            });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Another replica made this period's key first; it is loaded below like any other.
+                logger.LogInformation("Another replica created the {Use} key for this period", use);
+            }
         }
 
-        foreach (var old in active)
-        {
-            old.RetiredAt = now;
-        }
-
-        db.Add(new SigningKey
-        {
-            Id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
-            Use = use,
-            CreatedAt = now,
-            ProtectedMaterial = protector.Protect(use == SigningKeyUse.Signing ? NewRsaMaterial() : Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))),
-        });
-        await db.SaveChangesAsync(cancellationToken);
+        await db.Set<SigningKey>()
+            .Where(k => k.Use == use && k.Period < period && k.RetiredAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(k => k.RetiredAt, now), cancellationToken);
     }
 
     private static string NewRsaMaterial()
@@ -105,17 +153,18 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IDataProtectionP
     private SymmetricSecurityKey ToSymmetricKey(SigningKey row) =>
         new(Convert.FromBase64String(protector.Unprotect(row.ProtectedMaterial))) { KeyId = row.Id };
 
-    /// <summary>Keeps the validation keys in step with the database, every few minutes.</summary>
-    public sealed class SigningKeyRefresher(SigningKeyRing ring, ILogger<SigningKeyRefresher> logger) : BackgroundService
+    /// <summary>Keeps the ring in step with the database, every few minutes.</summary>
+    public sealed class SigningKeyRefresher(SigningKeyRing ring, IOptions<SigningKeyOptions> options, ILogger<SigningKeyRefresher> logger) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
-            using var timer = new PeriodicTimer(TimeSpan.FromMinutes(5));
+            using var timer = new PeriodicTimer(options.Value.ReloadInterval);
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 try
                 {
-                    await ring.ReloadAsync(stoppingToken);
+                    // Also makes the next period's key when its time has come.
+                    await ring.InitializeAsync(stoppingToken);
                 }
                 catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {
@@ -125,7 +174,12 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IDataProtectionP
         }
     }
 
-    private sealed record LoadedKeys(IReadOnlyList<RsaSecurityKey> Signing, IReadOnlyList<SymmetricSecurityKey> Encryption);
+    private sealed record LoadedKeys(IReadOnlyList<RsaSecurityKey> Signing, IReadOnlyList<SymmetricSecurityKey> Encryption)
+    {
+        public bool SameAs(LoadedKeys other) =>
+            Signing.Select(k => k.KeyId).SequenceEqual(other.Signing.Select(k => k.KeyId))
+            && Encryption.Select(k => k.KeyId).SequenceEqual(other.Encryption.Select(k => k.KeyId));
+    }
 
     private sealed record RsaMaterial(byte[] D, byte[] DP, byte[] DQ, byte[] Exponent, byte[] InverseQ, byte[] Modulus, byte[] P, byte[] Q)
     {

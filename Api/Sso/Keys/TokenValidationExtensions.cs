@@ -30,7 +30,7 @@ public static class TokenValidationExtensions
                 var issuer = IssuerOf(configuration);
                 options.TokenValidationParameters.ValidIssuers = [issuer, issuer.TrimEnd('/')];
                 // Keys come from the ring on every validation, so a rotation needs no restart.
-                options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) => ring.SigningKeys;
+                options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, keyId, _) => ring.ValidationKeysFor(keyId);
                 // Only RS256: rejects alg=none and HMAC key-confusion tokens outright.
                 options.TokenValidationParameters.ValidAlgorithms = [Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha256];
             });

@@ -1,4 +1,5 @@
 using Api.Sso.Keys;
+using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -11,6 +12,20 @@ namespace Api.Sso.Oidc;
 public static class OidcClientRegistration
 {
     public static async Task RegisterPortalClientAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await RegisterOnceAsync(services, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another replica starting at the same moment registered it first: update theirs,
+            // in a fresh scope (OpenIddict caches the lookup that found nothing).
+            await RegisterOnceAsync(services, cancellationToken);
+        }
+    }
+
+    private static async Task RegisterOnceAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();

@@ -66,6 +66,28 @@ public static class OidcServerExtensions
                 options.EncryptionCredentials.Add(new EncryptingCredentials(key, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
             }
         });
+        builder.Services.AddHostedService<OidcKeyFollower>();
         return builder;
+    }
+
+    /// <summary>
+    /// OpenIddict reads its keys once into its options; when the ring changes (a rotation, or a
+    /// key another replica made), its cached options are dropped so the next request rebuilds them.
+    /// </summary>
+    private sealed class OidcKeyFollower(SigningKeyRing ring, Microsoft.Extensions.Options.IOptionsMonitorCache<OpenIddictServerOptions> cache) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            ring.Changed += Refresh;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            ring.Changed -= Refresh;
+            return Task.CompletedTask;
+        }
+
+        private void Refresh() => cache.TryRemove(Microsoft.Extensions.Options.Options.DefaultName);
     }
 }

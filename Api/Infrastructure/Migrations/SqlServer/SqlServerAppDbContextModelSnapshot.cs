@@ -354,6 +354,9 @@ namespace Api.Infrastructure.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<long>("Period")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ProtectedMaterial")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -367,6 +370,9 @@ namespace Api.Infrastructure.Migrations.SqlServer
                         .HasColumnType("nvarchar(20)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Use", "Period")
+                        .IsUnique();
 
                     b.ToTable("SigningKey");
                 });

@@ -348,6 +348,9 @@ namespace Api.Infrastructure.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Period")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProtectedMaterial")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -361,6 +364,9 @@ namespace Api.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Use", "Period")
+                        .IsUnique();
 
                     b.ToTable("SigningKey");
                 });
