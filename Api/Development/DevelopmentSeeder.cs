@@ -51,7 +51,15 @@ public static class DevelopmentSeeder
             User("henry.enrolled@adventure.test", adventure),
         };
         db.EndUsers.AddRange([pending, .. enrolled, User("dana.legacy@northwind.test", northwind), User("sam.legacy@adventure.test", adventure)]);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another replica, starting at the same moment, is seeding (the e-mails are unique).
+            return;
+        }
 
         var migrator = provider.GetRequiredService<EndUserMigrator>();
         var users = provider.GetRequiredService<UserManager<SsoAccount>>();
