@@ -56,6 +56,20 @@ describe('Edit Profile', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('The current password is incorrect.');
   });
 
+  it('catches mismatched new passwords before asking the Api', async () => {
+    const server = mockApi({ 'GET /api/portal/me': () => json(legacyUser) });
+    const { user } = renderAt('/portal/profile');
+
+    await user.type(await screen.findByLabelText('Current password'), 'old-pass');
+    await user.type(screen.getByLabelText('New password'), 'New-Pass-123');
+    await user.type(screen.getByLabelText('Confirm new password'), 'New-Pass-124');
+    await user.click(screen.getByRole('button', { name: 'Change password' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('The new passwords do not match.');
+    expect(screen.getByLabelText('New password')).toHaveAccessibleDescription(/At least 12 characters/);
+    expect(server.requests('POST /api/portal/me/password')).toHaveLength(0);
+  });
+
   it('gives a migrated user no change-password form, only a pointer to Forgot Password', async () => {
     mockApi({ 'GET /api/portal/me': () => json({ ...legacyUser, migratedToSso: true, canChangePassword: false }) });
     renderAt('/portal/profile');

@@ -1,40 +1,34 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, send } from '../../api/client';
-import type { ApiFailure } from '../../api/problem';
+import { clientFailure } from '../../api/problem';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SubmitButton } from '../../components/SubmitButton';
+import { NewPasswordFields, useNewPassword } from '../../components/NewPasswordFields';
 import { TextField } from '../../components/TextField';
+import { useSubmit } from '../../components/useSubmit';
 import { loadMe } from './me';
 
 function ChangePasswordForm() {
   const [currentPassword, setCurrentPassword] = useState('');
-  const [newPassword, setNewPassword] = useState('');
-  const [confirmPassword, setConfirmPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiFailure | string | null>(null);
+  const password = useNewPassword();
   const [changed, setChanged] = useState(false);
+  const { busy, error, submit } = useSubmit();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setChanged(false);
-    if (newPassword !== confirmPassword) {
-      setError('The new passwords do not match.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const result = await send(api.POST('/api/portal/me/password', { body: { currentPassword, newPassword } }));
-    setBusy(false);
-    if (!result.ok) {
-      setError(result.failure);
-      return;
-    }
-    setCurrentPassword('');
-    setNewPassword('');
-    setConfirmPassword('');
-    setChanged(true);
+    await submit(async () => {
+      if (password.mismatch) return clientFailure(password.mismatch);
+      const body = { currentPassword, newPassword: password.newPassword };
+      const result = await send(api.POST('/api/portal/me/password', { body }));
+      if (!result.ok) return result.failure;
+      setCurrentPassword('');
+      password.clear();
+      setChanged(true);
+      return 'ok';
+    });
   }
 
   return (
@@ -48,22 +42,7 @@ function ChangePasswordForm() {
         value={currentPassword}
         onChange={setCurrentPassword}
       />
-      <TextField
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        required
-        value={newPassword}
-        onChange={setNewPassword}
-      />
-      <TextField
-        label="Confirm new password"
-        type="password"
-        autoComplete="new-password"
-        required
-        value={confirmPassword}
-        onChange={setConfirmPassword}
-      />
+      <NewPasswordFields state={password} />
       <ErrorAlert failure={error} />
       {changed && (
         <p role="status" className="success">

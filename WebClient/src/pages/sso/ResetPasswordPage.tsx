@@ -4,15 +4,14 @@ import { api, send } from '../../api/client';
 import { clientFailure } from '../../api/problem';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SubmitButton } from '../../components/SubmitButton';
-import { TextField } from '../../components/TextField';
+import { NewPasswordFields, useNewPassword } from '../../components/NewPasswordFields';
 import { useSubmit } from '../../components/useSubmit';
 
 /** `/sso/reset-password?token=…`: sets a new password from the link in the reset e-mail. */
 export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get('token');
-  const [newPassword, setNewPassword] = useState('');
-  const [confirmPassword, setConfirmPassword] = useState('');
+  const password = useNewPassword();
   const [done, setDone] = useState(false);
   const { busy, error, submit } = useSubmit();
 
@@ -20,8 +19,9 @@ export function ResetPasswordPage() {
     event.preventDefault();
     await submit(async () => {
       if (!token) return clientFailure('This reset link is incomplete. Open the link from the e-mail again.');
-      if (newPassword !== confirmPassword) return clientFailure('The new passwords do not match.');
-      const result = await send(api.POST('/api/sso/password/reset', { body: { token, newPassword } }));
+      if (password.mismatch) return clientFailure(password.mismatch);
+      const body = { token, newPassword: password.newPassword };
+      const result = await send(api.POST('/api/sso/password/reset', { body }));
       if (!result.ok) return result.failure;
       setDone(true);
       return 'ok';
@@ -37,23 +37,7 @@ export function ResetPasswordPage() {
         </p>
       ) : (
         <form onSubmit={onSubmit}>
-          <TextField
-            label="New password"
-            type="password"
-            autoComplete="new-password"
-            required
-            autoFocus
-            value={newPassword}
-            onChange={setNewPassword}
-          />
-          <TextField
-            label="Confirm new password"
-            type="password"
-            autoComplete="new-password"
-            required
-            value={confirmPassword}
-            onChange={setConfirmPassword}
-          />
+          <NewPasswordFields state={password} autoFocus />
           <ErrorAlert failure={error} />
           <SubmitButton label="Set new password" busy={busy} />
         </form>
