@@ -12,9 +12,13 @@ const port = Number(process.env.PORT ?? 5173);
 const toApi: ProxyOptions = { target: apiTarget, changeOrigin: false, xfwd: true };
 const proxy = { '/api': toApi, '/connect': toApi, '/.well-known': toApi };
 
+// The same protective headers the Api sends with the published SPA (its CSP stays off here:
+// Vite's dev client relies on inline scripts). Tokens travel in reset/activation URLs: no referrer.
+const headers = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'X-Frame-Options': 'SAMEORIGIN' };
+
 export default defineConfig({
   plugins: [react()],
-  server: { host: '127.0.0.1', port, strictPort: true, proxy },
+  server: { host: '127.0.0.1', port, strictPort: true, proxy, headers },
   preview: { host: '127.0.0.1', port, strictPort: true, proxy },
   test: {
     environment: 'jsdom',
