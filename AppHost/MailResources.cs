@@ -42,6 +42,8 @@ internal static class MailResources
 
             context.Args.Add(ReferenceExpression.Create($"--urls=http://127.0.0.1:{inbox.Property(EndpointProperty.TargetPort)}"));
             context.Args.Add(ReferenceExpression.Create($"--smtpport={smtp.Property(EndpointProperty.TargetPort)}"));
+            // Loopback only: a development mail server has no business answering the network.
+            context.Args.Add("--bindaddress=127.0.0.1");
             // In memory, and no IMAP/POP3 listeners: those default to fixed ports that collide
             // between two stacks on one machine.
             context.Args.Add("--db=");

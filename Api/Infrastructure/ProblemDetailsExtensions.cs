@@ -44,13 +44,15 @@ internal sealed class DependencyDownHandler(IProblemDetailsService problems, ILo
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var dependency = exception switch
+        // The cause may be wrapped (EF Core, Identity and OpenIddict stores rethrow), so the
+        // whole chain is looked at.
+        var dependency = Causes(exception).Select(cause => cause switch
         {
             RedisException or RedisTimeoutException => "session cache",
-            DbUpdateException or Microsoft.Data.Sqlite.SqliteException or Microsoft.Data.SqlClient.SqlException => "database",
+            Microsoft.Data.Sqlite.SqliteException or Microsoft.Data.SqlClient.SqlException => "database",
             TimeoutException => "a backing service",
             _ => null,
-        };
+        }).FirstOrDefault(name => name is not null);
         if (dependency is null)
         {
             return false;
@@ -70,6 +72,14 @@ internal sealed class DependencyDownHandler(IProblemDetailsService problems, ILo
                 Detail = "The service is temporarily unavailable. Nothing was changed; please try again in a moment.",
             },
         });
+    }
+
+    private static IEnumerable<Exception> Causes(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            yield return current;
+        }
     }
 }
 
