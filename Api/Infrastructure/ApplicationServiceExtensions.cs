@@ -32,6 +32,14 @@ public static class ApplicationServiceExtensions
         if (!OpenApiGeneration.IsRunning)
         {
             dataProtection.PersistKeysToDbContext<AppDbContext>();
+            // In production the key ring (which protects TOTP secrets and token keys) is itself
+            // encrypted at rest with a certificate every replica has.
+            var certificate = builder.Configuration["DataProtection:CertificatePath"];
+            if (!string.IsNullOrEmpty(certificate))
+            {
+                dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                    certificate, builder.Configuration["DataProtection:CertificatePassword"]));
+            }
         }
 
         builder.AddSsoTokenValidation();
