@@ -1,9 +1,5 @@
 using System.Net;
-using Api.Infrastructure;
 using Api.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
 
 namespace Api.Tests.Sso;
 
@@ -15,16 +11,14 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
 {
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"eup-outage-{Guid.NewGuid():N}.db");
     private readonly EmbeddedGarnet garnet = new();
-    private OutageApi api = null!;
+    private SharedStoreApi api = null!;
 
     public async Task InitializeAsync()
     {
-        await using (var schema = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={databaseFile}").Options))
-        {
-            await schema.Database.MigrateAsync();
-        }
+        await SharedStoreApi.MigrateAsync(databaseFile);
 
-        api = new OutageApi(databaseFile, garnet);
+        // ReadWrite (no create) and no pooling: a moved file is really gone for the next request.
+        api = new SharedStoreApi($"Data Source={databaseFile};Mode=ReadWrite;Pooling=False", garnet);
         _ = api.Services;
     }
 
@@ -55,19 +49,5 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         garnet.Dispose();
         File.Delete(databaseFile);
         File.Delete(databaseFile + ".away");
-    }
-
-    private sealed class OutageApi(string databaseFile, EmbeddedGarnet garnet) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            // ReadWrite (no create) and no pooling: a moved file is really gone for the next request.
-            builder.UseSetting("ConnectionStrings:db", $"Data Source={databaseFile};Mode=ReadWrite;Pooling=False");
-            builder.UseSetting("ConnectionStrings:cache", garnet.ConnectionString);
-            builder.UseSetting("ConnectionStrings:mail", "smtp://127.0.0.1:1");
-            builder.UseSetting("Identity:Issuer", ApiFactory.Issuer);
-            builder.UseSetting("Seed:DevelopmentData", "false");
-        }
     }
 }

@@ -5,8 +5,6 @@ using Api.Infrastructure;
 using Api.Sso.Keys;
 using Api.Sso.Sessions;
 using Api.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,19 +15,17 @@ public sealed class KeyRingTests : IAsyncLifetime
 {
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"eup-keys-{Guid.NewGuid():N}.db");
     private readonly EmbeddedGarnet garnet = new();
-    private Replica first = null!;
-    private Replica second = null!;
+    private SharedStoreApi first = null!;
+    private SharedStoreApi second = null!;
 
     public async Task InitializeAsync()
     {
         // The schema first (as a deployment would), then two replicas starting at the same moment.
-        await using (var schema = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={databaseFile}").Options))
-        {
-            await schema.Database.MigrateAsync();
-        }
+        await SharedStoreApi.MigrateAsync(databaseFile);
 
-        first = new Replica(databaseFile, garnet);
-        second = new Replica(databaseFile, garnet);
+        // Default Timeout: two writers on one SQLite file wait for each other instead of failing.
+        first = new SharedStoreApi($"Data Source={databaseFile};Default Timeout=30", garnet);
+        second = new SharedStoreApi($"Data Source={databaseFile};Default Timeout=30", garnet);
         await Task.WhenAll(Task.Run(() => first.Services), Task.Run(() => second.Services));
     }
 
@@ -100,18 +96,5 @@ public sealed class KeyRingTests : IAsyncLifetime
         garnet.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(databaseFile);
-    }
-
-    private sealed class Replica(string databaseFile, EmbeddedGarnet garnet) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:db", $"Data Source={databaseFile};Default Timeout=30");
-            builder.UseSetting("ConnectionStrings:cache", garnet.ConnectionString);
-            builder.UseSetting("ConnectionStrings:mail", "smtp://127.0.0.1:1");
-            builder.UseSetting("Identity:Issuer", ApiFactory.Issuer);
-            builder.UseSetting("Seed:DevelopmentData", "false");
-        }
     }
 }
