@@ -50,7 +50,7 @@ public static class LegacyLoginApi
             return Problems.Invalid("password", $"Enter your password (at most {InputRules.MaxPasswordLength} characters).");
         }
 
-        var ip = LoginApi.ClientIp(http);
+        var ip = LoginResults.ClientIp(http);
         var user = await throttle.IsBlockedAsync(email, ip) ? null : await db.EndUsers.FirstOrDefaultAsync(u => u.Email == email && !u.Deleted);
 
         // Exactly one password check of the current algorithm's cost on every path (a legacy

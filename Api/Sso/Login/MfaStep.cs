@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Api.Sso.Login;
+
+/// <summary>Step 3, the MFA code (or a recovery code); only a right code creates a session.</summary>
+public static class MfaStep
+{
+    public static async Task<Results<Ok<LoginStepResponse>, ProblemHttpResult, ValidationProblem>> SubmitMfaCode(
+        CodeRequest body, HttpContext http, LoginServices s)
+    {
+        var transaction = await s.Transactions.FindAsync(http.Request.Cookies[LoginTransactionStore.CookieName]);
+        if (transaction is not { Step: LoginStep.Mfa, AccountId: not null })
+        {
+            return LoginResults.Problem(LoginProblems.Expired);
+        }
+
+        if (body.Code is { Length: > 20 } || body.RecoveryCode is { Length: > 40 })
+        {
+            return LoginResults.Invalid("code", "Enter the 6-digit code from your authenticator app.");
+        }
+
+        var ip = LoginResults.ClientIp(http);
+        var account = await s.Users.FindByIdAsync(transaction.AccountId);
+        var accepted = account is { ProtectedTotpSecret: not null }
+            && !await s.Throttle.IsBlockedAsync(transaction.Email, ip)
+            && (body.RecoveryCode is { Length: > 0 }
+                ? await RecoveryCodes.UseAsync(s.Db, account.Id, body.RecoveryCode, s.Clock)
+                : await s.Totp.VerifyAsync(account.Id, s.TotpProtector.Unprotect(account.ProtectedTotpSecret), body.Code));
+        if (!accepted)
+        {
+            await s.Throttle.RecordFailureAsync(transaction.Email, ip);
+            return LoginResults.Problem(LoginProblems.WrongCode);
+        }
+
+        return TypedResults.Ok(await LoginOutcome.CompleteAsync(transaction, account!, http, s));
+    }
+}

@@ -1,0 +1,71 @@
+using Api.Sso.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Api.Sso.Login;
+
+/// <summary>Step 2, the password: verified at equal cost for every e-mail, then exactly one next step.</summary>
+public static class PasswordStep
+{
+    public static async Task<Results<Ok<LoginStepResponse>, ProblemHttpResult, ValidationProblem>> SubmitPassword(
+        PasswordRequest body, HttpContext http, LoginServices s)
+    {
+        var transaction = await s.Transactions.FindAsync(http.Request.Cookies[LoginTransactionStore.CookieName]);
+        if (transaction is not { Step: LoginStep.Password })
+        {
+            return LoginResults.Problem(LoginProblems.Expired);
+        }
+
+        if (!InputRules.IsPasswordSized(body.Password))
+        {
+            return LoginResults.Invalid("password", $"Enter your password (at most {InputRules.MaxPasswordLength} characters).");
+        }
+
+        var ip = LoginResults.ClientIp(http);
+        var blocked = await s.Throttle.IsBlockedAsync(transaction.Email, ip);
+        var account = blocked ? null : await s.Users.FindByEmailAsync(transaction.Email);
+        if (account is null)
+        {
+            // Exactly one password check of the current algorithm's cost on every path, so timing
+            // reveals neither registration nor migration status.
+            var legacyHash = blocked ? null : await FindLegacyHashAsync(s, transaction.Email);
+            if (legacyHash is null)
+            {
+                s.DummyPassword.Verify(body.Password!);
+            }
+            else if (LegacyPasswordHash.Verify(legacyHash, body.Password!))
+            {
+                return LoginResults.Refused("not-migrated", LoginProblems.NotMigrated);
+            }
+
+            await s.Throttle.RecordFailureAsync(transaction.Email, ip);
+            return LoginResults.Problem(LoginProblems.WrongCredentials);
+        }
+
+        // Upgrades an imported legacy hash to the current algorithm when it matches.
+        if (!await s.Users.CheckPasswordAsync(account, body.Password!))
+        {
+            await s.Throttle.RecordFailureAsync(transaction.Email, ip);
+            return LoginResults.Problem(LoginProblems.WrongCredentials);
+        }
+
+        var endUser = await s.Db.EndUsers.FirstOrDefaultAsync(u => u.Email == transaction.Email && !u.Deleted);
+        if (endUser is { MigratedToSso: false })
+        {
+            return LoginResults.Refused("not-migrated", LoginProblems.NotMigrated);
+        }
+
+        if (endUser is { Enabled: false })
+        {
+            return LoginResults.Refused("disabled", LoginProblems.Disabled);
+        }
+
+        return TypedResults.Ok(await LoginOutcome.AdvanceAsync(transaction with { AccountId = account.Id }, account, s));
+    }
+
+    private static Task<string?> FindLegacyHashAsync(LoginServices s, string email) =>
+        s.Db.EndUsers
+            .Where(u => u.Email == email && !u.MigratedToSso && !u.Deleted && u.Enabled && u.LegacyPasswordHash != null)
+            .Select(u => u.LegacyPasswordHash)
+            .FirstOrDefaultAsync();
+}
