@@ -46,6 +46,7 @@ public static class ApplicationServiceExtensions
         builder.AddSso();
         builder.Services.AddAuthorization();
         builder.Services.AddScoped<EndUserMigrator>();
+        builder.Services.AddScoped<Portal.PasswordChangeServices>();
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using Api.Infrastructure;
 using Api.Sso.Accounts;
 using Api.Sso.Login;
 using Api.Sso.Oidc;
+using Api.Sso.Throttling;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public static class PortalApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> ChangePassword(
-        ChangePasswordRequest body, HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+        ChangePasswordRequest body, HttpContext http, AppDbContext db, PasswordChangeServices sso, CancellationToken cancellationToken)
     {
         var user = await FindEndUserAsync(http, db, cancellationToken);
         if (user is null)
@@ -65,18 +66,39 @@ public static class PortalApi
             return Problems.Invalid("newPassword", sentence);
         }
 
-        if (!InputRules.IsPasswordSized(body.CurrentPassword) || user.LegacyPasswordHash is null
-            || !LegacyPasswordHash.Verify(user.LegacyPasswordHash, body.CurrentPassword!))
+        if (!InputRules.IsPasswordSized(body.CurrentPassword) || user.LegacyPasswordHash is null)
         {
-            const string sentence = "The current password is incorrect.";
-            return Problems.Invalid("currentPassword", sentence);
+            return WrongCurrentPassword();
         }
 
-        // Still the legacy format: migration imports it into the SSO account, which upgrades it.
-        user.LegacyPasswordHash = LegacyPasswordHash.Create(body.NewPassword);
+        // Guessing the current password with a stolen session is throttled like a login: the
+        // failure unit is taken before the hash, so parallel guesses test at most the limit. The
+        // account's budget, not the device's: whoever holds this session holds this browser too.
+        var reservation = await sso.Throttle.ReserveAsync(user.Email, ClientAddress.KeyOf(http), trustedDeviceId: null);
+        if (reservation is null)
+        {
+            return Problems.Status(
+                StatusCodes.Status429TooManyRequests,
+                "Too many attempts",
+                "Too many wrong passwords. Wait a few minutes before trying again, or log out and use the login page's help.");
+        }
+
+        if (!LegacyPasswordHash.Verify(user.LegacyPasswordHash, body.CurrentPassword!))
+        {
+            return WrongCurrentPassword();
+        }
+
+        await sso.Throttle.GiveBackAsync(reservation);
+        // The current algorithm: migration imports it into the SSO account as it is.
+        user.LegacyPasswordHash = LegacyPasswordHash.CreateCurrent(body.NewPassword);
+        sso.Emails.QueuePasswordChanged(user.Email, user.DisplayName);
         await db.SaveChangesAsync(cancellationToken);
+        // Whoever else knew the old password is signed out; this browser stays signed in.
+        await sso.Sessions.RevokeAllExceptAsync(http.User.GetUserId()!, http.User.GetSessionId()!);
         return TypedResults.NoContent();
     }
+
+    private static ValidationProblem WrongCurrentPassword() => Problems.Invalid("currentPassword", "The current password is incorrect.");
 
     /// <summary>The end user behind the token: by SSO account, or by id for a legacy session.</summary>
     private static Task<EndUser?> FindEndUserAsync(HttpContext http, AppDbContext db, CancellationToken cancellationToken)

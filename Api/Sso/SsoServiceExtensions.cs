@@ -36,6 +36,7 @@ public static class SsoServiceExtensions
         services.AddSingleton<SsoSessionStore>();
         services.AddSingleton<LoginTransactionStore>();
         services.AddSingleton<RedisBudget>();
+        services.AddSingleton<TrustedDevices>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<TotpVerifier>();
         services.AddSingleton(DummyPasswordCheck.Shared);

@@ -37,14 +37,26 @@ public sealed class AccountEmails(Outbox outbox, OneTimeLinks links, IConfigurat
             $"The link works once and expires in {ResetLifetime.TotalMinutes:0} minutes. If you did not ask for it, ignore this e-mail: your password stays as it is."));
     }
 
-    public void QueuePasswordChanged(SsoAccount account) =>
-        outbox.Enqueue("password-changed", account.Email!, Compose(
+    public void QueuePasswordChanged(SsoAccount account) => QueuePasswordChanged(account.Email!, account.DisplayName);
+
+    /// <summary>Any product's password change (the SSO's, or the portal's own form before migration).</summary>
+    public void QueuePasswordChanged(string email, string name) =>
+        outbox.Enqueue("password-changed", email, Compose(
             "Your password was changed",
-            account.DisplayName,
-            "The password of your single sign-on account was just changed, and every device was signed out.",
+            name,
+            "Your password was just changed, and every other device was signed out.",
             null,
             null,
             "If this was not you, use Forgot Password on the sign-in screen at once and tell your IT provider."));
+
+    public void QueueLockedOut(SsoAccount account) =>
+        outbox.Enqueue("account-locked", account.Email!, Compose(
+            "Sign-in to your account was paused",
+            account.DisplayName,
+            "Several wrong passwords or codes were entered for your single sign-on account, so sign-in from unrecognised browsers is paused for a few minutes. Browsers where you have signed in before can still sign in.",
+            null,
+            null,
+            "If this was you, wait a few minutes and try again. If it was not you, your password may be known to someone else: use Forgot Password on the sign-in screen to choose a new one, and tell your IT provider."));
 
     private static EmailContent Compose(string subject, string name, string lead, string? link, string? action, string footer)
     {

@@ -18,31 +18,44 @@ public sealed class MigratingPasswordHasher : PasswordHasher<SsoAccount>
 }
 
 /// <summary>
-/// The portal's original password format: one round of salted SHA-256, "legacy-sha256$salt$hash".
-/// Weak by today's standards, which is why it is upgraded at the first SSO login.
+/// The portal's own password hashes. The original format is one round of salted SHA-256,
+/// "legacy-sha256$salt$hash": weak by today's standards, so a successful login on the portal's
+/// form replaces it with ASP.NET Core Identity's current format (PBKDF2), and migration imports
+/// either format into the SSO account.
 /// </summary>
 public static class LegacyPasswordHash
 {
     private const string Prefix = "legacy-sha256$";
 
+    private static readonly PasswordHasher<SsoAccount> Current = new();
+
     public static bool IsLegacy(string? hash) => hash?.StartsWith(Prefix, StringComparison.Ordinal) == true;
 
+    /// <summary>The original format; kept for seed data and tests of the upgrade.</summary>
     public static string Create(string password)
     {
         var salt = RandomNumberGenerator.GetBytes(16);
         return $"{Prefix}{Convert.ToBase64String(salt)}${Convert.ToBase64String(Compute(salt, password))}";
     }
 
+    /// <summary>A hash in the current algorithm, for a new or upgraded portal password.</summary>
+    public static string CreateCurrent(string password) => Current.HashPassword(new SsoAccount(), password);
+
     /// <summary>
-    /// Checks a legacy hash. It also spends the work of a current-algorithm check, so that a user
-    /// whose hash was never upgraded answers as slowly as anyone else: timing must not tell who
-    /// is registered or migrated.
+    /// Checks a portal password hash of either format. A legacy check also spends the work of a
+    /// current-algorithm check, so that a user whose hash was never upgraded answers as slowly as
+    /// anyone else: timing must not tell who is registered or migrated.
     /// </summary>
     public static bool Verify(string hash, string password)
     {
+        if (!IsLegacy(hash))
+        {
+            return Current.VerifyHashedPassword(new SsoAccount(), hash, password) != PasswordVerificationResult.Failed;
+        }
+
         Sso.Login.DummyPasswordCheck.Shared.Verify(password);
         var parts = hash.Split('$');
-        if (parts.Length != 3 || !IsLegacy(hash))
+        if (parts.Length != 3)
         {
             return false;
         }

@@ -36,8 +36,10 @@ public static class LegacyLoginApi
         AppDbContext db,
         UserManager<SsoAccount> users,
         LoginThrottle throttle,
+        TrustedDevices devices,
         SsoSessionStore sessions,
-        DummyPasswordCheck dummyPassword)
+        DummyPasswordCheck dummyPassword,
+        TimeProvider clock)
     {
         var email = InputRules.NormalizeEmail(body.Email);
         if (email is null)
@@ -50,8 +52,14 @@ public static class LegacyLoginApi
             return Problems.Invalid("password", $"Enter your password (at most {InputRules.MaxPasswordLength} characters).");
         }
 
-        var ip = LoginResults.ClientIp(http);
-        var user = await throttle.IsBlockedAsync(email, ip) ? null : await db.EndUsers.FirstOrDefaultAsync(u => u.Email == email && !u.Deleted);
+        // The failure unit is taken before the hash: fifty parallel guesses test at most the limit.
+        var reservation = await throttle.ReserveAsync(http, email);
+        if (reservation is null)
+        {
+            return WrongCredentials();
+        }
+
+        var user = await db.EndUsers.FirstOrDefaultAsync(u => u.Email == email && !u.Deleted);
 
         // Exactly one password check of the current algorithm's cost on every path (a legacy
         // check includes one), so timing reveals neither registration nor migration status.
@@ -61,6 +69,7 @@ public static class LegacyLoginApi
             var account = await users.FindByIdAsync(user.SsoAccountId);
             if (account is not null && await users.CheckPasswordAsync(account, body.Password!))
             {
+                await throttle.GiveBackAsync(reservation);
                 return Problems.Forbidden("use-sso", "Use Single Sign-On", UseSso);
             }
         }
@@ -68,15 +77,23 @@ public static class LegacyLoginApi
         {
             if (LegacyPasswordHash.Verify(user.LegacyPasswordHash, body.Password!))
             {
+                await throttle.GiveBackAsync(reservation);
                 if (!user.Enabled)
                 {
                     return Problems.Forbidden("disabled", "Sign-in not possible", LoginProblems.Disabled);
                 }
 
-                user.LastLoginAt = DateTime.UtcNow;
+                if (LegacyPasswordHash.IsLegacy(user.LegacyPasswordHash))
+                {
+                    // The password is known in clear only now: store it in the current algorithm.
+                    user.LegacyPasswordHash = LegacyPasswordHash.CreateCurrent(body.Password!);
+                }
+
+                user.LastLoginAt = clock.GetUtcNow().UtcDateTime;
                 await db.SaveChangesAsync();
                 var (_, cookie) = await sessions.CreateAsync(SubjectDirectory.LegacyPrefix + user.Id, ["pwd"], legacy: true);
                 SessionCookies.SetSession(http.Response, cookie);
+                devices.Remember(http, email);
                 await throttle.ResetAccountAsync(email);
                 return TypedResults.Ok(new LegacyLoginResponse("/portal"));
             }
@@ -86,9 +103,10 @@ public static class LegacyLoginApi
             dummyPassword.Verify(body.Password!);
         }
 
-        await throttle.RecordFailureAsync(email, ip);
-        return Problems.BadRequest(LoginProblems.Title, LoginProblems.WrongCredentials);
+        return WrongCredentials();
     }
+
+    private static ProblemHttpResult WrongCredentials() => Problems.BadRequest(LoginProblems.Title, LoginProblems.WrongCredentials);
 }
 
 public sealed record LegacyLoginRequest(string? Email, string? Password);

@@ -40,13 +40,14 @@ public static class EnrollmentStep
             return LoginResults.Problem(LoginProblems.Expired);
         }
 
-        var ip = LoginResults.ClientIp(http);
         var secret = s.TotpProtector.Unprotect(transaction.PendingTotpSecret);
-        if (await s.Throttle.IsBlockedAsync(transaction.Email, ip) || !await s.Totp.VerifyAsync(transaction.AccountId, secret, body.Code))
+        var reservation = await s.Throttle.ReserveAsync(http, transaction.Email);
+        if (reservation is null || !await s.Totp.VerifyAsync(transaction.AccountId, secret, body.Code))
         {
-            await s.Throttle.RecordFailureAsync(transaction.Email, ip);
             return LoginResults.Problem(LoginProblems.WrongCode);
         }
+
+        await s.Throttle.GiveBackAsync(reservation);
 
         var account = await s.Users.FindByIdAsync(transaction.AccountId);
         if (account is null)

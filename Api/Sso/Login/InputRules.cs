@@ -10,9 +10,24 @@ public static class InputRules
     public const int MinPasswordLength = 12;
     public const int MaxBodyBytes = 16 * 1024;
 
+    /// <summary>
+    /// The canonical form of an e-mail: every spelling that names one account (case, Unicode
+    /// compatibility forms such as fullwidth letters) becomes the same string, so each variant
+    /// meets the same account, the same failure counter and the same checks.
+    /// </summary>
     public static string? NormalizeEmail(string? email)
     {
         email = email?.Trim();
+        try
+        {
+            email = email?.Normalize(System.Text.NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            // Not a valid Unicode string (a lone surrogate): not an e-mail address either.
+            return null;
+        }
+
         if (string.IsNullOrEmpty(email) || email.Length > MaxEmailLength || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email)
         {
             return null;

@@ -40,6 +40,7 @@ public static class LoginOutcome
 
         var (_, cookie) = await s.Sessions.CreateAsync(account.Id, ["pwd", "mfa", "otp"], legacy: false);
         SessionCookies.SetSession(http.Response, cookie);
+        s.Devices.Remember(http, transaction.Email);
         await s.Transactions.EndAsync(transaction.Id);
         http.Response.Cookies.Delete(LoginTransactionStore.CookieName, LoginResults.TransactionCookieOptions());
         await s.Throttle.ResetAccountAsync(transaction.Email);

@@ -6,8 +6,6 @@ namespace Api.Sso.Login;
 /// <summary>The answers and cookie settings every sign-in step shares.</summary>
 public static class LoginResults
 {
-    public static string ClientIp(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-
     public static CookieOptions TransactionCookieOptions() => new()
     {
         HttpOnly = true,

@@ -17,6 +17,7 @@ public sealed class LoginServices(
     SsoSessionStore sessions,
     AccountEmails emails,
     DummyPasswordCheck dummyPassword,
+    TrustedDevices devices,
     IDataProtectionProvider dataProtection,
     TimeProvider clock)
 {
@@ -28,10 +29,21 @@ public sealed class LoginServices(
     public SsoSessionStore Sessions { get; } = sessions;
     public AccountEmails Emails { get; } = emails;
     public DummyPasswordCheck DummyPassword { get; } = dummyPassword;
+    public TrustedDevices Devices { get; } = devices;
     public TimeProvider Clock { get; } = clock;
 
     /// <summary>Protects TOTP secrets at rest (SQL) and in flight (the Redis login transaction).</summary>
     public IDataProtector TotpProtector { get; } = dataProtection.CreateProtector("Sso.Totp.v1");
+
+    /// <summary>A wrong answer that used the account's last unit locked it: its owner is told by e-mail, once per lock.</summary>
+    public async Task NoticeLockoutAsync(FailureReservation reservation, SsoAccount account)
+    {
+        if (reservation.LocksAccount)
+        {
+            Emails.QueueLockedOut(account);
+            await Db.SaveChangesAsync();
+        }
+    }
 }
 
 /// <summary>

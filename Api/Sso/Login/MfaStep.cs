@@ -20,19 +20,24 @@ public static class MfaStep
             return LoginResults.Invalid("code", "Enter the 6-digit code from your authenticator app.");
         }
 
-        var ip = LoginResults.ClientIp(http);
         var account = await s.Users.FindByIdAsync(transaction.AccountId);
+        var reservation = account is null ? null : await s.Throttle.ReserveAsync(http, transaction.Email);
+        if (reservation is null)
+        {
+            return LoginResults.Problem(LoginProblems.WrongCode);
+        }
+
         var accepted = account is { ProtectedTotpSecret: not null }
-            && !await s.Throttle.IsBlockedAsync(transaction.Email, ip)
             && (body.RecoveryCode is { Length: > 0 }
                 ? await RecoveryCodes.UseAsync(s.Db, account.Id, body.RecoveryCode, s.Clock)
                 : await s.Totp.VerifyAsync(account.Id, s.TotpProtector.Unprotect(account.ProtectedTotpSecret), body.Code));
         if (!accepted)
         {
-            await s.Throttle.RecordFailureAsync(transaction.Email, ip);
+            await s.NoticeLockoutAsync(reservation, account!);
             return LoginResults.Problem(LoginProblems.WrongCode);
         }
 
+        await s.Throttle.GiveBackAsync(reservation);
         return TypedResults.Ok(await LoginOutcome.CompleteAsync(transaction, account!, http, s));
     }
 }

@@ -21,34 +21,40 @@ public static class PasswordStep
             return LoginResults.Invalid("password", $"Enter your password (at most {InputRules.MaxPasswordLength} characters).");
         }
 
-        var ip = LoginResults.ClientIp(http);
-        var blocked = await s.Throttle.IsBlockedAsync(transaction.Email, ip);
-        var account = blocked ? null : await s.Users.FindByEmailAsync(transaction.Email);
+        // The failure unit is taken before the hash: fifty parallel guesses test at most the limit.
+        var reservation = await s.Throttle.ReserveAsync(http, transaction.Email);
+        if (reservation is null)
+        {
+            return LoginResults.Problem(LoginProblems.WrongCredentials);
+        }
+
+        var account = await s.Users.FindByEmailAsync(transaction.Email);
         if (account is null)
         {
             // Exactly one password check of the current algorithm's cost on every path, so timing
             // reveals neither registration nor migration status.
-            var legacyHash = blocked ? null : await FindLegacyHashAsync(s, transaction.Email);
+            var legacyHash = await FindLegacyHashAsync(s, transaction.Email);
             if (legacyHash is null)
             {
                 s.DummyPassword.Verify(body.Password!);
             }
             else if (LegacyPasswordHash.Verify(legacyHash, body.Password!))
             {
+                await s.Throttle.GiveBackAsync(reservation);
                 return LoginResults.Refused("not-migrated", LoginProblems.NotMigrated);
             }
 
-            await s.Throttle.RecordFailureAsync(transaction.Email, ip);
             return LoginResults.Problem(LoginProblems.WrongCredentials);
         }
 
         // Upgrades an imported legacy hash to the current algorithm when it matches.
         if (!await s.Users.CheckPasswordAsync(account, body.Password!))
         {
-            await s.Throttle.RecordFailureAsync(transaction.Email, ip);
+            await s.NoticeLockoutAsync(reservation, account);
             return LoginResults.Problem(LoginProblems.WrongCredentials);
         }
 
+        await s.Throttle.GiveBackAsync(reservation);
         var endUser = await s.Db.EndUsers.FirstOrDefaultAsync(u => u.Email == transaction.Email && !u.Deleted);
         if (endUser is { MigratedToSso: false })
         {

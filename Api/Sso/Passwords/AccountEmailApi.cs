@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Api.Infrastructure;
 using Api.Sso.Accounts;
 using Api.Sso.Login;
@@ -48,8 +47,13 @@ public static class AccountEmailApi
     /// mail happen in the background, so neither the answer nor its timing tells whether the
     /// e-mail is registered.
     /// </summary>
-    public static async Task<Results<Accepted<ForgotPasswordResponse>, ValidationProblem>> ForgotPassword(
-        ForgotPasswordRequest body, HttpContext http, PasswordResetRequests requests, LoginThrottle throttle)
+    public static async Task<Results<Accepted<ForgotPasswordResponse>, ValidationProblem, ProblemHttpResult>> ForgotPassword(
+        ForgotPasswordRequest body,
+        HttpContext http,
+        PasswordResetRequests requests,
+        RedisBudget budget,
+        TrustedDevices devices,
+        Microsoft.Extensions.Options.IOptions<LoginThrottleOptions> limits)
     {
         var email = InputRules.NormalizeEmail(body.Email);
         if (email is null)
@@ -57,7 +61,19 @@ public static class AccountEmailApi
             return Problems.Invalid("email", LoginProblems.InvalidEmail);
         }
 
-        await requests.Writer.WriteAsync(email);
+        // One address asking for many accounts' links is a scan or a flood, whichever e-mails it names.
+        var address = ClientAddress.KeyOf(http);
+        var window = TimeSpan.FromHours(1);
+        if (!(await budget.TryTakeAsync($"sso:forgot:ip:{address}", limits.Value.ForgotPasswordIpLimit, window)).Taken)
+        {
+            http.Response.Headers.RetryAfter = ((int)window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.Status(
+                StatusCodes.Status429TooManyRequests,
+                "Too many requests",
+                "Too many password reset requests came from your network. Wait an hour, or ask your IT provider for help.");
+        }
+
+        await requests.Writer.WriteAsync(new PasswordResetRequest(email, devices.DeviceIdFor(http.Request, email)));
         return TypedResults.Accepted((string?)null, new ForgotPasswordResponse(
             "If an account exists for that e-mail, a link to reset the password is on its way. It expires in 30 minutes."));
     }
@@ -120,63 +136,3 @@ public sealed record ForgotPasswordRequest(string? Email);
 public sealed record ForgotPasswordResponse(string Message);
 
 public sealed record ResetPasswordRequest(string? Token, string? NewPassword);
-
-/// <summary>Forgot-password requests waiting to be looked up (bounded: a flood drops, never blocks).</summary>
-public sealed class PasswordResetRequests
-{
-    private readonly Channel<string> channel = Channel.CreateBounded<string>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    public ChannelWriter<string> Writer => channel.Writer;
-
-    public ChannelReader<string> Reader => channel.Reader;
-}
-
-/// <summary>
-/// Turns queued forgot-password requests into reset e-mails for registered accounts, at most
-/// <see cref="MailsPerHour"/> per account, so the form cannot be used to flood someone's inbox.
-/// </summary>
-public sealed class PasswordResetMailer(
-    PasswordResetRequests requests,
-    IServiceScopeFactory scopes,
-    StackExchange.Redis.IConnectionMultiplexer redis,
-    ILogger<PasswordResetMailer> logger) : BackgroundService
-{
-    public const int MailsPerHour = 5;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var email in requests.Reader.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var users = scope.ServiceProvider.GetRequiredService<UserManager<SsoAccount>>();
-                var account = await users.FindByEmailAsync(email);
-                if (account is null || !await WithinHourlyLimitAsync(account.Id))
-                {
-                    continue;
-                }
-
-                scope.ServiceProvider.GetRequiredService<AccountEmails>().QueuePasswordReset(account);
-                await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(exception, "A password reset e-mail could not be queued");
-            }
-        }
-    }
-
-    private async Task<bool> WithinHourlyLimitAsync(string accountId)
-    {
-        var key = $"sso:reset-mails:{accountId}";
-        var db = redis.GetDatabase();
-        var sent = await db.StringIncrementAsync(key);
-        if (sent == 1)
-        {
-            await db.KeyExpireAsync(key, TimeSpan.FromHours(1));
-        }
-
-        return sent <= MailsPerHour;
-    }
-}

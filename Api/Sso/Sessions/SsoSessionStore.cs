@@ -100,6 +100,20 @@ public sealed class SsoSessionStore(IConnectionMultiplexer redis, IOptions<SsoSe
         return sids.Length;
     }
 
+    /// <summary>Ends every session of a subject but one (the browser that changed the password stays signed in).</summary>
+    public async Task<int> RevokeAllExceptAsync(string subject, string keepSid)
+    {
+        var others = (await Db.SetMembersAsync(SubjectKey(subject))).Where(sid => sid != keepSid).ToArray();
+        if (others.Length == 0)
+        {
+            return 0;
+        }
+
+        await Db.KeyDeleteAsync([.. others.Select(sid => (RedisKey)SessionKey(sid!))]);
+        await Db.SetRemoveAsync(SubjectKey(subject), others);
+        return others.Length;
+    }
+
     private static string SessionKey(string sid) => $"sso:session:{sid}";
 
     private static string CookieKey(string secret) =>

@@ -1,50 +1,89 @@
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace Api.Sso.Throttling;
 
 public sealed class LoginThrottleOptions
 {
-    /// <summary>Failed passwords or codes for one account before it is locked for <see cref="Window"/>.</summary>
+    /// <summary>Wrong passwords or codes for one account, from browsers it does not trust, before it is locked for <see cref="Window"/>.</summary>
     public int AccountFailureLimit { get; set; } = 5;
 
-    /// <summary>Failures from one client IP, across all accounts, before that IP is held back.</summary>
+    /// <summary>Failures from one client address (IPv6: its /64), across all accounts, from browsers without a device cookie.</summary>
     public int IpFailureLimit { get; set; } = 30;
 
+    /// <summary>Failures a trusted browser (device cookie) may make before it is treated like any other.</summary>
+    public int DeviceFailureLimit { get; set; } = 10;
+
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Forgot Password requests from one client address (IPv6: its /64) an hour, whatever e-mails they name.</summary>
+    public int ForgotPasswordIpLimit { get; set; } = 20;
 }
 
 /// <summary>
-/// Failure counters in Redis, shared by every replica: per account (a password guessed slowly
-/// from many IPs) and per client IP (one IP trying many accounts). MFA failures count too.
+/// One attempt's unit of failure budget, taken before its password or code is checked. A right
+/// answer gives it back (<see cref="LoginThrottle.GiveBackAsync"/>); a wrong one keeps it spent.
 /// </summary>
-public sealed class LoginThrottle(IConnectionMultiplexer redis, IOptions<LoginThrottleOptions> options)
+/// <param name="Keys">The counters the unit was taken from.</param>
+/// <param name="LocksAccount">True for the attempt that took the account's last unit: if it fails, the account is locked now.</param>
+public sealed record FailureReservation(IReadOnlyList<string> Keys, bool LocksAccount);
+
+/// <summary>
+/// Failure budgets in Redis, shared by every replica: per account (a password guessed slowly from
+/// many IPs), per client address (one IP trying many accounts), and per trusted device. The unit is
+/// taken atomically <em>before</em> the expensive check, so fifty parallel guesses test at most the
+/// limit. A browser with the account's device cookie spends its own budget, never the account's or
+/// the IP's, so an attacker's lockout does not keep the owner (or the owner's office) out.
+/// </summary>
+public sealed class LoginThrottle(RedisBudget budget, TrustedDevices devices, IOptions<LoginThrottleOptions> options)
 {
-    // INCR and set the window on the first failure, atomically: a crash between the two
-    // commands can never leave a counter that never expires.
-    private static readonly LuaScript CountFailure = LuaScript.Prepare(
-        "local n = redis.call('INCR', @key) if n == 1 then redis.call('EXPIRE', @key, @seconds) end return n");
+    private LoginThrottleOptions Limits => options.Value;
 
-    private IDatabase Db => redis.GetDatabase();
+    /// <summary>Takes one unit for an attempt from this browser (its address, its device cookie); null means "refuse without checking".</summary>
+    public Task<FailureReservation?> ReserveAsync(HttpContext http, string account) =>
+        ReserveAsync(account, ClientAddress.KeyOf(http), devices.DeviceIdFor(http.Request, account));
 
-    public async Task<bool> IsBlockedAsync(string account, string ip)
+    /// <summary>Takes one unit for an attempt; null means "refuse without checking".</summary>
+    public async Task<FailureReservation?> ReserveAsync(string account, string clientAddress, string? trustedDeviceId)
     {
-        var counts = await Db.StringGetAsync([AccountKey(account), IpKey(ip)]);
-        return (long?)counts[0] >= options.Value.AccountFailureLimit || (long?)counts[1] >= options.Value.IpFailureLimit;
-    }
+        if (trustedDeviceId is not null)
+        {
+            var device = await budget.TryTakeAsync(DeviceKey(trustedDeviceId), Limits.DeviceFailureLimit, Limits.Window);
+            if (device.Taken)
+            {
+                return new FailureReservation([DeviceKey(trustedDeviceId)], LocksAccount: false);
+            }
 
-    public async Task RecordFailureAsync(string account, string ip)
-    {
-        var seconds = (long)options.Value.Window.TotalSeconds;
+            // A device cookie that has used up its own budget (stolen, or guessed with) counts as
+            // an anonymous browser from here on.
+        }
+
+        var accountTake = budget.TryTakeAsync(AccountKey(account), Limits.AccountFailureLimit, Limits.Window);
+        var ipTake = budget.TryTakeAsync(IpKey(clientAddress), Limits.IpFailureLimit, Limits.Window);
+        var (byAccount, byIp) = (await accountTake, await ipTake);
+        if (byAccount.Taken && byIp.Taken)
+        {
+            return new FailureReservation([AccountKey(account), IpKey(clientAddress)], LocksAccount: byAccount.Count == Limits.AccountFailureLimit);
+        }
+
+        // All or nothing: a refused attempt must not spend the budget it did get.
         await Task.WhenAll(
-            Db.ScriptEvaluateAsync(CountFailure, new { key = (RedisKey)AccountKey(account), seconds }),
-            Db.ScriptEvaluateAsync(CountFailure, new { key = (RedisKey)IpKey(ip), seconds }));
+            byAccount.Taken ? budget.GiveBackAsync(AccountKey(account)) : Task.CompletedTask,
+            byIp.Taken ? budget.GiveBackAsync(IpKey(clientAddress)) : Task.CompletedTask);
+        return null;
     }
+
+    /// <summary>The password or code was right: its unit is not a failure.</summary>
+    public Task GiveBackAsync(FailureReservation reservation) =>
+        Task.WhenAll(reservation.Keys.Select(budget.GiveBackAsync));
 
     /// <summary>A completed login (or a password reset) clears the account's count, not the IP's.</summary>
-    public Task ResetAccountAsync(string account) => Db.KeyDeleteAsync(AccountKey(account));
+    public Task ResetAccountAsync(string account) => budget.ResetAsync(AccountKey(account));
 
-    private static string AccountKey(string account) => $"sso:fail:account:{account.ToLowerInvariant()}";
+    // The account key is the canonical e-mail (InputRules.NormalizeEmail), so every spelling
+    // Identity treats as one account shares one counter.
+    private static string AccountKey(string account) => $"sso:fail:account:{account}";
 
-    private static string IpKey(string ip) => $"sso:fail:ip:{ip}";
+    private static string IpKey(string clientAddress) => $"sso:fail:ip:{clientAddress}";
+
+    private static string DeviceKey(string deviceId) => $"sso:fail:device:{deviceId}";
 }

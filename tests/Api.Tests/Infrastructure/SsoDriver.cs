@@ -65,8 +65,8 @@ public sealed class SsoDriver : IDisposable
 
     public string RedirectUri => new Uri(Origin, "portal/callback").ToString();
 
-    /// <summary>A distinct documentation-range IPv6 address (RFC 3849) per driver; never contacted.</summary>
-    public static string NewClientIp() => $"2001:db8::{Interlocked.Increment(ref ipCounter):x}:{Random.Shared.Next(0x10000):x}";
+    /// <summary>A documentation-range IPv6 address (RFC 3849) in a /64 of its own per driver (limits count per /64); never contacted.</summary>
+    public static string NewClientIp() => $"2001:db8:{Interlocked.Increment(ref ipCounter):x}:{Random.Shared.Next(0x10000):x}::1";
 
     public OidcClient Oidc => oidc ??= new OidcClient(new OidcClientOptions
     {
@@ -163,6 +163,26 @@ public sealed class SsoDriver : IDisposable
     /// <summary>The portal's own (legacy) login form.</summary>
     public Task<SsoResponse> LegacyLoginAsync(string email, string password) =>
         PostAsync("/api/legacy/login", new { email, password });
+
+    /// <summary>The portal's login form, then authorize (which sees the legacy session) and the token: the access token.</summary>
+    public async Task<string> LegacySignInAsync(TestUser user)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await LegacyLoginAsync(user.Email, user.Password)).Status);
+        await PrepareSignInAsync();
+        var callback = await AuthorizeAsync(AuthorizeState!.StartUrl);
+        return (await RedeemAsync(callback)).AccessToken!;
+    }
+
+    /// <summary>Edit Profile's Change Password (legacy users).</summary>
+    public async Task<SsoResponse> ChangePasswordAsync(string accessToken, string currentPassword, string newPassword)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/portal/me/password")
+        {
+            Content = JsonContent.Create(new { currentPassword, newPassword }),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return await SsoResponse.ReadAsync(await Http.SendAsync(request));
+    }
 
     /// <summary>End-session (what the portal's Log out does), with this browser's cookies.</summary>
     public async Task<HttpResponseMessage> LogoutAsync() => await Http.GetAsync("/connect/logout");

@@ -61,7 +61,16 @@ internal sealed class TestClientIpStartupFilter : IStartupFilter
 
 public sealed class PasswordHashingLog
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> checks = new();
     private int longest;
+
+    /// <summary>How many times this exact password was checked against an account's hash.</summary>
+    public int ChecksOf(string password) => checks.GetValueOrDefault(password);
+
+    /// <summary>How many checks were made of passwords that start with this prefix (one attacker's guesses).</summary>
+    public int ChecksStartingWith(string prefix) => checks.Where(pair => pair.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(pair => pair.Value);
+
+    public void Checked(string password) => checks.AddOrUpdate(password, 1, (_, n) => n + 1);
 
     /// <summary>The length of the longest password ever hashed or verified against an account's hash.</summary>
     public int LongestPassword => Volatile.Read(ref longest);
@@ -91,6 +100,7 @@ internal sealed class RecordingPasswordHasher(PasswordHashingLog log) : IPasswor
     public PasswordVerificationResult VerifyHashedPassword(SsoAccount user, string hashedPassword, string providedPassword)
     {
         log.Saw(providedPassword);
+        log.Checked(providedPassword);
         return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
     }
 }
