@@ -35,6 +35,7 @@ public static class SsoServiceExtensions
         services.AddOptions<MailOptions>().BindConfiguration("Mail");
         services.AddSingleton<SsoSessionStore>();
         services.AddSingleton<LoginTransactionStore>();
+        services.AddSingleton<ReauthenticationRequests>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<TotpVerifier>();
         services.AddSingleton(DummyPasswordCheck.Shared);
