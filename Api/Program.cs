@@ -15,6 +15,7 @@ app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCrossSiteRequestGuard();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.UseAuthentication();

@@ -5,13 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.Extensions.Hosting;
 
-// The JWT bearer setup every API of the platform shares: tokens issued by the platform's SSO,
-// with issuer, audience, lifetime and signature all validated.
+// The JWT bearer setup every API of the platform shares: access tokens issued by the platform's
+// SSO, with issuer, audience, lifetime and signature validated, and bound to this API's scope and
+// allowed clients (AccessTokenRules).
 public static class AuthenticationExtensions
 {
     public static AuthenticationBuilder AddDefaultJwtBearer(this IHostApplicationBuilder builder, Action<JwtBearerOptions>? configure = null)
     {
         var identity = builder.Configuration.GetSection("Identity");
+        var rules = AccessTokenRules.From(identity);
         var authentication = builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme);
         authentication.AddJwtBearer(options =>
         {
@@ -22,10 +24,23 @@ public static class AuthenticationExtensions
             options.TokenValidationParameters.ValidateLifetime = true;
             options.TokenValidationParameters.ValidateIssuerSigningKey = true;
             options.TokenValidationParameters.RequireSignedTokens = true;
+            options.TokenValidationParameters.ValidTypes = AccessTokenRules.AccessTokenTypes;
             options.TokenValidationParameters.NameClaimType = "name";
             options.TokenValidationParameters.RoleClaimType = "role";
             // Access tokens live five minutes; thirty seconds of skew is enough for real clocks.
             options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(30);
+            options.Events = new JwtBearerEvents
+            {
+                OnTokenValidated = context =>
+                {
+                    if (rules.RefusalOf(context.Principal!) is { } refusal)
+                    {
+                        context.Fail(refusal);
+                    }
+
+                    return Task.CompletedTask;
+                },
+            };
             configure?.Invoke(options);
         });
         return authentication;

@@ -37,6 +37,7 @@ public static class SsoServiceExtensions
         services.AddSingleton<LoginTransactionStore>();
         services.AddSingleton<RedisBudget>();
         services.AddSingleton<TrustedDevices>();
+        services.AddSingleton<ReauthenticationRequests>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<TotpVerifier>();
         services.AddSingleton(DummyPasswordCheck.Shared);

@@ -9,7 +9,8 @@ public static class TokenValidationExtensions
 
     /// <summary>
     /// JWT bearer for the Api: tokens must be signed by one of our ring's keys, issued by our
-    /// issuer, for our audience, and unexpired.
+    /// issuer, for our audience, unexpired, access tokens (at+jwt) with the portal-api scope, and
+    /// issued to a client allowed to call the portal (by default only the portal SPA).
     /// </summary>
     public static IHostApplicationBuilder AddSsoTokenValidation(this IHostApplicationBuilder builder)
     {
@@ -22,6 +23,12 @@ public static class TokenValidationExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
 
         builder.Configuration["Identity:Audience"] ??= ApiAudience;
+        builder.Configuration["Identity:Scope"] ??= Oidc.OidcServerExtensions.ApiScope;
+        if (builder.Configuration.GetSection("Identity:AllowedClients").Get<string[]>() is not { Length: > 0 })
+        {
+            builder.Configuration["Identity:AllowedClients:0"] = Oidc.OidcServerExtensions.PortalClientId;
+        }
+
         builder.AddDefaultJwtBearer();
         builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions>(
                 Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme)

@@ -15,7 +15,8 @@ namespace Api.Sso.Oidc;
 /// <summary>
 /// The provider's own parts of the protocol: authorize issues a code only to a browser with a
 /// complete SSO session (both factors, or a legacy session); everything else goes to the
-/// sign-in screen. End-session ends the session everywhere at once.
+/// sign-in screen, as does a session older than <c>prompt=login</c> / <c>max_age</c> allow.
+/// End-session (<see cref="EndSession"/>) ends the session everywhere at once.
 /// </summary>
 public static class AuthorizationApi
 {
@@ -26,24 +27,28 @@ public static class AuthorizationApi
         var oidc = app.MapGroup("/connect").WithTags("OpenID Connect").ExcludeFromDescription();
         oidc.MapMethods("/authorize", [HttpMethods.Get, HttpMethods.Post], Authorize);
         oidc.MapMethods("/userinfo", [HttpMethods.Get, HttpMethods.Post], UserInfo);
-        oidc.MapMethods("/logout", [HttpMethods.Get, HttpMethods.Post], Logout);
+        oidc.MapMethods("/logout", [HttpMethods.Get, HttpMethods.Post], EndSession.Logout);
         return app;
     }
 
-    public static async Task<IResult> Authorize(HttpContext http, SsoSessionStore sessions, SubjectDirectory subjects)
+    public static async Task<IResult> Authorize(
+        HttpContext http, SsoSessionStore sessions, SubjectDirectory subjects, ReauthenticationRequests reauthentication)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
 
+        var notBefore = await reauthentication.NotBeforeAsync(request);
         var session = await sessions.FindByCookieAsync(http.Request.Cookies[SsoSessionStore.CookieName]);
         var subject = session is null ? null : await subjects.FindAsync(session.Subject);
-        if (session is null || subject is null)
+        if (session is not null && subject is null)
         {
-            if (session is not null)
-            {
-                await sessions.RevokeAsync(session.Id);
-            }
+            await sessions.RevokeAsync(session.Id);
+        }
 
+        // prompt=login or max_age: a session older than asked for is not reused (but stays
+        // alive, in case the user gives up on the new sign-in).
+        if (session is null || subject is null || session.CreatedAt < notBefore)
+        {
             if (request.HasPromptValue(PromptValues.None))
             {
                 return Forbid(Errors.LoginRequired, "The user is not signed in.");
@@ -59,6 +64,7 @@ public static class AuthorizationApi
             .SetClaim(Claims.Name, subject.Name)
             .SetClaim(Claims.Email, subject.Email)
             .SetClaim(Claims.EmailVerified, subject.EmailVerified)
+            .SetClaim(Claims.AuthenticationTime, new DateTimeOffset(session.CreatedAt, TimeSpan.Zero).ToUnixTimeSeconds())
             .SetClaim("sid", session.Id);
         foreach (var method in session.Amr)
         {
@@ -69,26 +75,28 @@ public static class AuthorizationApi
         identity.SetResources(OidcServerExtensions.ApiScope);
         identity.SetDestinations(claim => claim.Type switch
         {
-            Claims.Name or Claims.Email or Claims.EmailVerified or "sid" or "amr" => [Destinations.AccessToken, Destinations.IdentityToken],
+            Claims.Name or Claims.Email or Claims.EmailVerified or Claims.AuthenticationTime or "sid" or "amr"
+                => [Destinations.AccessToken, Destinations.IdentityToken],
             _ => [Destinations.AccessToken],
         });
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    public static async Task<IResult> UserInfo(HttpContext http, SubjectDirectory subjects)
+    public static async Task<IResult> UserInfo(HttpContext http, SubjectDirectory subjects, SsoSessionStore sessions)
     {
         var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         var subjectId = result.Principal?.GetClaim(Claims.Subject);
+        var sid = result.Principal?.GetClaim("sid");
+        // Like the Api: a token outlives neither its SSO session nor its account.
+        if (sid is null || !await sessions.ExistsAsync(sid))
+        {
+            return InvalidToken("The session of this token has ended.");
+        }
+
         var subject = subjectId is null ? null : await subjects.FindAsync(subjectId);
         if (subject is null)
         {
-            return Results.Challenge(
-                new AuthenticationProperties(new Dictionary<string, string?>
-                {
-                    [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
-                    [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = "The account behind this token no longer exists.",
-                }),
-                [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+            return InvalidToken("The account behind this token no longer exists.");
         }
 
         return Results.Ok(new Dictionary<string, object>
@@ -100,19 +108,13 @@ public static class AuthorizationApi
         });
     }
 
-    public static async Task<IResult> Logout(HttpContext http, SsoSessionStore sessions)
-    {
-        var cookie = http.Request.Cookies[SsoSessionStore.CookieName];
-        var session = await sessions.FindByCookieAsync(cookie);
-        if (session is not null)
+    private static IResult InvalidToken(string description) => Results.Challenge(
+        new AuthenticationProperties(new Dictionary<string, string?>
         {
-            await sessions.RevokeAsync(session.Id, cookie);
-        }
-
-        SessionCookies.ClearSession(http.Response);
-        // OpenIddict validates post_logout_redirect_uri against the client's registration.
-        return Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
-    }
+            [OpenIddictServerAspNetCoreConstants.Properties.Error] = Errors.InvalidToken,
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+        }),
+        [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 
     private static IResult Forbid(string error, string description) => Results.Forbid(
         new AuthenticationProperties(new Dictionary<string, string?>
@@ -122,8 +124,8 @@ public static class AuthorizationApi
         }),
         [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
 
-    // After the sign-in screen the browser comes back here; a leftover prompt=login would send
-    // it straight back to the sign-in screen in a loop.
+    // After the sign-in screen the browser comes back here. Its prompt has done its work; what
+    // prompt=login or max_age asked for is held by ReauthenticationRequests, not by the URL.
     private static string QueryWithoutPrompt(HttpRequest request) =>
         QueryString.Create(request.Query.Where(pair => pair.Key != Parameters.Prompt)).ToUriComponent();
 }

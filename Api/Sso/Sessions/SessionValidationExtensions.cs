@@ -12,18 +12,25 @@ public static class SessionValidationExtensions
     public static IServiceCollection AddSessionBoundTokens(this IServiceCollection services)
     {
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure(options =>
-            options.Events = new JwtBearerEvents
+        {
+            // Runs after the shared checks (scope, client), which a refused token never gets past.
+            var sharedChecks = options.Events.OnTokenValidated;
+            options.Events.OnTokenValidated = async context =>
             {
-                OnTokenValidated = async context =>
+                await sharedChecks(context);
+                if (context.Result is not null)
                 {
-                    var sid = context.Principal?.GetSessionId();
-                    var sessions = context.HttpContext.RequestServices.GetRequiredService<SsoSessionStore>();
-                    if (sid is null || !await sessions.ExistsAsync(sid))
-                    {
-                        context.Fail("The session of this token has ended.");
-                    }
-                },
-            });
+                    return;
+                }
+
+                var sid = context.Principal?.GetSessionId();
+                var sessions = context.HttpContext.RequestServices.GetRequiredService<SsoSessionStore>();
+                if (sid is null || !await sessions.ExistsAsync(sid))
+                {
+                    context.Fail("The session of this token has ended.");
+                }
+            };
+        });
         return services;
     }
 }

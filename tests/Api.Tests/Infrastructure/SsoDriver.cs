@@ -63,6 +63,9 @@ public sealed class SsoDriver : IDisposable
     /// <summary>The authorize URL the sign-in screen must return to (its <c>returnUrl</c>).</summary>
     public string? ReturnUrl { get; private set; }
 
+    /// <summary>The ID token of the last completed sign-in (what the SPA sends as <c>id_token_hint</c> on logout).</summary>
+    public string? IdentityToken { get; private set; }
+
     public string RedirectUri => new Uri(Origin, "portal/callback").ToString();
 
     /// <summary>A documentation-range IPv6 address (RFC 3849) in a /64 of its own per driver (limits count per /64); never contacted.</summary>
@@ -132,6 +135,7 @@ public sealed class SsoDriver : IDisposable
         Assert.NotNull(AuthorizeState);
         var result = await Oidc.ProcessResponseAsync(callback.ToString(), AuthorizeState);
         Assert.False(result.IsError, $"token exchange failed: {result.Error} {result.ErrorDescription}");
+        IdentityToken = result.IdentityToken;
         return result;
     }
 
@@ -184,8 +188,18 @@ public sealed class SsoDriver : IDisposable
         return await SsoResponse.ReadAsync(await Http.SendAsync(request));
     }
 
-    /// <summary>End-session (what the portal's Log out does), with this browser's cookies.</summary>
-    public async Task<HttpResponseMessage> LogoutAsync() => await Http.GetAsync("/connect/logout");
+    /// <summary>
+    /// End-session as the portal's Log out calls it (oidc-client-ts <c>signoutRedirect</c>): the ID
+    /// token of the last sign-in as <c>id_token_hint</c> (or, without one, the client id) and the
+    /// registered <c>post_logout_redirect_uri</c>, with this browser's cookies.
+    /// </summary>
+    public async Task<HttpResponseMessage> LogoutAsync() => await Http.GetAsync(LogoutUrl(
+        IdentityToken is null
+            ? new() { ["client_id"] = ClientId, ["post_logout_redirect_uri"] = Origin.ToString() }
+            : new() { ["id_token_hint"] = IdentityToken, ["post_logout_redirect_uri"] = Origin.ToString() }));
+
+    /// <summary>The end-session URL with exactly these parameters.</summary>
+    public static string LogoutUrl(Dictionary<string, string?> parameters) => QueryHelpers.AddQueryString("/connect/logout", parameters);
 
     public async Task<SsoResponse> GetMeAsync(string accessToken)
     {

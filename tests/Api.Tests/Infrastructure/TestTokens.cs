@@ -6,9 +6,16 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Api.Tests.Infrastructure;
 
-/// <summary>Mints access tokens the way the identity provider does, or deliberately wrong ones.</summary>
+/// <summary>
+/// Mints access tokens the way the identity provider does (typ at+jwt, issued to the portal SPA,
+/// with the portal-api scope), or deliberately wrong ones.
+/// </summary>
 public static class TestTokens
 {
+    public const string AccessTokenType = "at+jwt";
+    public const string PortalClient = "portal-spa";
+    public const string PortalScopes = "openid profile email portal-api";
+
     public static string Create(
         IServiceProvider services,
         IEnumerable<Claim> claims,
@@ -16,18 +23,33 @@ public static class TestTokens
         string audience = TokenValidationExtensions.ApiAudience,
         TimeSpan? lifetime = null,
         SigningCredentials? credentials = null,
-        DateTime? notBefore = null)
+        DateTime? notBefore = null,
+        string? type = AccessTokenType,
+        string? clientId = PortalClient,
+        string? scope = PortalScopes)
     {
         var ring = services.GetRequiredService<SigningKeyRing>();
         var start = notBefore ?? DateTime.UtcNow;
+        var extra = new List<Claim>();
+        if (clientId is not null)
+        {
+            extra.Add(new Claim("client_id", clientId));
+        }
+
+        if (scope is not null)
+        {
+            extra.Add(new Claim("scope", scope));
+        }
+
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer,
             Audience = audience,
-            Subject = new ClaimsIdentity(claims),
+            Subject = new ClaimsIdentity(claims.Concat(extra)),
             NotBefore = start,
             IssuedAt = start,
             Expires = start + (lifetime ?? TimeSpan.FromMinutes(5)),
+            TokenType = type,
             SigningCredentials = credentials ?? new SigningCredentials(ring.SigningKeys[0], SecurityAlgorithms.RsaSha256),
         });
     }

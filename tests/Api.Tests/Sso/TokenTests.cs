@@ -83,7 +83,9 @@ public sealed class TokenTests(SsoApiFactory api)
         var callback = await browser.AuthorizeAsync(done.RedirectUrl);
         var code = SsoDriver.CodeIn(callback)!;
 
-        var wrongVerifier = await RedeemByHandAsync(browser, code, "x" + browser.AuthorizeState!.CodeVerifier[1..]);
+        var verifier = browser.AuthorizeState!.CodeVerifier;
+        // One character changed (never to itself: a verifier may well start with 'x').
+        var wrongVerifier = await RedeemByHandAsync(browser, code, (verifier[0] == 'x' ? "y" : "x") + verifier[1..]);
         var noVerifier = await RedeemByHandAsync(browser, code, null);
         Assert.Equal(HttpStatusCode.BadRequest, wrongVerifier.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, noVerifier.StatusCode);
@@ -154,11 +156,11 @@ public sealed class TokenTests(SsoApiFactory api)
     {
         var (control, claims) = await ControlTokenAsync();
 
-        var unsigned = Encode(new { alg = "none", typ = "JWT" }) + "." + Encode(claims) + ".";
+        var unsigned = Encode(new { alg = "none", typ = "at+jwt" }) + "." + Encode(claims) + ".";
 
         await AssertAcceptedAsync(control);
         await AssertRefusedAsync(unsigned);
-        await AssertRefusedAsync(Encode(new { alg = "None", typ = "JWT" }) + "." + Encode(claims) + ".");
+        await AssertRefusedAsync(Encode(new { alg = "None", typ = "at+jwt" }) + "." + Encode(claims) + ".");
     }
 
     [Fact]
@@ -168,7 +170,7 @@ public sealed class TokenTests(SsoApiFactory api)
         using var rsa = RSA.Create(2048);
         var realKid = new JsonWebTokenHandler().ReadJsonWebToken(control).Kid;
 
-        var forged = Sign(new { alg = "RS256", typ = "JWT", kid = realKid }, claims,
+        var forged = Sign(new { alg = "RS256", typ = "at+jwt", kid = realKid }, claims,
             data => rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
 
         await AssertAcceptedAsync(control);
@@ -198,7 +200,7 @@ public sealed class TokenTests(SsoApiFactory api)
             _ => Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { kty = "RSA", n = jwk.N, e = jwk.E })),
         };
 
-        var forged = Sign(new { alg = "HS256", typ = "JWT", kid = realKid }, claims, data => HMACSHA256.HashData(secret, data));
+        var forged = Sign(new { alg = "HS256", typ = "at+jwt", kid = realKid }, claims, data => HMACSHA256.HashData(secret, data));
 
         await AssertAcceptedAsync(control);
         await AssertRefusedAsync(forged);
@@ -308,6 +310,8 @@ public sealed class TokenTests(SsoApiFactory api)
             ["aud"] = TokenValidationExtensions.ApiAudience,
             ["sub"] = sub,
             ["sid"] = sid,
+            ["client_id"] = TestTokens.PortalClient,
+            ["scope"] = TestTokens.PortalScopes,
             ["iat"] = now,
             ["nbf"] = now,
             ["exp"] = now + 300,

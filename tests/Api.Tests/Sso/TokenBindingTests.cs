@@ -1,0 +1,210 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using Api.Sso.Sessions;
+using Api.Tests.Infrastructure;
+using Duende.IdentityModel.OidcClient;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using OpenIddict.Abstractions;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Api.Tests.Sso;
+
+/// <summary>
+/// Tokens are bound to who asked for them: the portal API takes only access tokens (typ at+jwt)
+/// with its scope, issued to a client allowed to call it; userinfo refuses a token whose SSO
+/// session has ended. Each refusal is checked next to a control token that is accepted.
+/// </summary>
+[Collection(SsoCollection.Name)]
+public sealed class TokenBindingTests(SsoApiFactory api)
+{
+    private const string OtherClientId = "other-product";
+    private const string OtherRedirectUri = "https://localhost/other-product/callback";
+
+    [Fact]
+    [Trait("ASVS", "4.1.3")]
+    [Trait("ASVS", "3.5.3")]
+    public async Task A_token_the_provider_issued_to_another_client_is_refused_by_the_portal_api()
+    {
+        await RegisterOtherClientAsync();
+        var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
+        using var browser = new SsoDriver(api);
+        var portalTokens = await browser.SignInAsync(user);
+
+        // The same browser, now signed in, opens another product that may ask for portal-api.
+        var other = await SignInSilentlyAsync(browser, OtherClientId, OtherRedirectUri, SsoDriver.Scopes);
+
+        Assert.Equal(OtherClientId, new JsonWebTokenHandler().ReadJsonWebToken(other.AccessToken).GetClaim("client_id").Value);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetMeAsync(portalTokens.AccessToken)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetMeAsync(other.AccessToken)).Status);
+    }
+
+    [Fact]
+    [Trait("ASVS", "4.1.3")]
+    public async Task A_correctly_signed_token_naming_another_client_in_client_id_or_azp_is_refused()
+    {
+        var (sub, sid) = await SessionAsync();
+
+        await AssertAcceptedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: SsoApiFactory.Issuer));
+        await AssertRefusedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: SsoApiFactory.Issuer, clientId: OtherClientId));
+        await AssertRefusedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: SsoApiFactory.Issuer, clientId: null));
+        await AssertRefusedAsync(TestTokens.Create(api.Services, [.. Claims(sub, sid), new("azp", OtherClientId)], issuer: SsoApiFactory.Issuer, clientId: null));
+        // An allowed client_id does not excuse a foreign azp.
+        await AssertRefusedAsync(TestTokens.Create(api.Services, [.. Claims(sub, sid), new("azp", OtherClientId)], issuer: SsoApiFactory.Issuer));
+    }
+
+    [Fact]
+    [Trait("ASVS", "3.5.3")]
+    public async Task An_id_token_presented_as_an_access_token_is_refused()
+    {
+        var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
+        using var browser = new SsoDriver(api);
+        var tokens = await browser.SignInAsync(user);
+        var (sub, sid) = await SessionAsync();
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetMeAsync(tokens.AccessToken)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetMeAsync(tokens.IdentityToken)).Status);
+        // Everything an access token has (audience, scope, client, session), but typed as a plain JWT, as an ID token is.
+        await AssertAcceptedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: SsoApiFactory.Issuer));
+        await AssertRefusedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: SsoApiFactory.Issuer, type: "JWT"));
+        await AssertRefusedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: SsoApiFactory.Issuer, type: null));
+    }
+
+    [Fact]
+    [Trait("ASVS", "4.1.3")]
+    public async Task A_token_without_the_portal_api_scope_is_refused()
+    {
+        var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
+        using var browser = new SsoDriver(api);
+        var portalTokens = await browser.SignInAsync(user);
+        var (sub, sid) = await SessionAsync();
+
+        // The portal's own client, asking for less: the provider still names the portal API as audience.
+        var narrow = await SignInSilentlyAsync(browser, SsoDriver.ClientId, browser.RedirectUri, "openid profile email");
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetMeAsync(portalTokens.AccessToken)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetMeAsync(narrow.AccessToken)).Status);
+        await AssertRefusedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: SsoApiFactory.Issuer, scope: "openid profile email"));
+        await AssertRefusedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: SsoApiFactory.Issuer, scope: null));
+        await AssertRefusedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: SsoApiFactory.Issuer, scope: "portal-api-admin"));
+    }
+
+    [Fact]
+    [Trait("ASVS", "3.3.1")]
+    public async Task Userinfo_refuses_a_token_whose_session_was_logged_out()
+    {
+        var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
+        using var browser = new SsoDriver(api);
+        var tokens = await browser.SignInAsync(user);
+        var before = await UserInfoAsync(browser, tokens.AccessToken);
+
+        var logout = await browser.LogoutAsync();
+        var after = await UserInfoAsync(browser, tokens.AccessToken);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Contains(user.Email, await before.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+        Assert.Contains("invalid_token", after.Headers.WwwAuthenticate.ToString());
+    }
+
+    [Fact]
+    [Trait("ASVS", "3.3.1")]
+    public async Task Userinfo_refuses_a_token_of_a_session_ended_elsewhere_under_fifty_parallel_requests()
+    {
+        var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
+        using var browser = new SsoDriver(api);
+        var tokens = await browser.SignInAsync(user);
+        var sid = new JsonWebTokenHandler().ReadJsonWebToken(tokens.AccessToken).GetClaim("sid").Value;
+        Assert.Equal(HttpStatusCode.OK, (await UserInfoAsync(browser, tokens.AccessToken)).StatusCode);
+
+        // A password reset or an admin ends the session; fifty requests already on their way arrive after.
+        await api.Services.GetRequiredService<SsoSessionStore>().RevokeAsync(sid);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => UserInfoAsync(browser, tokens.AccessToken)));
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode));
+    }
+
+    private async Task RegisterOtherClientAsync()
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        if (await applications.FindByClientIdAsync(OtherClientId) is not null)
+        {
+            return;
+        }
+
+        // Another product of the platform, registered exactly as the portal is, allowed even the portal's scope:
+        // only the portal API's own allow-list keeps its tokens out.
+        await applications.CreateAsync(new OpenIddictApplicationDescriptor
+        {
+            ClientId = OtherClientId,
+            ClientType = ClientTypes.Public,
+            ConsentType = ConsentTypes.Implicit,
+            RedirectUris = { new Uri(OtherRedirectUri) },
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization,
+                Permissions.Endpoints.Token,
+                Permissions.GrantTypes.AuthorizationCode,
+                Permissions.ResponseTypes.Code,
+                Permissions.Scopes.Email,
+                Permissions.Scopes.Profile,
+                Permissions.Prefixes.Scope + "portal-api",
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        });
+    }
+
+    /// <summary>An OIDC client of its own on this browser's SSO session: authorize answers with a code at once.</summary>
+    private async Task<LoginResult> SignInSilentlyAsync(SsoDriver browser, string clientId, string redirectUri, string scopes)
+    {
+        var client = new OidcClient(new OidcClientOptions
+        {
+            Authority = browser.Origin.ToString(),
+            ClientId = clientId,
+            RedirectUri = redirectUri,
+            Scope = scopes,
+            LoadProfile = false,
+            DisablePushedAuthorization = true,
+            BackchannelHandler = api.Server.CreateHandler(),
+        });
+        var state = await client.PrepareLoginAsync();
+        var callback = await browser.AuthorizeAsync(state.StartUrl);
+        Assert.StartsWith(redirectUri, callback.ToString());
+        var result = await client.ProcessResponseAsync(callback.ToString(), state);
+        Assert.False(result.IsError, $"{result.Error} {result.ErrorDescription}");
+        return result;
+    }
+
+    private static async Task<HttpResponseMessage> UserInfoAsync(SsoDriver browser, string accessToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/connect/userinfo");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return await browser.Http.SendAsync(request);
+    }
+
+    private async Task<(string Sub, string Sid)> SessionAsync()
+    {
+        var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
+        var (session, _) = await api.Services.GetRequiredService<SsoSessionStore>().CreateAsync(user.AccountId!, ["pwd", "mfa", "otp"], legacy: false);
+        return (user.AccountId!, session.Id);
+    }
+
+    private static Claim[] Claims(string sub, string sid) => [new("sub", sub), new("sid", sid)];
+
+    private async Task AssertAcceptedAsync(string token)
+    {
+        using var browser = new SsoDriver(api);
+        var me = await browser.GetMeAsync(token);
+        Assert.True(me.Status == HttpStatusCode.OK, $"the control token must be accepted: {me}");
+    }
+
+    private async Task AssertRefusedAsync(string token)
+    {
+        using var browser = new SsoDriver(api);
+        var me = await browser.GetMeAsync(token);
+        Assert.True(me.Status == HttpStatusCode.Unauthorized, $"expected 401, got {me}");
+    }
+}
