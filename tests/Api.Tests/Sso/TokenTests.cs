@@ -83,7 +83,9 @@ public sealed class TokenTests(SsoApiFactory api)
         var callback = await browser.AuthorizeAsync(done.RedirectUrl);
         var code = SsoDriver.CodeIn(callback)!;
 
-        var wrongVerifier = await RedeemByHandAsync(browser, code, "x" + browser.AuthorizeState!.CodeVerifier[1..]);
+        var verifier = browser.AuthorizeState!.CodeVerifier;
+        // Another first character: "x" + verifier[1..] would be the right verifier one time in 64.
+        var wrongVerifier = await RedeemByHandAsync(browser, code, (verifier[0] == 'x' ? "y" : "x") + verifier[1..]);
         var noVerifier = await RedeemByHandAsync(browser, code, null);
         Assert.Equal(HttpStatusCode.BadRequest, wrongVerifier.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, noVerifier.StatusCode);
