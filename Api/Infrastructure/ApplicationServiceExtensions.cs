@@ -27,7 +27,7 @@ public static class ApplicationServiceExtensions
                 options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(options => options.AddBearerSecurity());
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("end-user-portal");
         if (!OpenApiGeneration.IsRunning)
         {

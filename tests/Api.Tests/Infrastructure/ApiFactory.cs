@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Api.Tests.Infrastructure;
 
 /// <summary>
-/// The Api in-process on a real SQLite file and a real Redis-protocol server (Garnet), in the
-/// Development environment so migrations and seed data run as they do for developers.
+/// The Api in-process on a real SQLite file and a real Redis-protocol server (Garnet or Redis, see
+/// <see cref="CacheServers"/>), in the Development environment so migrations and seed data run as
+/// they do for developers.
 /// </summary>
 public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -13,7 +14,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"eup-api-{Guid.NewGuid():N}.db");
 
-    public EmbeddedGarnet Garnet { get; } = new();
+    public ICacheServer Cache { get; } = CacheServers.Start();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -21,7 +22,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // UseSetting, not ConfigureAppConfiguration: the Api reads connection strings while it
         // registers services, before late configuration sources would apply.
         builder.UseSetting("ConnectionStrings:db", $"Data Source={databaseFile}");
-        builder.UseSetting("ConnectionStrings:cache", Garnet.ConnectionString);
+        builder.UseSetting("ConnectionStrings:cache", Cache.ConnectionString);
         builder.UseSetting("ConnectionStrings:mail", "smtp://127.0.0.1:1");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Identity:Issuer", Issuer);
@@ -37,7 +38,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        Garnet.Dispose();
+        Cache.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(databaseFile);
     }

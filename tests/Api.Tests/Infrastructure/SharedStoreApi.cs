@@ -6,10 +6,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Api.Tests.Infrastructure;
 
 /// <summary>
-/// An Api instance on a database file and a Garnet server that the test owns, so several
+/// An Api instance on a database file and a cache server that the test owns, so several
 /// instances (replicas) can share them, or the test can take the database away. No seed data.
 /// </summary>
-public sealed class SharedStoreApi(string databaseConnectionString, EmbeddedGarnet garnet) : WebApplicationFactory<Program>
+public sealed class SharedStoreApi(string databaseConnectionString, ICacheServer cache) : WebApplicationFactory<Program>
 {
     /// <summary>Creates the schema as a deployment would, before any instance starts.</summary>
     public static async Task MigrateAsync(string databaseFile)
@@ -22,7 +22,7 @@ public sealed class SharedStoreApi(string databaseConnectionString, EmbeddedGarn
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:db", databaseConnectionString);
-        builder.UseSetting("ConnectionStrings:cache", garnet.ConnectionString);
+        builder.UseSetting("ConnectionStrings:cache", cache.ConnectionString);
         builder.UseSetting("ConnectionStrings:mail", "smtp://127.0.0.1:1");
         builder.UseSetting("Identity:Issuer", ApiFactory.Issuer);
         builder.UseSetting("Seed:DevelopmentData", "false");

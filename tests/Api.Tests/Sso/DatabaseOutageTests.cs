@@ -10,7 +10,7 @@ namespace Api.Tests.Sso;
 public sealed class DatabaseOutageTests : IAsyncLifetime
 {
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"eup-outage-{Guid.NewGuid():N}.db");
-    private readonly EmbeddedGarnet garnet = new();
+    private readonly ICacheServer cache = CacheServers.Start();
     private SharedStoreApi api = null!;
 
     public async Task InitializeAsync()
@@ -18,7 +18,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
         await SharedStoreApi.MigrateAsync(databaseFile);
 
         // ReadWrite (no create) and no pooling: a moved file is really gone for the next request.
-        api = new SharedStoreApi($"Data Source={databaseFile};Mode=ReadWrite;Pooling=False", garnet);
+        api = new SharedStoreApi($"Data Source={databaseFile};Mode=ReadWrite;Pooling=False", cache);
         _ = api.Services;
     }
 
@@ -46,7 +46,7 @@ public sealed class DatabaseOutageTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await api.DisposeAsync();
-        garnet.Dispose();
+        cache.Dispose();
         File.Delete(databaseFile);
         File.Delete(databaseFile + ".away");
     }

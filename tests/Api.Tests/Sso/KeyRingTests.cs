@@ -14,7 +14,7 @@ namespace Api.Tests.Sso;
 public sealed class KeyRingTests : IAsyncLifetime
 {
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"eup-keys-{Guid.NewGuid():N}.db");
-    private readonly EmbeddedGarnet garnet = new();
+    private readonly ICacheServer cache = CacheServers.Start();
     private SharedStoreApi first = null!;
     private SharedStoreApi second = null!;
 
@@ -24,8 +24,8 @@ public sealed class KeyRingTests : IAsyncLifetime
         await SharedStoreApi.MigrateAsync(databaseFile);
 
         // Default Timeout: two writers on one SQLite file wait for each other instead of failing.
-        first = new SharedStoreApi($"Data Source={databaseFile};Default Timeout=30", garnet);
-        second = new SharedStoreApi($"Data Source={databaseFile};Default Timeout=30", garnet);
+        first = new SharedStoreApi($"Data Source={databaseFile};Default Timeout=30", cache);
+        second = new SharedStoreApi($"Data Source={databaseFile};Default Timeout=30", cache);
         await Task.WhenAll(Task.Run(() => first.Services), Task.Run(() => second.Services));
     }
 
@@ -93,7 +93,7 @@ public sealed class KeyRingTests : IAsyncLifetime
     {
         await first.DisposeAsync();
         await second.DisposeAsync();
-        garnet.Dispose();
+        cache.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(databaseFile);
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Api.Sso.Accounts;
 using Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
@@ -107,13 +106,13 @@ internal sealed class RecordingPasswordHasher(PasswordHashingLog log) : IPasswor
 
 /// <summary>
 /// The Api with its cache (Redis protocol) pointing at a port where nothing listens; optionally a
-/// Garnet server can be started there later, to see the Api recover by itself.
+/// cache server can be started there later, to see the Api recover by itself.
 /// </summary>
 public class CacheDownApiFactory : SsoApiFactory
 {
-    public int CachePort { get; } = FreeTcpPort();
+    public int CachePort { get; } = FreePort.Next();
 
-    private Garnet.GarnetServer? revived;
+    private ICacheServer? revived;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -121,24 +120,13 @@ public class CacheDownApiFactory : SsoApiFactory
         builder.UseSetting("ConnectionStrings:cache", $"127.0.0.1:{CachePort},abortConnect=false,connectTimeout=1000,asyncTimeout=2000,syncTimeout=2000");
     }
 
-    /// <summary>The cache comes back: a real Redis-protocol server on the configured port.</summary>
-    public void StartCache()
-    {
-        revived = new Garnet.GarnetServer(["--bind", "127.0.0.1", "--port", CachePort.ToString(), "--lua"]);
-        revived.Start();
-    }
+    /// <summary>The cache comes back: a real Redis-protocol server (this run's engine) on the configured port.</summary>
+    public void StartCache() => revived = CacheServers.Start(CachePort);
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         Interlocked.Exchange(ref revived, null)?.Dispose();
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 
