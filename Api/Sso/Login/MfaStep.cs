@@ -22,6 +22,11 @@ public static class MfaStep
 
         var ip = LoginResults.ClientIp(http);
         var account = await s.Users.FindByIdAsync(transaction.AccountId);
+        if (!LoginOutcome.IsCurrent(transaction, account))
+        {
+            return LoginResults.Problem(LoginProblems.Expired);
+        }
+
         var accepted = account is { ProtectedTotpSecret: not null }
             && !await s.Throttle.IsBlockedAsync(transaction.Email, ip)
             && (body.RecoveryCode is { Length: > 0 }
@@ -33,6 +38,7 @@ public static class MfaStep
             return LoginResults.Problem(LoginProblems.WrongCode);
         }
 
-        return TypedResults.Ok(await LoginOutcome.CompleteAsync(transaction, account!, http, s));
+        var done = await LoginOutcome.CompleteAsync(transaction, account!, http, s);
+        return done is null ? LoginResults.Problem(LoginProblems.Expired) : TypedResults.Ok(done);
     }
 }
