@@ -38,6 +38,25 @@ public sealed class AccountAdministration(
         return true;
     }
 
+    /// <summary>
+    /// Ends every session and sign-in in flight, and nothing else: for a product that withdraws
+    /// its own access (the portal disabling an end user) without disabling the platform account.
+    /// </summary>
+    public async Task<bool> EndSessionsAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        var (stamp, concurrency) = (NewStamp(), NewStamp());
+        var changed = await db.Users.Where(a => a.Id == accountId).ExecuteUpdateAsync(set => set
+            .SetProperty(a => a.SecurityStamp, stamp)
+            .SetProperty(a => a.ConcurrencyStamp, concurrency), cancellationToken);
+        if (changed == 0)
+        {
+            return false;
+        }
+
+        await sessions.RevokeAllAsync(accountId);
+        return true;
+    }
+
     /// <summary>Allows sign-in again (nothing else changes: the password and authenticator stay).</summary>
     public async Task<bool> EnableAsync(string accountId, CancellationToken cancellationToken = default)
     {

@@ -12,8 +12,10 @@ public static class LoginOutcome
     /// <summary>Moves a transaction whose password was right to exactly one next step.</summary>
     public static async Task<LoginStepResponse> AdvanceAsync(LoginTransaction transaction, SsoAccount account, LoginServices s)
     {
-        // Read after the password check, which may itself have changed the stamp (a legacy hash upgraded).
-        transaction = transaction with { SecurityStamp = account.SecurityStamp };
+        // Read from the database after the password check, which may itself have changed the stamp
+        // (a legacy hash upgraded, perhaps by a parallel sign-in whose write won).
+        var stamp = await s.Db.Users.AsNoTracking().Where(a => a.Id == account.Id).Select(a => a.SecurityStamp).FirstOrDefaultAsync();
+        transaction = transaction with { SecurityStamp = stamp };
         if (!account.EmailConfirmed)
         {
             s.Emails.QueueActivation(account);

@@ -91,6 +91,25 @@ public sealed class SignInsInFlightTests(SsoApiFactory api)
 
     [Fact]
     [Trait("ASVS", "3.3.1")]
+    public async Task Ending_the_sessions_of_an_account_also_ends_its_sign_ins_in_flight_but_not_its_access()
+    {
+        var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
+        using var laptop = new SsoDriver(api);
+        var tokens = await laptop.SignInAsync(user);
+        using var waiting = new SsoDriver(api);
+        await waiting.LoginToMfaAsync(user);
+
+        await AdministerAsync(accounts => accounts.EndSessionsAsync(user.AccountId!));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await laptop.GetMeAsync(tokens.AccessToken)).Status);
+        Assert.Equal(Journeys.Expired, (await waiting.MfaAsync(user.NextCode())).Detail);
+        using var again = new SsoDriver(api);
+        await again.LoginToMfaAsync(user);
+        Assert.Equal("done", (await again.MfaAsync(user.NextCode())).Step);
+    }
+
+    [Fact]
+    [Trait("ASVS", "3.3.1")]
     public async Task An_unknown_account_cannot_be_administered()
     {
         await using var scope = api.Services.CreateAsyncScope();
@@ -100,6 +119,7 @@ public sealed class SignInsInFlightTests(SsoApiFactory api)
         Assert.False(await accounts.DisableAsync(nobody));
         Assert.False(await accounts.EnableAsync(nobody));
         Assert.False(await accounts.ResetAuthenticatorAsync(nobody));
+        Assert.False(await accounts.EndSessionsAsync(nobody));
     }
 
     private async Task AdministerAsync(Func<AccountAdministration, Task<bool>> action)
