@@ -13,7 +13,7 @@ public static class EnrollmentStep
     public static async Task<Results<Ok<EnrollmentResponse>, ProblemHttpResult>> GetEnrollment(HttpContext http, LoginServices s)
     {
         var transaction = await s.Transactions.FindAsync(http.Request.Cookies[LoginTransactionStore.CookieName]);
-        if (transaction is not { Step: LoginStep.Enroll, PendingTotpSecret: not null })
+        if (transaction is not { Step: LoginStep.Enroll, AccountId: not null, PendingTotpSecret: not null })
         {
             return LoginResults.Problem(LoginProblems.Expired);
         }
