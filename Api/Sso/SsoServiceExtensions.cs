@@ -44,6 +44,7 @@ public static class SsoServiceExtensions
         services.AddScoped<LoginServices>();
         services.AddScoped<OneTimeLinks>();
         services.AddScoped<AccountEmails>();
+        services.AddScoped<AccountAdministration>();
         services.AddScoped<SubjectDirectory>();
         services.AddScoped<Outbox>();
         services.AddSingleton<OutboxSignal>();
@@ -65,6 +66,7 @@ public static class SsoServiceExtensions
         app.MapOidcEndpoints();
         app.MapSsoLoginApi();
         app.MapAccountEmailApi();
+        app.MapNotMeApi();
         app.MapLegacyLoginApi();
         return app;
     }

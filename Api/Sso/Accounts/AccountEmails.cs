@@ -1,15 +1,19 @@
+using System.Globalization;
 using System.Net;
 using Api.Mail;
 using Api.Sso.Keys;
 
 namespace Api.Sso.Accounts;
 
-/// <summary>The SSO's account e-mails: activation, password reset and the password-changed notice.</summary>
+/// <summary>The SSO's account e-mails: activation, password reset, and the notices of password and authenticator changes.</summary>
 public sealed class AccountEmails(Outbox outbox, OneTimeLinks links, IConfiguration configuration)
 {
     public static readonly TimeSpan ActivationLifetime = TimeSpan.FromHours(24);
 
     public TimeSpan ResetLifetime { get; } = configuration.GetValue("Identity:PasswordResetLinkLifetime", TimeSpan.FromMinutes(30));
+
+    /// <summary>How long the "this was not me" link of an authenticator notice works: long enough for a holiday.</summary>
+    public TimeSpan NotMeLifetime { get; } = configuration.GetValue("Identity:NotMeLinkLifetime", TimeSpan.FromDays(7));
 
     private string Origin => TokenValidationExtensions.IssuerOf(configuration);
 
@@ -57,6 +61,39 @@ public sealed class AccountEmails(Outbox outbox, OneTimeLinks links, IConfigurat
             null,
             null,
             "If this was you, wait a few minutes and try again. If it was not you, your password may be known to someone else: use Forgot Password on the sign-in screen to choose a new one, and tell your IT provider."));
+
+    /// <summary>An authenticator was just set up: the owner hears of it, with a way to undo it if it was not them.</summary>
+    public void QueueAuthenticatorEnrolled(SsoAccount account, DateTime at) =>
+        outbox.Enqueue("authenticator-enrolled", account.Email!, Compose(
+            "An authenticator app was added to your account",
+            account.DisplayName,
+            $"An authenticator app was set up for your single sign-on account on {Describe(at)}. From now on, signing in asks for its code. If this was you, there is nothing to do. If it was not you, someone knows your password: open this link and confirm.",
+            NotMeLink(account),
+            "This was not me",
+            NotMeFooter("removes that authenticator")));
+
+    /// <summary>The authenticator was removed (by an administrator): the owner hears of it, with the same way out.</summary>
+    public void QueueAuthenticatorReset(SsoAccount account, DateTime at) =>
+        outbox.Enqueue("authenticator-reset", account.Email!, Compose(
+            "Your authenticator was reset",
+            account.DisplayName,
+            $"The authenticator app of your single sign-on account was removed on {Describe(at)}, and every device was signed out. The next time you sign in, you will set up an authenticator again. If you did not ask your IT provider for this, open this link and confirm.",
+            NotMeLink(account),
+            "This was not me",
+            NotMeFooter("removes any authenticator set up since")));
+
+    private string NotMeLink(SsoAccount account) =>
+        $"{Origin}sso/not-me?token={links.Create(account.Id, LinkPurpose.RemoveAuthenticator, NotMeLifetime)}";
+
+    private string NotMeFooter(string removes) =>
+        $"Confirming {removes}, signs out every device and sends you an e-mail to choose a new password (the current one stops working). The link works once and expires in {Describe(NotMeLifetime)}. Tell your IT provider too.";
+
+    private static string Describe(DateTime utc) => utc.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    private static string Describe(TimeSpan lifetime) =>
+        lifetime.TotalDays >= 2 ? $"{lifetime.TotalDays:0} days"
+        : lifetime.TotalHours >= 2 ? $"{lifetime.TotalHours:0} hours"
+        : $"{lifetime.TotalMinutes:0} minutes";
 
     private static EmailContent Compose(string subject, string name, string lead, string? link, string? action, string footer)
     {

@@ -10,10 +10,13 @@ public enum LinkPurpose
 {
     Activation,
     PasswordReset,
+
+    /// <summary>"This was not me" in an authenticator notice (stored as text: at most 20 characters).</summary>
+    RemoveAuthenticator,
 }
 
 /// <summary>
-/// An activation or password-reset link: single use, expiring. Only a hash of its secret is
+/// An activation, password-reset or "this was not me" link: single use, expiring. Only a hash of its secret is
 /// stored, so a copy of the database cannot be turned into working links.
 /// </summary>
 public sealed class OneTimeLink

@@ -22,6 +22,9 @@ public sealed class SsoAccount : IdentityUser
     public List<RecoveryCode> RecoveryCodes { get; set; } = [];
 
     public bool HasAuthenticator => ProtectedTotpSecret is not null;
+
+    /// <summary>Disabled on the whole platform (Identity's convention: locked out for ever); see AccountAdministration.</summary>
+    public bool IsDisabled => LockoutEnd == DateTimeOffset.MaxValue;
 }
 
 /// <summary>A single-use recovery code, stored as a SHA-256 hash (the codes are random, not passwords).</summary>

@@ -14,6 +14,12 @@ public static class ActivationStep
             return LoginResults.Problem(LoginProblems.Expired);
         }
 
+        var account = await s.Users.FindByIdAsync(transaction.AccountId);
+        if (!LoginOutcome.IsCurrent(transaction, account))
+        {
+            return LoginResults.Problem(LoginProblems.Expired);
+        }
+
         if (transaction.ActivationMailsSent >= 3)
         {
             return Problems.Status(
@@ -22,7 +28,6 @@ public static class ActivationStep
                 "Three activation e-mails have been sent already. Check your spam folder, or wait a few minutes and sign in again.");
         }
 
-        var account = await s.Users.FindByIdAsync(transaction.AccountId);
         if (account is { EmailConfirmed: false })
         {
             s.Emails.QueueActivation(account);

@@ -1,3 +1,4 @@
+using Api.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Api.Sso.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,9 +13,14 @@ public static class EnrollmentStep
     public static async Task<Results<Ok<EnrollmentResponse>, ProblemHttpResult>> GetEnrollment(HttpContext http, LoginServices s)
     {
         var transaction = await s.Transactions.FindAsync(http.Request.Cookies[LoginTransactionStore.CookieName]);
-        if (transaction is not { Step: LoginStep.Enroll, PendingTotpSecret: not null })
+        if (transaction is not { Step: LoginStep.Enroll, AccountId: not null, PendingTotpSecret: not null })
         {
             return LoginResults.Problem(LoginProblems.Expired);
+        }
+
+        if (await RefuseAsync(transaction, s) is { } refusal)
+        {
+            return refusal;
         }
 
         var secret = s.TotpProtector.Unprotect(transaction.PendingTotpSecret);
@@ -31,6 +37,11 @@ public static class EnrollmentStep
             LoginApi.AuthenticatorIssuer));
     }
 
+    /// <summary>
+    /// Adds the authenticator only if the account has none at that moment: one conditional
+    /// UPDATE in the transaction that also writes the recovery codes, so of two browsers that
+    /// both reached this step, the second is refused and writes nothing.
+    /// </summary>
     public static async Task<Results<Ok<LoginStepResponse>, ProblemHttpResult, ValidationProblem>> ConfirmEnrollment(
         CodeRequest body, HttpContext http, LoginServices s)
     {
@@ -38,6 +49,11 @@ public static class EnrollmentStep
         if (transaction is not { Step: LoginStep.Enroll, AccountId: not null, PendingTotpSecret: not null })
         {
             return LoginResults.Problem(LoginProblems.Expired);
+        }
+
+        if (await RefuseAsync(transaction, s) is { } refusal)
+        {
+            return refusal;
         }
 
         var secret = s.TotpProtector.Unprotect(transaction.PendingTotpSecret);
@@ -49,19 +65,64 @@ public static class EnrollmentStep
 
         await s.Throttle.GiveBackAsync(reservation);
 
-        var account = await s.Users.FindByIdAsync(transaction.AccountId);
-        if (account is null)
+        // Ended first: this sign-in completes at most once, whatever happens next.
+        if (!await s.Transactions.ConsumeAsync(transaction.Id))
         {
             return LoginResults.Problem(LoginProblems.Expired);
         }
 
-        account.ProtectedTotpSecret = s.TotpProtector.Protect(secret);
-        account.TotpEnrolledAt = s.Clock.GetUtcNow().UtcDateTime;
+        var accountId = transaction.AccountId;
+        var protectedSecret = s.TotpProtector.Protect(secret);
+        var (stamp, concurrency) = (AccountAdministration.NewStamp(), AccountAdministration.NewStamp());
+        var now = s.Clock.GetUtcNow().UtcDateTime;
         var recoveryCodes = RecoveryCodes.Generate();
-        await s.Db.Set<RecoveryCode>().Where(c => c.AccountId == account.Id).ExecuteDeleteAsync();
-        s.Db.AddRange(recoveryCodes.Select(code => new RecoveryCode { AccountId = account.Id, CodeHash = RecoveryCodes.Hash(code) }));
+        await using (var dbTransaction = await s.Db.Database.BeginTransactionAsync())
+        {
+            var enrolled = await s.Db.Users
+                .Where(a => a.Id == accountId && a.ProtectedTotpSecret == null && a.SecurityStamp == transaction.SecurityStamp)
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(a => a.ProtectedTotpSecret, protectedSecret)
+                    .SetProperty(a => a.TotpEnrolledAt, now)
+                    .SetProperty(a => a.SecurityStamp, stamp)
+                    .SetProperty(a => a.ConcurrencyStamp, concurrency));
+            if (enrolled == 0)
+            {
+                // Rolled back on dispose; the reason is read outside the transaction.
+                await dbTransaction.RollbackAsync();
+                return await RefuseAsync(transaction, s, reload: true) ?? LoginResults.Problem(LoginProblems.Expired);
+            }
 
-        var done = await LoginOutcome.CompleteAsync(transaction, account, http, s);
-        return TypedResults.Ok(done with { RecoveryCodes = recoveryCodes });
+            await s.Db.Set<RecoveryCode>().Where(c => c.AccountId == accountId).ExecuteDeleteAsync();
+            s.Db.AddRange(recoveryCodes.Select(code => new RecoveryCode { AccountId = accountId, CodeHash = RecoveryCodes.Hash(code) }));
+            var account = await s.Db.Users.AsNoTracking().FirstAsync(a => a.Id == accountId);
+            s.Emails.QueueAuthenticatorEnrolled(account, now);
+            await s.Db.SaveChangesAsync();
+            await dbTransaction.CommitAsync();
+        }
+
+        // Every other sign-in of this account now dies (new stamp); this one carries it on.
+        var enrolledAccount = (await s.Users.FindByIdAsync(accountId))!;
+        var done = await LoginOutcome.StartSessionAsync(transaction with { SecurityStamp = stamp }, enrolledAccount, http, s);
+        return done is null ? LoginResults.Problem(LoginProblems.Expired) : TypedResults.Ok(done with { RecoveryCodes = recoveryCodes });
+    }
+
+    /// <summary>
+    /// Why this enrolment cannot go on, or null: an authenticator exists already (a clear 409,
+    /// so the user signs in again and uses it), or the account changed since the password step.
+    /// </summary>
+    private static async Task<ProblemHttpResult?> RefuseAsync(LoginTransaction transaction, LoginServices s, bool reload = false)
+    {
+        var account = await s.Users.FindByIdAsync(transaction.AccountId!);
+        if (reload && account is not null)
+        {
+            await s.Db.Entry(account).ReloadAsync();
+        }
+
+        if (account is { HasAuthenticator: true })
+        {
+            return Problems.Status(StatusCodes.Status409Conflict, "Authenticator already set up", LoginProblems.AlreadyEnrolled);
+        }
+
+        return LoginOutcome.IsCurrent(transaction, account) ? null : LoginResults.Problem(LoginProblems.Expired);
     }
 }

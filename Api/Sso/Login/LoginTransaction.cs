@@ -27,6 +27,13 @@ public sealed record LoginTransaction(string Id, string Email, string ReturnUrl,
     public string? PendingTotpSecret { get; init; }
 
     public int ActivationMailsSent { get; init; }
+
+    /// <summary>
+    /// The account's Identity security stamp when the password was right. Every later step
+    /// requires it unchanged, so a password reset, an authenticator enrolled or reset, or a
+    /// disable ends every sign-in in flight, not only the sessions.
+    /// </summary>
+    public string? SecurityStamp { get; init; }
 }
 
 public sealed class LoginTransactionStore(IConnectionMultiplexer redis)
@@ -58,7 +65,11 @@ public sealed class LoginTransactionStore(IConnectionMultiplexer redis)
     public Task SaveAsync(LoginTransaction transaction) =>
         Db.StringSetAsync(Key(transaction.Id), JsonSerializer.Serialize(transaction), Lifetime, keepTtl: false);
 
-    public Task EndAsync(string id) => Db.KeyDeleteAsync(Key(id));
+    /// <summary>
+    /// Ends the transaction and answers whether this caller ended it: DEL is atomic, so of two
+    /// parallel completions of one sign-in only one gets true (and only that one a session).
+    /// </summary>
+    public Task<bool> ConsumeAsync(string id) => Db.KeyDeleteAsync(Key(id));
 
     private static string Key(string id) => $"sso:login:{id}";
 }

@@ -21,7 +21,12 @@ public static class MfaStep
         }
 
         var account = await s.Users.FindByIdAsync(transaction.AccountId);
-        var reservation = account is null ? null : await s.Throttle.ReserveAsync(http, transaction.Email);
+        if (!LoginOutcome.IsCurrent(transaction, account))
+        {
+            return LoginResults.Problem(LoginProblems.Expired);
+        }
+
+        var reservation = await s.Throttle.ReserveAsync(http, transaction.Email);
         if (reservation is null)
         {
             return LoginResults.Problem(LoginProblems.WrongCode);
@@ -38,6 +43,7 @@ public static class MfaStep
         }
 
         await s.Throttle.GiveBackAsync(reservation);
-        return TypedResults.Ok(await LoginOutcome.CompleteAsync(transaction, account!, http, s));
+        var done = await LoginOutcome.CompleteAsync(transaction, account!, http, s);
+        return done is null ? LoginResults.Problem(LoginProblems.Expired) : TypedResults.Ok(done);
     }
 }

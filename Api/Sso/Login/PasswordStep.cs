@@ -61,7 +61,7 @@ public static class PasswordStep
             return LoginResults.Refused("not-migrated", LoginProblems.NotMigrated);
         }
 
-        if (endUser is { Enabled: false })
+        if (endUser is { Enabled: false } || account.IsDisabled)
         {
             return LoginResults.Refused("disabled", LoginProblems.Disabled);
         }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using OtpNet;
 using StackExchange.Redis;
 
@@ -27,7 +29,10 @@ public sealed class TotpVerifier(IConnectionMultiplexer redis, TimeProvider cloc
         }
 
         // SET NX: only the first use of this step succeeds, on any replica. The key outlives the
-        // window in which that step's code could still be accepted.
-        return await redis.GetDatabase().StringSetAsync($"sso:totp-used:{accountKey}:{step}", 1, TimeSpan.FromMinutes(3), When.NotExists);
+        // window in which that step's code could still be accepted. It names the secret too (by a
+        // fingerprint): two browsers enrolling different secrets for one account in the same 30 s
+        // must reach the enrolment's own check, not be told their right code is wrong.
+        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(base32Secret)), 0, 8);
+        return await redis.GetDatabase().StringSetAsync($"sso:totp-used:{accountKey}:{fingerprint}:{step}", 1, TimeSpan.FromMinutes(3), When.NotExists);
     }
 }
