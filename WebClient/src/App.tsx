@@ -7,6 +7,7 @@ import { PortalHome } from './pages/portal/PortalHome';
 import { PortalLayout } from './pages/portal/PortalLayout';
 import { ActivatePage } from './pages/sso/ActivatePage';
 import { ForgotPasswordPage } from './pages/sso/ForgotPasswordPage';
+import { LogoutPage } from './pages/sso/LogoutPage';
 import { ResetPasswordPage } from './pages/sso/ResetPasswordPage';
 import { SsoLayout } from './pages/sso/SsoLayout';
 import { SsoLoginPage } from './pages/sso/SsoLoginPage';
@@ -47,6 +48,7 @@ export function AppRoutes() {
         <Route path="activate" element={<ActivatePage />} />
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="logout" element={<LogoutPage />} />
       </Route>
       <Route
         path="*"
