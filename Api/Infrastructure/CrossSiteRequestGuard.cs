@@ -47,9 +47,16 @@ public static class CrossSiteRequestGuard
             return true;
         }
 
-        // "Origin: null" (sandboxed frames, privacy redirects) differs from us too.
         var requestOrigin = request.Headers.Origin.ToString();
-        return requestOrigin.Length > 0 && !requestOrigin.Equals(origin, StringComparison.OrdinalIgnoreCase);
+        if (requestOrigin.Length == 0 || requestOrigin.Equals(origin, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        // "Origin: null" is the browser declining to say: our pages send Referrer-Policy
+        // no-referrer, under which browsers null the Origin of their own POSTs. A sandboxed frame
+        // elsewhere sends it too, so only Sec-Fetch-Site (which a page cannot change) vouches for it.
+        return requestOrigin != "null" || !site.Equals("same-origin", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The browser positively says the request was made by the portal's own pages.</summary>

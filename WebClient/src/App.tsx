@@ -8,6 +8,7 @@ import { PortalLayout } from './pages/portal/PortalLayout';
 import { ActivatePage } from './pages/sso/ActivatePage';
 import { ForgotPasswordPage } from './pages/sso/ForgotPasswordPage';
 import { NotMePage } from './pages/sso/NotMePage';
+import { LogoutPage } from './pages/sso/LogoutPage';
 import { ResetPasswordPage } from './pages/sso/ResetPasswordPage';
 import { SsoLayout } from './pages/sso/SsoLayout';
 import { SsoLoginPage } from './pages/sso/SsoLoginPage';
@@ -49,6 +50,7 @@ export function AppRoutes() {
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
         <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="not-me" element={<NotMePage />} />
+        <Route path="logout" element={<LogoutPage />} />
       </Route>
       <Route
         path="*"

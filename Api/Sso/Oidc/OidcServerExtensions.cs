@@ -34,7 +34,7 @@ public static class OidcServerExtensions
                 // S256 only: "plain" PKCE protects nothing if the authorize request is seen.
                 server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, ApiScope);
-                server.RegisterClaims(Claims.Subject, Claims.Name, Claims.Email, Claims.EmailVerified, "sid", "amr");
+                server.RegisterClaims(Claims.Subject, Claims.Name, Claims.Email, Claims.EmailVerified, Claims.AuthenticationTime, "sid", "amr");
                 server.SetAccessTokenLifetime(TimeSpan.FromMinutes(5));
                 server.SetIdentityTokenLifetime(TimeSpan.FromMinutes(5));
                 server.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(2));

@@ -1,5 +1,5 @@
-import { User, WebStorageStateStore } from 'oidc-client-ts';
-import { describe, expect, it } from 'vitest';
+import { OidcClient, User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import { describe, expect, it, vi } from 'vitest';
 import { portalOidcSettings } from './userManager';
 
 describe('the portal OIDC client', () => {
@@ -29,5 +29,30 @@ describe('the portal OIDC client', () => {
     expect(await settings.userStore?.get('user:portal')).toContain('secret-access-token');
     expect(JSON.stringify({ ...window.localStorage })).not.toContain('secret-access-token');
     expect(JSON.stringify({ ...window.sessionStorage })).not.toContain('secret-access-token');
+  });
+
+  it('logs out with its ID token as id_token_hint, so the provider ends the session without asking', async () => {
+    const manager = new UserManager({
+      ...settings,
+      metadata: { issuer: 'https://portal.example/', end_session_endpoint: 'https://portal.example/connect/logout' },
+    });
+    await manager.storeUser(
+      new User({
+        id_token: 'the-id-token',
+        access_token: 'an-access-token',
+        token_type: 'Bearer',
+        profile: { sub: 'user-1', iss: 'https://portal.example/', aud: 'portal-spa', exp: 0, iat: 0 },
+      }),
+    );
+    // jsdom cannot navigate: stop where the library builds the end-session request, and look at what it was given.
+    const createSignoutRequest = vi
+      .spyOn(OidcClient.prototype, 'createSignoutRequest')
+      .mockRejectedValue(new Error('navigation stops here'));
+
+    await expect(manager.signoutRedirect()).rejects.toThrow('navigation stops here');
+
+    expect(createSignoutRequest).toHaveBeenCalledWith(
+      expect.objectContaining({ id_token_hint: 'the-id-token', post_logout_redirect_uri: 'https://portal.example/' }),
+    );
   });
 });

@@ -101,6 +101,8 @@ public sealed class ReauthenticationTests(SsoApiFactory api)
 
         var after = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         Assert.InRange(AuthTimeOf(tokens.IdentityToken), before, after);
+        var discovery = System.Text.Json.JsonDocument.Parse(await browser.Http.GetStringAsync("/.well-known/openid-configuration")).RootElement;
+        Assert.Contains("auth_time", discovery.GetProperty("claims_supported").EnumerateArray().Select(e => e.GetString()));
     }
 
     /// <summary>The OIDC client's authorize URL with one more parameter, opened by this (signed-in) browser.</summary>
