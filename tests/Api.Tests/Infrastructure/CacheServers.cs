@@ -10,7 +10,7 @@ public static class CacheServers
 {
     public const string EngineVariable = "TEST_CACHE_ENGINE";
 
-    public static string Engine { get; } = (Environment.GetEnvironmentVariable(EngineVariable) ?? "") switch
+    public static string Engine => (Environment.GetEnvironmentVariable(EngineVariable) ?? "").Trim().ToLowerInvariant() switch
     {
         "" or "garnet" => "garnet",
         "redis" => "redis",

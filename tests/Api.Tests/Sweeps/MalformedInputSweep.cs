@@ -37,14 +37,21 @@ public sealed class MalformedInputSweep(SsoApiFactory api, SweepAccounts account
     {
         var target = ApiDescription.Find(operation);
         var bad = MalformedRequest.For(target).Single(k => k.Name == kind);
+        // Signed in (a legacy user's real token) and in the middle of a sign-in, at each step in
+        // turn, so every operation gets past "who are you" and "which step" to its own checks.
         var token = await accounts.LegacyAccessTokenAsync(api);
         var user = await accounts.EnrolledUserAsync(api);
-        using var browser = new SsoDriver(api);
-        // Signed in and mid-sign-in at once, so every operation gets past "who are you" to its
-        // own checks of the input.
-        Assert.Equal("password", (await browser.StartAsync(user.Email)).Step);
-        var before = await StoreSnapshot.TakeAsync(api.Services);
+        using var atPassword = new SsoDriver(api);
+        Assert.Equal("password", (await atPassword.StartAsync(user.Email)).Step);
 
+        await AssertRefusedAsync("at the password step", atPassword, target, bad, token);
+        await AssertRefusedAsync("at the MFA step", await accounts.MfaPendingBrowserAsync(api), target, bad, token);
+        await AssertRefusedAsync("at the enrolment step", await accounts.EnrolmentPendingBrowserAsync(api), target, bad, token);
+    }
+
+    private async Task AssertRefusedAsync(string state, SsoDriver browser, ApiOperation target, MalformedRequest bad, string token)
+    {
+        var before = await StoreSnapshot.TakeAsync(api.Services);
         using var request = new HttpRequestMessage(new HttpMethod(target.Method), bad.Url(target));
         request.Headers.Authorization = new("Bearer", token);
         if (bad.Body(target) is { } body)
@@ -55,13 +62,13 @@ public sealed class MalformedInputSweep(SsoApiFactory api, SweepAccounts account
         var answer = await SsoResponse.ReadAsync(await browser.Http.SendAsync(request));
         var after = await StoreSnapshot.TakeAsync(api.Services);
 
-        Assert.True((int)answer.Status is >= 400 and < 500, $"expected a 4xx, got {Short(answer)}");
-        Assert.True(answer.IsProblem, $"expected application/problem+json, got {Short(answer)}");
-        Assert.True(HasSentence(answer), $"no sentence for the user in detail or errors: {Short(answer)}");
+        Assert.True((int)answer.Status is >= 400 and < 500, $"{state}: expected a 4xx, got {Short(answer)}");
+        Assert.True(answer.IsProblem, $"{state}: expected application/problem+json, got {Short(answer)}");
+        Assert.True(HasSentence(answer), $"{state}: no sentence for the user in detail or errors: {Short(answer)}");
         BadInputTests.AssertNoStackTrace(answer);
-        Assert.True(answer.Body.Length < 4096, $"the answer echoes the input back ({answer.Body.Length} bytes)");
-        Assert.DoesNotContain(answer.SetCookies, SetsSignInCookie);
-        Assert.Empty(before.Differences(after));
+        Assert.True(answer.Body.Length < 4096, $"{state}: the answer echoes the input back ({answer.Body.Length} bytes)");
+        Assert.False(answer.SetCookies.Any(SetsSignInCookie), $"{state}: a sign-in cookie was set: {string.Join("; ", answer.SetCookies)}");
+        Assert.True(before.Differences(after).Count == 0, $"{state}: written: {string.Join(", ", before.Differences(after))}");
     }
 
     /// <summary>A sentence the SPA can show: detail, or else a message under errors.</summary>

@@ -17,6 +17,7 @@ public sealed class SweepAccounts : IDisposable
     private string? liveToken;
     private string? endedToken;
     private SsoDriver? mfaPending;
+    private SsoDriver? enrolmentPending;
 
     /// <summary>An enrolled, activated user: a sweep row starts a login transaction for it.</summary>
     public Task<TestUser> EnrolledUserAsync(WebApplicationFactory<Program> api) =>
@@ -59,6 +60,17 @@ public sealed class SweepAccounts : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, (await browser.BeginSignInAsync()).StatusCode);
         await browser.LoginToMfaAsync(user);
         mfaPending = browser;
+    });
+
+    /// <summary>A browser that passed the password step of an activated user without an authenticator and stopped at "enroll".</summary>
+    public Task<SsoDriver> EnrolmentPendingBrowserAsync(WebApplicationFactory<Program> api) => OnceAsync(() => enrolmentPending, async () =>
+    {
+        var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Activated);
+        var browser = Keep(new SsoDriver(api));
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.BeginSignInAsync()).StatusCode);
+        Assert.Equal("password", (await browser.StartAsync(user.Email)).Step);
+        Assert.Equal("enroll", (await browser.PasswordAsync(user.Password)).Step);
+        enrolmentPending = browser;
     });
 
     public void Dispose()
