@@ -32,6 +32,7 @@ public static class SsoServiceExtensions
 
         services.AddOptions<SsoSessionOptions>().BindConfiguration("Identity:Sessions");
         services.AddOptions<LoginThrottleOptions>().BindConfiguration("Identity:Throttling");
+        services.AddOptions<RequestLimitOptions>().BindConfiguration("Identity:Throttling");
         services.AddOptions<MailOptions>().BindConfiguration("Mail");
         services.AddSingleton<SsoSessionStore>();
         services.AddSingleton<LoginTransactionStore>();

@@ -39,4 +39,7 @@ public static class ProductRoles
     public const string PortalEndUser = "portal-end-user";
 
     public const string PartnerAdmin = "partner-admin";
+
+    /// <summary>Runs the platform (migration batches, operator status). Issue 8 grants it; nobody has it yet.</summary>
+    public const string PlatformOperator = "platform-operator";
 }
