@@ -8,6 +8,7 @@ using Api.Sso.Passwords;
 using Api.Sso.Sessions;
 using Api.Sso.Throttling;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Api.Sso;
 
@@ -33,6 +34,14 @@ public static class SsoServiceExtensions
         services.AddOptions<SsoSessionOptions>().BindConfiguration("Identity:Sessions");
         services.AddOptions<LoginThrottleOptions>().BindConfiguration("Identity:Throttling");
         services.AddOptions<RequestLimitOptions>().BindConfiguration("Identity:Throttling");
+        var recoveryCodeKey = services.AddOptions<RecoveryCodeOptions>().BindConfiguration("Identity");
+        if (!OpenApiGeneration.IsRunning)
+        {
+            recoveryCodeKey.ValidateOnStart();
+            services.AddSingleton<IValidateOptions<RecoveryCodeOptions>, RecoveryCodeOptions.Validator>();
+        }
+
+        services.AddSingleton<RecoveryCodes>();
         services.AddOptions<MailOptions>().BindConfiguration("Mail");
         services.AddSingleton<SsoSessionStore>();
         services.AddSingleton<LoginTransactionStore>();

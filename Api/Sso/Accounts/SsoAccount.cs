@@ -24,7 +24,7 @@ public sealed class SsoAccount : IdentityUser
     public bool HasAuthenticator => ProtectedTotpSecret is not null;
 }
 
-/// <summary>A single-use recovery code, stored as a SHA-256 hash (the codes are random, not passwords).</summary>
+/// <summary>A single-use recovery code, stored as HMAC-SHA256 with a server secret (see <c>RecoveryCodes</c>).</summary>
 public sealed class RecoveryCode
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();

@@ -58,7 +58,7 @@ public static class EnrollmentStep
         account.TotpEnrolledAt = s.Clock.GetUtcNow().UtcDateTime;
         var recoveryCodes = RecoveryCodes.Generate();
         await s.Db.Set<RecoveryCode>().Where(c => c.AccountId == account.Id).ExecuteDeleteAsync();
-        s.Db.AddRange(recoveryCodes.Select(code => new RecoveryCode { AccountId = account.Id, CodeHash = RecoveryCodes.Hash(code) }));
+        s.Db.AddRange(recoveryCodes.Select(code => new RecoveryCode { AccountId = account.Id, CodeHash = s.RecoveryCodes.Hash(code) }));
 
         var done = await LoginOutcome.CompleteAsync(transaction, account, http, s);
         return TypedResults.Ok(done with { RecoveryCodes = recoveryCodes });
