@@ -43,6 +43,7 @@ public static class SsoServiceExtensions
 
         services.AddSingleton<RecoveryCodes>();
         services.AddOptions<MailOptions>().BindConfiguration("Mail");
+        services.AddHttpContextAccessor();
         services.AddSingleton<SsoSessionStore>();
         services.AddSingleton<LoginTransactionStore>();
         services.AddSingleton<RedisBudget>();
@@ -74,6 +75,7 @@ public static class SsoServiceExtensions
         app.MapSsoLoginApi();
         app.MapAccountEmailApi();
         app.MapLegacyLoginApi();
+        app.MapSessionsApi();
         return app;
     }
 }
