@@ -17,7 +17,7 @@ public static class SessionsApi
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder app)
     {
         var sessions = app.MapGroup("/api/sso/sessions").WithTags("SSO sessions").RequireAuthorization().NoStore();
-        sessions.MapGet("/", ListSessions).WithName("ListSessions").WithSummary("The signed-in user's active sessions, the current one marked.");
+        sessions.MapGet("", ListSessions).WithName("ListSessions").WithSummary("The signed-in user's active sessions, the current one marked.");
         sessions.MapDelete("/{id}", EndSession).WithName("EndSession").WithSummary("Ends one of the user's other sessions; its tokens stop working at once.");
         sessions.MapPost("/end-others", EndOtherSessions).WithName("EndOtherSessions").WithSummary("Ends every session of the user but the current one.");
         return app;

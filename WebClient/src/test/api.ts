@@ -26,10 +26,14 @@ export function deferred<T>() {
 
 /**
  * Replaces fetch with the given routes ("METHOD /path" → handler). Any other call fails the test.
- * GET /api/status answers by default, since the status panel is on several pages.
+ * GET /api/status and GET /api/sso/sessions answer by default, since their panels are on several pages.
  */
 export function mockApi(routes: Record<string, Handler>) {
-  const all: Record<string, Handler> = { 'GET /api/status': () => json(statusUp), ...routes };
+  const all: Record<string, Handler> = {
+    'GET /api/status': () => json(statusUp),
+    'GET /api/sso/sessions': () => json({ sessions: [] }),
+    ...routes,
+  };
   const calls: { key: string; request: Request }[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
     const request = input instanceof Request ? input : new Request(input);
