@@ -28,6 +28,7 @@ public static class SsoServiceExtensions
                 options.Password.RequireNonAlphanumeric = false;
             })
             .AddRoles<IdentityRole>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddEntityFrameworkStores<AppDbContext>();
         services.AddScoped<IPasswordHasher<SsoAccount>, MigratingPasswordHasher>();
 
