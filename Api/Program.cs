@@ -13,6 +13,12 @@ var app = builder.Build();
 
 app.UseForwardedHeaders();
 app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseNoStore();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCrossSiteRequestGuard();
@@ -29,6 +35,7 @@ if (app.Environment.IsDevelopment())
 
 app.MapDefaultEndpoints();
 app.MapStatusApi();
+app.MapOperatorStatusApi();
 app.MapSso();
 app.MapPortalApi();
 app.MapSpa();

@@ -28,6 +28,14 @@ public static class ApplicationServiceExtensions
             }
         });
         builder.Services.AddOpenApi(options => options.AddBearerSecurity());
+        // Outside Development every answer over https tells the browser to use https only, for a
+        // year, subdomains included (sign-in cookies must never travel in clear). No preload: that
+        // is a decision for the domain's owner, hard to undo. Localhost is never pinned.
+        builder.Services.AddHsts(options =>
+        {
+            options.MaxAge = TimeSpan.FromDays(365);
+            options.IncludeSubDomains = true;
+        });
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("end-user-portal");
         if (!OpenApiGeneration.IsRunning)
         {
@@ -44,7 +52,7 @@ public static class ApplicationServiceExtensions
 
         builder.AddSsoTokenValidation();
         builder.AddSso();
-        builder.Services.AddAuthorization();
+        builder.Services.AddApiAuthorization();
         builder.Services.AddScoped<EndUserMigrator>();
         builder.Services.AddScoped<Portal.PasswordChangeServices>();
         return builder;

@@ -80,12 +80,19 @@ public sealed class OutboxDispatcher(
             await SendAsync(message, cancellationToken);
             message.SentAt = clock.GetUtcNow().UtcDateTime;
             message.LastError = null;
+            message.RemoveContent();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             message.Attempts++;
             message.LastError = exception.Message.Length > 1000 ? exception.Message[..1000] : exception.Message;
             message.NextAttemptAt = now + TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(3, message.Attempts)));
+            if (message.Attempts >= maxAttempts)
+            {
+                // Given up: its link will never reach anyone, so it need not stay either.
+                message.RemoveContent();
+            }
+
             logger.LogWarning(exception, "Sending {Kind} mail {Id} failed (attempt {Attempts})", message.Kind, message.Id, message.Attempts);
         }
 

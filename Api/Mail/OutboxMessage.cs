@@ -9,6 +9,9 @@ namespace Api.Mail;
 /// </summary>
 public sealed class OutboxMessage
 {
+    /// <summary>What a message's body says once its content is gone.</summary>
+    public const string ContentRemoved = "Content removed after delivery.";
+
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Kind { get; set; }
     public required string To { get; set; }
@@ -21,6 +24,17 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
     public DateTime? SentAt { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// Drops the body once it is of no more use: it holds activation and reset links, which must
+    /// exist only in the recipient's mailbox, not in every database backup. What partner admins
+    /// look at (recipient, kind, subject, delivery status) stays.
+    /// </summary>
+    public void RemoveContent()
+    {
+        TextBody = ContentRemoved;
+        HtmlBody = ContentRemoved;
+    }
 }
 
 internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>

@@ -66,6 +66,11 @@ public static class PortalApi
             return Problems.Invalid("newPassword", sentence);
         }
 
+        if (Sso.Passwords.CommonPasswords.Shared.IsCommon(body.NewPassword))
+        {
+            return Problems.Invalid("newPassword", Sso.Passwords.CommonPasswords.Refusal);
+        }
+
         if (!InputRules.IsPasswordSized(body.CurrentPassword) || user.LegacyPasswordHash is null)
         {
             return WrongCurrentPassword();

@@ -8,6 +8,7 @@ using Api.Sso.Passwords;
 using Api.Sso.Sessions;
 using Api.Sso.Throttling;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Api.Sso;
 
@@ -27,12 +28,23 @@ public static class SsoServiceExtensions
                 options.Password.RequireNonAlphanumeric = false;
             })
             .AddRoles<IdentityRole>()
+            .AddPasswordValidator<CommonPasswordValidator>()
             .AddEntityFrameworkStores<AppDbContext>();
         services.AddScoped<IPasswordHasher<SsoAccount>, MigratingPasswordHasher>();
 
         services.AddOptions<SsoSessionOptions>().BindConfiguration("Identity:Sessions");
         services.AddOptions<LoginThrottleOptions>().BindConfiguration("Identity:Throttling");
+        services.AddOptions<RequestLimitOptions>().BindConfiguration("Identity:Throttling");
+        var recoveryCodeKey = services.AddOptions<RecoveryCodeOptions>().BindConfiguration("Identity");
+        if (!OpenApiGeneration.IsRunning)
+        {
+            recoveryCodeKey.ValidateOnStart();
+            services.AddSingleton<IValidateOptions<RecoveryCodeOptions>, RecoveryCodeOptions.Validator>();
+        }
+
+        services.AddSingleton<RecoveryCodes>();
         services.AddOptions<MailOptions>().BindConfiguration("Mail");
+        services.AddHttpContextAccessor();
         services.AddSingleton<SsoSessionStore>();
         services.AddSingleton<LoginTransactionStore>();
         services.AddSingleton<RedisBudget>();
@@ -68,6 +80,7 @@ public static class SsoServiceExtensions
         app.MapAccountEmailApi();
         app.MapNotMeApi();
         app.MapLegacyLoginApi();
+        app.MapSessionsApi();
         return app;
     }
 }

@@ -43,9 +43,11 @@ public sealed class BenchApi : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:mail", "smtp://127.0.0.1:1");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Identity:Issuer", Issuer);
-        // All load comes from 127.0.0.1: without this the per-IP failure limit (30) would switch the
-        // password step to its "blocked" path after 30 requests. Console logging off the hot path.
+        // All load comes from 127.0.0.1: without these the per-IP limits (30 failures, 100 sign-in
+        // starts a minute) would switch the password step to its "blocked" path after 30 requests
+        // and refuse starts with 429. Console logging off the hot path.
         builder.UseSetting("Identity:Throttling:IpFailureLimit", "1000000000");
+        builder.UseSetting("Identity:Throttling:LoginStartsPerIp", "1000000000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

@@ -27,7 +27,7 @@ public sealed class SsoAccount : IdentityUser
     public bool IsDisabled => LockoutEnd == DateTimeOffset.MaxValue;
 }
 
-/// <summary>A single-use recovery code, stored as a SHA-256 hash (the codes are random, not passwords).</summary>
+/// <summary>A single-use recovery code, stored as HMAC-SHA256 with a server secret (see <c>RecoveryCodes</c>).</summary>
 public sealed class RecoveryCode
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
@@ -42,4 +42,7 @@ public static class ProductRoles
     public const string PortalEndUser = "portal-end-user";
 
     public const string PartnerAdmin = "partner-admin";
+
+    /// <summary>Runs the platform (migration batches, operator status). Issue 8 grants it; nobody has it yet.</summary>
+    public const string PlatformOperator = "platform-operator";
 }

@@ -26,7 +26,8 @@ public static class LegacyLoginApi
             .WithName("LegacyLogin")
             .WithSummary("Logs in an end user who is not yet migrated to SSO.")
             .WithMetadata(new RequestSizeLimitAttribute(InputRules.MaxBodyBytes))
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .NoStore();
         return app;
     }
 

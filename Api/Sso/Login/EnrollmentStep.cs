@@ -93,7 +93,7 @@ public static class EnrollmentStep
             }
 
             await s.Db.Set<RecoveryCode>().Where(c => c.AccountId == accountId).ExecuteDeleteAsync();
-            s.Db.AddRange(recoveryCodes.Select(code => new RecoveryCode { AccountId = accountId, CodeHash = RecoveryCodes.Hash(code) }));
+            s.Db.AddRange(recoveryCodes.Select(code => new RecoveryCode { AccountId = accountId, CodeHash = s.RecoveryCodes.Hash(code) }));
             var account = await s.Db.Users.AsNoTracking().FirstAsync(a => a.Id == accountId);
             s.Emails.QueueAuthenticatorEnrolled(account, now);
             await s.Db.SaveChangesAsync();

@@ -14,6 +14,7 @@ public sealed class LoginServices(
     LoginTransactionStore transactions,
     LoginThrottle throttle,
     TotpVerifier totp,
+    RecoveryCodes recoveryCodes,
     SsoSessionStore sessions,
     AccountEmails emails,
     DummyPasswordCheck dummyPassword,
@@ -26,6 +27,7 @@ public sealed class LoginServices(
     public LoginTransactionStore Transactions { get; } = transactions;
     public LoginThrottle Throttle { get; } = throttle;
     public TotpVerifier Totp { get; } = totp;
+    public RecoveryCodes RecoveryCodes { get; } = recoveryCodes;
     public SsoSessionStore Sessions { get; } = sessions;
     public AccountEmails Emails { get; } = emails;
     public DummyPasswordCheck DummyPassword { get; } = dummyPassword;

@@ -34,7 +34,7 @@ public static class MfaStep
 
         var accepted = account is { ProtectedTotpSecret: not null }
             && (body.RecoveryCode is { Length: > 0 }
-                ? await RecoveryCodes.UseAsync(s.Db, account.Id, body.RecoveryCode, s.Clock)
+                ? await s.RecoveryCodes.UseAsync(s.Db, account.Id, body.RecoveryCode, s.Clock)
                 : await s.Totp.VerifyAsync(account.Id, s.TotpProtector.Unprotect(account.ProtectedTotpSecret), body.Code));
         if (!accepted)
         {

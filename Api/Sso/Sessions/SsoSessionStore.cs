@@ -18,7 +18,11 @@ public sealed class SsoSessionOptions
 /// reset at once. Keys: <c>sso:session:{sid}</c> (the session), <c>sso:cookie:{hash}</c> (cookie
 /// secret → sid) and <c>sso:subject:{subject}</c> (the subject's sids, to revoke them all).
 /// </summary>
-public sealed class SsoSessionStore(IConnectionMultiplexer redis, IOptions<SsoSessionOptions> options, TimeProvider clock)
+public sealed class SsoSessionStore(
+    IConnectionMultiplexer redis,
+    IOptions<SsoSessionOptions> options,
+    TimeProvider clock,
+    IHttpContextAccessor httpContexts)
 {
     public const string CookieName = "__Host-sso";
 
@@ -26,7 +30,15 @@ public sealed class SsoSessionStore(IConnectionMultiplexer redis, IOptions<SsoSe
 
     public async Task<(SsoSession Session, string CookieSecret)> CreateAsync(string subject, string[] amr, bool legacy)
     {
-        var session = new SsoSession(NewId(16), subject, amr, legacy, clock.GetUtcNow().UtcDateTime);
+        // Sessions are opened by sign-in requests only: the request says which browser and network.
+        // Read here rather than passed in, so that every way of signing in records them alike.
+        var http = httpContexts.HttpContext;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var session = new SsoSession(
+            NewId(16), subject, amr, legacy, now,
+            Device: DeviceDescription.Of(http?.Request.Headers.UserAgent),
+            Network: Throttling.ClientNetwork.MaskedOf(http?.Connection.RemoteIpAddress),
+            LastSeenAt: now);
         var secret = NewId(32);
         var idle = options.Value.IdleTimeout;
         var transaction = Db.CreateTransaction();
@@ -65,9 +77,44 @@ public sealed class SsoSessionStore(IConnectionMultiplexer redis, IOptions<SsoSe
             return null;
         }
 
+        // Seen now: extends the idle timeout. Written only if the session still exists (XX), so a
+        // logout or "sign out other sessions" that lands between the read and this write wins.
         var idle = options.Value.IdleTimeout;
-        await Task.WhenAll(Db.KeyExpireAsync(SessionKey(session.Id), idle), Db.KeyExpireAsync(CookieKey(cookieSecret), idle));
-        return session;
+        var seen = session with { LastSeenAt = clock.GetUtcNow().UtcDateTime };
+        var extended = await Db.StringSetAsync(SessionKey(session.Id), JsonSerializer.Serialize(seen), idle, When.Exists);
+        await Db.KeyExpireAsync(CookieKey(cookieSecret), idle);
+        return extended ? seen : null;
+    }
+
+    /// <summary>The session with this id, or null when it has ended.</summary>
+    public async Task<SsoSession?> FindAsync(string sid)
+    {
+        var json = await Db.StringGetAsync(SessionKey(sid));
+        return json.IsNullOrEmpty ? null : JsonSerializer.Deserialize<SsoSession>(json.ToString());
+    }
+
+    /// <summary>A subject's live sessions, newest first; ids of ended ones are dropped from its set on the way.</summary>
+    public async Task<IReadOnlyList<SsoSession>> ListAsync(string subject)
+    {
+        var sids = await Db.SetMembersAsync(SubjectKey(subject));
+        if (sids.Length == 0)
+        {
+            return [];
+        }
+
+        var values = await Db.StringGetAsync([.. sids.Select(sid => (RedisKey)SessionKey(sid!))]);
+        var ended = sids.Where((_, i) => values[i].IsNullOrEmpty).ToArray();
+        if (ended.Length > 0)
+        {
+            await Db.SetRemoveAsync(SubjectKey(subject), ended);
+        }
+
+        var oldest = clock.GetUtcNow().UtcDateTime - options.Value.AbsoluteLifetime;
+        return [.. values
+            .Where(value => !value.IsNullOrEmpty)
+            .Select(value => JsonSerializer.Deserialize<SsoSession>(value.ToString())!)
+            .Where(session => session.CreatedAt >= oldest)
+            .OrderByDescending(session => session.CreatedAt)];
     }
 
     /// <summary>True while the session exists: every Api request checks its token's sid here.</summary>

@@ -4,8 +4,11 @@ import { browser } from '../browser';
 import { clientFailure, networkErrorMessage, toFailure, type ApiFailure } from './problem';
 import type { paths } from './schema';
 
-/** Portal calls carry the user's access token; the SSO and status calls rely on cookies or nothing. */
-const isPortalCall = (url: string) => new URL(url).pathname.startsWith('/api/portal/');
+/** Portal calls and the user's own SSO sessions carry the access token; the other SSO and status calls rely on cookies or nothing. */
+const isPortalCall = (url: string) => {
+  const path = new URL(url).pathname;
+  return path.startsWith('/api/portal/') || path === '/api/sso/sessions' || path.startsWith('/api/sso/sessions/');
+};
 
 const pendingRetries = new Map<string, Request>();
 

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { TextField } from './TextField';
 
 /** Password rules the Api enforces, said where the user types. */
-export const NEW_PASSWORD_HINT = 'At least 12 characters. A short sentence is easy to remember.';
+export const NEW_PASSWORD_HINT =
+  'At least 12 characters, and not a common password. A short sentence of your own is easy to remember.';
 
 /** State of a "new password" + "confirm" pair, with the check that they match. */
 export function useNewPassword() {

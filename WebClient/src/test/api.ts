@@ -13,16 +13,7 @@ export const problem = (status: number, fields: Record<string, unknown>) =>
 
 export const empty = (status: number) => new Response(null, { status });
 
-export const statusFacts = {
-  database: 'SQLite',
-  schemaVersion: '20260101_Initial',
-  partners: 2,
-  clients: 5,
-  endUsers: 40,
-  visits: 17,
-  cacheServer: 'Garnet 2.2.8',
-  checkedAt: '2026-01-01T10:00:00Z',
-};
+export const statusUp = { status: 'up' };
 
 /** A promise the test resolves when it wants, to look at the page while a request runs. */
 export function deferred<T>() {
@@ -35,10 +26,14 @@ export function deferred<T>() {
 
 /**
  * Replaces fetch with the given routes ("METHOD /path" → handler). Any other call fails the test.
- * GET /api/status answers by default, since the status panel is on several pages.
+ * GET /api/status and GET /api/sso/sessions answer by default, since their panels are on several pages.
  */
 export function mockApi(routes: Record<string, Handler>) {
-  const all: Record<string, Handler> = { 'GET /api/status': () => json(statusFacts), ...routes };
+  const all: Record<string, Handler> = {
+    'GET /api/status': () => json(statusUp),
+    'GET /api/sso/sessions': () => json({ sessions: [] }),
+    ...routes,
+  };
   const calls: { key: string; request: Request }[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
     const request = input instanceof Request ? input : new Request(input);

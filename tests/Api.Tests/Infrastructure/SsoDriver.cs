@@ -68,8 +68,11 @@ public sealed class SsoDriver : IDisposable
 
     public string RedirectUri => new Uri(Origin, "portal/callback").ToString();
 
-    /// <summary>A documentation-range IPv6 address (RFC 3849) in a /64 of its own per driver (limits count per /64); never contacted.</summary>
-    public static string NewClientIp() => $"2001:db8:{Interlocked.Increment(ref ipCounter):x}:{Random.Shared.Next(0x10000):x}::1";
+    /// <summary>
+    /// A documentation-range IPv6 address (RFC 3849) in a /64 of its own per driver (per-IP limits
+    /// count IPv6 clients per /64); never contacted.
+    /// </summary>
+    public static string NewClientIp() => $"2001:db8:{Interlocked.Increment(ref ipCounter) & 0xFFFF:x}:{Random.Shared.Next(0x10000):x}::1";
 
     public OidcClient Oidc => oidc ??= new OidcClient(new OidcClientOptions
     {

@@ -63,7 +63,7 @@ public sealed partial class ApiCoverageTests(SsoApiFactory api)
     private List<(string Key, RouteEndpoint Endpoint)> ApiEndpoints() =>
     [
         .. from endpoint in api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-           let route = "/" + RouteConstraint().Replace(endpoint.RoutePattern.RawText?.TrimStart('/') ?? "", "{$1}")
+           let route = "/" + RouteConstraint().Replace(endpoint.RoutePattern.RawText?.Trim('/') ?? "", "{$1}")
            where route.StartsWith("/api/", StringComparison.Ordinal)
            from method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]
            select ($"{method} {route}", endpoint),

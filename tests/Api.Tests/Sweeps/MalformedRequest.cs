@@ -49,7 +49,9 @@ public sealed record MalformedRequest(string Name, Func<ApiOperation, string> Ur
     public static IReadOnlyList<MalformedRequest> ParameterKinds { get; } =
     [
         Parameter("parameter: wrong type", p => p.Type is "string" && p.Format is null ? "%7B%7D" : "not-a-" + p.Type),
-        Parameter("parameter: NUL", _ => "a%00b"),
+        // In a path, %00 is answered 400 by Kestrel before the Api sees it, while the in-memory test
+        // server throws; a path parameter gets another control character instead.
+        Parameter("parameter: NUL", p => p.In == "path" ? "a%01b" : "a%00b"),
         Parameter("parameter: right-to-left override", _ => "%E2%80%AEgpj.exe"),
         Parameter("parameter: invalid UTF-8 (a lone surrogate)", _ => "%ED%A0%80"),
         Parameter("parameter: fullwidth digits", _ => "%EF%BC%91%EF%BC%92%EF%BC%93"),

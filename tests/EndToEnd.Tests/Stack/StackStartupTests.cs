@@ -21,16 +21,14 @@ public sealed class StackStartupTests(StackFixture stack)
     }
 
     [Fact]
-    public async Task The_portal_origin_proxies_the_api_and_reports_live_facts_from_sql_and_the_cache()
+    public async Task The_portal_origin_proxies_the_api_which_reports_sql_and_the_cache_up()
     {
         using var http = new HttpClient { BaseAddress = stack.PortalUrl };
 
-        var first = await http.GetFromJsonAsync<StatusView>("/api/status");
-        var second = await http.GetFromJsonAsync<StatusView>("/api/status");
+        var status = await http.GetFromJsonAsync<StatusView>("/api/status");
 
-        Assert.Equal("SQLite", first!.Database);
-        Assert.True(first.Partners > 0, "the development seed data should be readable from SQL");
-        Assert.Equal(first.Visits + 1, second!.Visits);
+        // "up" means the Api read SQL and wrote to the cache; anonymous callers learn nothing more.
+        Assert.Equal("up", status!.Status);
     }
 
     [Fact]
@@ -41,5 +39,5 @@ public sealed class StackStartupTests(StackFixture stack)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    private sealed record StatusView(string Database, int Partners, int Clients, int EndUsers, long Visits);
+    private sealed record StatusView(string Status);
 }

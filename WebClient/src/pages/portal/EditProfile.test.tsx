@@ -56,6 +56,22 @@ describe('Edit Profile', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('The current password is incorrect.');
   });
 
+  it("shows the Api's sentence when the new password is a common one", async () => {
+    const sentence = 'This password is too common: it is on the lists of passwords that attackers try first. Choose another one; a short sentence of your own is easy to remember.';
+    mockApi({
+      'GET /api/portal/me': () => json(legacyUser),
+      'POST /api/portal/me/password': () => problem(400, { detail: sentence, errors: { newPassword: [sentence] } }),
+    });
+    const { user } = renderAt('/portal/profile');
+
+    await user.type(await screen.findByLabelText('Current password'), 'old-pass');
+    await user.type(screen.getByLabelText('New password'), 'password123456');
+    await user.type(screen.getByLabelText('Confirm new password'), 'password123456');
+    await user.click(screen.getByRole('button', { name: 'Change password' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(sentence);
+  });
+
   it('catches mismatched new passwords before asking the Api', async () => {
     const server = mockApi({ 'GET /api/portal/me': () => json(legacyUser) });
     const { user } = renderAt('/portal/profile');

@@ -9,6 +9,7 @@ import { NewPasswordFields, useNewPassword } from '../../components/NewPasswordF
 import { TextField } from '../../components/TextField';
 import { useSubmit } from '../../components/useSubmit';
 import { loadMe } from './me';
+import { SignedInSessions } from './SignedInSessions';
 
 function ChangePasswordForm() {
   const [currentPassword, setCurrentPassword] = useState('');
@@ -83,6 +84,7 @@ export function EditProfile() {
               <Link to="/sso/forgot-password">Forgot Password</Link> on the Single Sign-On login screen.
             </p>
           )}
+          <SignedInSessions />
         </>
       )}
       <p>

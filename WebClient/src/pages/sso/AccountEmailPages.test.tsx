@@ -92,4 +92,22 @@ describe('the reset-password page', () => {
     expect(alert).toHaveTextContent('Choose a stronger password.');
     expect(alert).toHaveTextContent('Use at least 12 characters.');
   });
+
+  it("shows the Api's sentence, once, when the new password is a common one", async () => {
+    const sentence = 'This password is too common: it is on the lists of passwords that attackers try first. Choose another one; a short sentence of your own is easy to remember.';
+    mockApi({
+      'POST /api/sso/password/reset': () =>
+        problem(400, { title: 'Please check what you entered', detail: sentence, errors: { newPassword: [sentence] } }),
+    });
+    const { user } = renderAt('/sso/reset-password?token=reset-1');
+
+    await user.type(screen.getByLabelText('New password'), 'password123456');
+    await user.type(screen.getByLabelText('Confirm new password'), 'password123456');
+    await user.click(screen.getByRole('button', { name: 'Set new password' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(sentence);
+    expect(alert.textContent?.split('too common')).toHaveLength(2);
+    expect(screen.getByLabelText('New password')).toHaveAccessibleDescription(/not a common password/);
+  });
 });
