@@ -79,7 +79,7 @@ public static class PortalApi
         // Guessing the current password with a stolen session is throttled like a login: the
         // failure unit is taken before the hash, so parallel guesses test at most the limit. The
         // account's budget, not the device's: whoever holds this session holds this browser too.
-        var reservation = await sso.Throttle.ReserveAsync(user.Email, ClientAddress.KeyOf(http), trustedDeviceId: null);
+        var reservation = await sso.Throttle.ReserveAsync(user.Email, ClientNetwork.LimitKeyOf(http), trustedDeviceId: null);
         if (reservation is null)
         {
             return Problems.Status(

@@ -10,6 +10,9 @@ namespace Api.Sso.Throttling;
 /// </summary>
 public static class ClientNetwork
 {
+    /// <summary>The key a per-IP limit counts for this request's client.</summary>
+    public static string LimitKeyOf(HttpContext http) => LimitKeyOf(http.Connection.RemoteIpAddress);
+
     /// <summary>The key a per-IP limit counts: an IPv4 address, or an IPv6 address's /64.</summary>
     public static string LimitKeyOf(IPAddress? address) => address is null ? "unknown" : Prefix(Normalize(address), 32, 64);
 

@@ -191,8 +191,6 @@ public sealed class ParallelLimitTests(SsoApiFactory api)
         using var sameNetwork = new SsoDriver(api, $"{prefix}:ffff");
         await sameNetwork.StartAsync(user.Email);
         Assert.Equal(WrongCredentials, (await sameNetwork.PasswordAsync(user.Password)).Detail);
-        Assert.Equal("2001:db8:1:2::/64", ClientAddress.KeyOf(IPAddress.Parse("2001:db8:1:2:aaaa:bbbb:cccc:dddd")));
-        Assert.Equal("192.0.2.7", ClientAddress.KeyOf(IPAddress.Parse("::ffff:192.0.2.7")));
     }
 
     [Fact]

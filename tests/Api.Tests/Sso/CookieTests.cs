@@ -9,6 +9,11 @@ namespace Api.Tests.Sso;
 public sealed class CookieTests(SsoApiFactory api)
 {
     [Fact]
+    [Trait("ASVS", "3.4.1")]
+    [Trait("ASVS", "3.4.2")]
+    [Trait("ASVS", "3.4.3")]
+    [Trait("ASVS", "3.4.4")]
+    [Trait("ASVS", "3.4.5")]
     public async Task The_session_cookie_set_after_mfa_is_host_prefixed_secure_httponly_and_lax()
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
@@ -30,6 +35,10 @@ public sealed class CookieTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "3.4.1")]
+    [Trait("ASVS", "3.4.2")]
+    [Trait("ASVS", "3.4.3")]
+    [Trait("ASVS", "3.4.4")]
     public async Task The_login_transaction_cookie_is_host_prefixed_secure_and_httponly()
     {
         using var browser = new SsoDriver(api);
@@ -47,6 +56,11 @@ public sealed class CookieTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "3.4.1")]
+    [Trait("ASVS", "3.4.2")]
+    [Trait("ASVS", "3.4.3")]
+    [Trait("ASVS", "3.4.4")]
+    [Trait("ASVS", "3.4.5")]
     public async Task The_legacy_session_cookie_has_the_same_attributes()
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Legacy);
@@ -61,6 +75,7 @@ public sealed class CookieTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "3.3.1")]
     public async Task Logout_deletes_the_session_cookie()
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);

@@ -44,6 +44,7 @@ public sealed class ForgotPasswordTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "2.2.1")]
     public async Task Repeated_requests_cannot_flood_an_inbox()
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
@@ -73,6 +74,7 @@ public sealed class ForgotPasswordTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "2.5.6")]
     public async Task A_reset_link_works_once()
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
@@ -90,6 +92,7 @@ public sealed class ForgotPasswordTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "2.5.6")]
     public async Task An_expired_reset_link_is_refused_and_the_password_stays()
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
@@ -106,6 +109,7 @@ public sealed class ForgotPasswordTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "3.3.3")]
     public async Task Setting_a_new_password_ends_every_session_at_once()
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
@@ -130,6 +134,7 @@ public sealed class ForgotPasswordTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "2.5.6")]
     public async Task After_a_reset_the_old_password_fails_and_the_new_one_still_needs_mfa()
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);

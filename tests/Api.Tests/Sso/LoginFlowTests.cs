@@ -63,6 +63,7 @@ public sealed class LoginFlowTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "2.2.1")]
     public async Task After_five_wrong_passwords_the_right_password_is_refused_too()
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
@@ -83,6 +84,7 @@ public sealed class LoginFlowTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "2.2.1")]
     public async Task Four_wrong_passwords_do_not_lock_the_account()
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
@@ -99,6 +101,7 @@ public sealed class LoginFlowTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "2.2.1")]
     public async Task Wrong_mfa_codes_count_towards_the_lockout()
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
@@ -126,6 +129,7 @@ public sealed class LoginFlowTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "2.2.1")]
     public async Task One_client_ip_is_held_back_after_30_failures_across_accounts()
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
@@ -303,6 +307,7 @@ public sealed class LoginFlowTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "2.5.6")]
     public async Task An_activation_link_works_once_and_then_the_user_enrolls()
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.MigratedPending);
@@ -410,6 +415,7 @@ public sealed class LoginFlowTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "2.6.1")]
     public async Task A_recovery_code_works_once_instead_of_a_totp_code()
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Activated);

@@ -135,6 +135,7 @@ public sealed class TokenTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "5.1.5")]
     public async Task An_authorize_request_with_an_unregistered_redirect_uri_is_refused_without_redirecting_there()
     {
         var response = await AuthorizeWithAsync(query => query["redirect_uri"] = "https://evil.example/portal/callback");
@@ -152,6 +153,7 @@ public sealed class TokenTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "3.5.3")]
     public async Task A_token_with_alg_none_is_refused()
     {
         var (control, claims) = await ControlTokenAsync();
@@ -164,6 +166,7 @@ public sealed class TokenTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "3.5.3")]
     public async Task A_token_signed_with_another_rsa_key_is_refused()
     {
         var (control, claims) = await ControlTokenAsync();
@@ -178,6 +181,7 @@ public sealed class TokenTests(SsoApiFactory api)
     }
 
     [Theory]
+    [Trait("ASVS", "3.5.3")]
     [InlineData("pem")]
     [InlineData("der")]
     [InlineData("modulus")]
@@ -207,6 +211,7 @@ public sealed class TokenTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "3.5.3")]
     public async Task A_token_for_another_audience_is_refused()
     {
         var (control, sid, sub) = await SessionAsync();
@@ -216,6 +221,7 @@ public sealed class TokenTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "3.5.3")]
     public async Task A_token_from_another_issuer_is_refused()
     {
         var (control, sid, sub) = await SessionAsync();
@@ -225,6 +231,7 @@ public sealed class TokenTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "3.5.3")]
     public async Task An_expired_token_is_refused()
     {
         var (control, sid, sub) = await SessionAsync();
@@ -246,6 +253,7 @@ public sealed class TokenTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "3.3.1")]
     public async Task A_token_whose_session_was_logged_out_is_refused()
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);

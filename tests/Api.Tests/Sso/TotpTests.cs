@@ -8,6 +8,7 @@ namespace Api.Tests.Sso;
 public sealed class TotpTests(SsoApiFactory api)
 {
     [Fact]
+    [Trait("ASVS", "2.8.4")]
     public async Task A_code_is_accepted_once_and_its_replay_is_refused()
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
@@ -47,6 +48,7 @@ public sealed class TotpTests(SsoApiFactory api)
     }
 
     [Theory]
+    [Trait("ASVS", "2.8.1")]
     [InlineData(-1)]
     [InlineData(0)]
     [InlineData(1)]
@@ -64,6 +66,7 @@ public sealed class TotpTests(SsoApiFactory api)
     }
 
     [Theory]
+    [Trait("ASVS", "2.8.1")]
     [InlineData(-2)]
     [InlineData(2)]
     [InlineData(-10)]
