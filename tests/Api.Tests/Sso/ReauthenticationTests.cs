@@ -61,6 +61,24 @@ public sealed class ReauthenticationTests(SsoApiFactory api)
 
     [Fact]
     [Trait("ASVS", "3.7.1")]
+    public async Task Fifty_parallel_visits_of_a_prompt_login_request_then_fifty_with_the_prompt_removed_all_reach_the_sign_in_screen()
+    {
+        var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
+        using var browser = new SsoDriver(api);
+        await browser.SignInAsync(user);
+        await browser.PrepareSignInAsync(new Parameters { { "prompt", "login" } });
+        var original = browser.AuthorizeState!.StartUrl;
+        var edited = WithoutParameter(original, "prompt");
+
+        // Fifty first sights race to record the requirement; then fifty copies with the prompt removed.
+        var originals = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => browser.AuthorizeAsync(original)));
+        var edits = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => browser.AuthorizeAsync(edited)));
+
+        Assert.All(originals.Concat(edits), location => Assert.Equal("/sso/login", location.AbsolutePath));
+    }
+
+    [Fact]
+    [Trait("ASVS", "3.7.1")]
     public async Task A_max_age_the_session_still_meets_issues_the_code_without_a_new_sign_in()
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
