@@ -3,6 +3,7 @@ using Api.Infrastructure;
 using Api.Sso.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Api.Sso.Accounts;
 
@@ -21,41 +22,17 @@ public sealed class AccountAdministration(
     TimeProvider clock)
 {
     /// <summary>No more sign-ins on the platform's SSO; every session and sign-in in flight ends. False for an unknown account.</summary>
-    public async Task<bool> DisableAsync(string accountId, CancellationToken cancellationToken = default)
-    {
-        var (stamp, concurrency) = (NewStamp(), NewStamp());
-        var changed = await db.Users.Where(a => a.Id == accountId).ExecuteUpdateAsync(set => set
+    public Task<bool> DisableAsync(string accountId, CancellationToken cancellationToken = default) =>
+        RenewStampsAndEndSessionsAsync(accountId, set => set
             .SetProperty(a => a.LockoutEnabled, true)
-            .SetProperty(a => a.LockoutEnd, DateTimeOffset.MaxValue)
-            .SetProperty(a => a.SecurityStamp, stamp)
-            .SetProperty(a => a.ConcurrencyStamp, concurrency), cancellationToken);
-        if (changed == 0)
-        {
-            return false;
-        }
-
-        await sessions.RevokeAllAsync(accountId);
-        return true;
-    }
+            .SetProperty(a => a.LockoutEnd, DateTimeOffset.MaxValue), cancellationToken);
 
     /// <summary>
     /// Ends every session and sign-in in flight, and nothing else: for a product that withdraws
     /// its own access (the portal disabling an end user) without disabling the platform account.
     /// </summary>
-    public async Task<bool> EndSessionsAsync(string accountId, CancellationToken cancellationToken = default)
-    {
-        var (stamp, concurrency) = (NewStamp(), NewStamp());
-        var changed = await db.Users.Where(a => a.Id == accountId).ExecuteUpdateAsync(set => set
-            .SetProperty(a => a.SecurityStamp, stamp)
-            .SetProperty(a => a.ConcurrencyStamp, concurrency), cancellationToken);
-        if (changed == 0)
-        {
-            return false;
-        }
-
-        await sessions.RevokeAllAsync(accountId);
-        return true;
-    }
+    public Task<bool> EndSessionsAsync(string accountId, CancellationToken cancellationToken = default) =>
+        RenewStampsAndEndSessionsAsync(accountId, _ => { }, cancellationToken);
 
     /// <summary>Allows sign-in again (nothing else changes: the password and authenticator stay).</summary>
     public async Task<bool> EnableAsync(string accountId, CancellationToken cancellationToken = default)
@@ -121,13 +98,33 @@ public sealed class AccountAdministration(
 
     private async Task RemoveAuthenticatorAsync(string accountId, CancellationToken cancellationToken)
     {
-        var (stamp, concurrency) = (NewStamp(), NewStamp());
-        await db.Users.Where(a => a.Id == accountId).ExecuteUpdateAsync(set => set
+        await RenewStampsAsync(accountId, set => set
             .SetProperty(a => a.ProtectedTotpSecret, (string?)null)
-            .SetProperty(a => a.TotpEnrolledAt, (DateTime?)null)
-            .SetProperty(a => a.SecurityStamp, stamp)
-            .SetProperty(a => a.ConcurrencyStamp, concurrency), cancellationToken);
+            .SetProperty(a => a.TotpEnrolledAt, (DateTime?)null), cancellationToken);
         await db.Set<RecoveryCode>().Where(c => c.AccountId == accountId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private async Task<bool> RenewStampsAndEndSessionsAsync(
+        string accountId, Action<UpdateSettersBuilder<SsoAccount>> alsoSet, CancellationToken cancellationToken)
+    {
+        if (await RenewStampsAsync(accountId, alsoSet, cancellationToken) == 0)
+        {
+            return false;
+        }
+
+        await sessions.RevokeAllAsync(accountId);
+        return true;
+    }
+
+    /// <summary>One conditional UPDATE: the change itself plus new security and concurrency stamps.</summary>
+    private Task<int> RenewStampsAsync(string accountId, Action<UpdateSettersBuilder<SsoAccount>> alsoSet, CancellationToken cancellationToken)
+    {
+        var (stamp, concurrency) = (NewStamp(), NewStamp());
+        return db.Users.Where(a => a.Id == accountId).ExecuteUpdateAsync(set =>
+        {
+            set.SetProperty(a => a.SecurityStamp, stamp).SetProperty(a => a.ConcurrencyStamp, concurrency);
+            alsoSet(set);
+        }, cancellationToken);
     }
 
     /// <summary>

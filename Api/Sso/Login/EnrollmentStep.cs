@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Api.Sso.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using OtpNet;
 using QRCoder;
 
 namespace Api.Sso.Login;
@@ -12,20 +13,14 @@ public static class EnrollmentStep
 {
     public static async Task<Results<Ok<EnrollmentResponse>, ProblemHttpResult>> GetEnrollment(HttpContext http, LoginServices s)
     {
-        var transaction = await s.Transactions.FindAsync(http.Request.Cookies[LoginTransactionStore.CookieName]);
-        if (transaction is not { Step: LoginStep.Enroll, AccountId: not null, PendingTotpSecret: not null })
+        var (transaction, refusal) = await FindEnrolmentAsync(http, s);
+        if (transaction is null)
         {
-            return LoginResults.Problem(LoginProblems.Expired);
+            return refusal!;
         }
 
-        if (await RefuseAsync(transaction, s) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var secret = s.TotpProtector.Unprotect(transaction.PendingTotpSecret);
-        var label = Uri.EscapeDataString($"{LoginApi.AuthenticatorIssuer}:{transaction.Email}");
-        var uri = $"otpauth://totp/{label}?secret={secret}&issuer={Uri.EscapeDataString(LoginApi.AuthenticatorIssuer)}&digits=6&period=30";
+        var secret = s.TotpProtector.Unprotect(transaction.PendingTotpSecret!);
+        var uri = new OtpUri(OtpType.Totp, secret, transaction.Email, LoginApi.AuthenticatorIssuer).ToString();
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(uri, QRCodeGenerator.ECCLevel.M);
         var png = new PngByteQRCode(data).GetGraphic(5);
@@ -45,20 +40,15 @@ public static class EnrollmentStep
     public static async Task<Results<Ok<LoginStepResponse>, ProblemHttpResult, ValidationProblem>> ConfirmEnrollment(
         CodeRequest body, HttpContext http, LoginServices s)
     {
-        var transaction = await s.Transactions.FindAsync(http.Request.Cookies[LoginTransactionStore.CookieName]);
-        if (transaction is not { Step: LoginStep.Enroll, AccountId: not null, PendingTotpSecret: not null })
+        var (transaction, refusal) = await FindEnrolmentAsync(http, s);
+        if (transaction is null)
         {
-            return LoginResults.Problem(LoginProblems.Expired);
+            return refusal!;
         }
 
-        if (await RefuseAsync(transaction, s) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var secret = s.TotpProtector.Unprotect(transaction.PendingTotpSecret);
+        var secret = s.TotpProtector.Unprotect(transaction.PendingTotpSecret!);
         var reservation = await s.Throttle.ReserveAsync(http, transaction.Email);
-        if (reservation is null || !await s.Totp.VerifyAsync(transaction.AccountId, secret, body.Code))
+        if (reservation is null || !await s.Totp.VerifyAsync(transaction.AccountId!, secret, body.Code))
         {
             return LoginResults.Problem(LoginProblems.WrongCode);
         }
@@ -71,7 +61,7 @@ public static class EnrollmentStep
             return LoginResults.Problem(LoginProblems.Expired);
         }
 
-        var accountId = transaction.AccountId;
+        var accountId = transaction.AccountId!;
         var protectedSecret = s.TotpProtector.Protect(secret);
         var (stamp, concurrency) = (AccountAdministration.NewStamp(), AccountAdministration.NewStamp());
         var now = s.Clock.GetUtcNow().UtcDateTime;
@@ -104,6 +94,18 @@ public static class EnrollmentStep
         var enrolledAccount = (await s.Users.FindByIdAsync(accountId))!;
         var done = await LoginOutcome.StartSessionAsync(transaction with { SecurityStamp = stamp }, enrolledAccount, http, s);
         return done is null ? LoginResults.Problem(LoginProblems.Expired) : TypedResults.Ok(done with { RecoveryCodes = recoveryCodes });
+    }
+
+    /// <summary>This browser's sign-in at the enrolment step, or the answer that says why it cannot go on.</summary>
+    private static async Task<(LoginTransaction? Transaction, ProblemHttpResult? Refusal)> FindEnrolmentAsync(HttpContext http, LoginServices s)
+    {
+        var transaction = await s.Transactions.FindAsync(http.Request.Cookies[LoginTransactionStore.CookieName]);
+        if (transaction is not { Step: LoginStep.Enroll, AccountId: not null, PendingTotpSecret: not null })
+        {
+            return (null, LoginResults.Problem(LoginProblems.Expired));
+        }
+
+        return await RefuseAsync(transaction, s) is { } refusal ? (null, refusal) : (transaction, null);
     }
 
     /// <summary>

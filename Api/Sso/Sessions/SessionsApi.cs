@@ -56,14 +56,8 @@ public static class SessionsApi
 
     public static async Task<Ok<EndedSessions>> EndOtherSessions(HttpContext http, SsoSessionStore store)
     {
-        var current = http.User.GetSessionId();
-        var others = (await store.ListAsync(http.User.GetUserId()!)).Where(session => session.Id != current).ToList();
-        foreach (var session in others)
-        {
-            await store.RevokeAsync(session.Id);
-        }
-
-        return TypedResults.Ok(new EndedSessions(others.Count));
+        var ended = await store.RevokeAllExceptAsync(http.User.GetUserId()!, http.User.GetSessionId()!);
+        return TypedResults.Ok(new EndedSessions((int)ended));
     }
 }
 

@@ -81,9 +81,9 @@ public sealed class SsoSessionStore(
         // logout or "sign out other sessions" that lands between the read and this write wins.
         var idle = options.Value.IdleTimeout;
         var seen = session with { LastSeenAt = clock.GetUtcNow().UtcDateTime };
-        var extended = await Db.StringSetAsync(SessionKey(session.Id), JsonSerializer.Serialize(seen), idle, When.Exists);
-        await Db.KeyExpireAsync(CookieKey(cookieSecret), idle);
-        return extended ? seen : null;
+        var extended = Db.StringSetAsync(SessionKey(session.Id), JsonSerializer.Serialize(seen), idle, When.Exists);
+        await Task.WhenAll(extended, Db.KeyExpireAsync(CookieKey(cookieSecret), idle));
+        return await extended ? seen : null;
     }
 
     /// <summary>The session with this id, or null when it has ended.</summary>
@@ -147,8 +147,11 @@ public sealed class SsoSessionStore(
         return sids.Length;
     }
 
-    /// <summary>Ends every session of a subject but one (the browser that changed the password stays signed in).</summary>
-    public async Task<int> RevokeAllExceptAsync(string subject, string keepSid)
+    /// <summary>
+    /// Ends every session of a subject but one (the browser that changed the password, or that
+    /// asked to sign out everywhere else). Returns how many live sessions ended.
+    /// </summary>
+    public async Task<long> RevokeAllExceptAsync(string subject, string keepSid)
     {
         var others = (await Db.SetMembersAsync(SubjectKey(subject))).Where(sid => sid != keepSid).ToArray();
         if (others.Length == 0)
@@ -156,9 +159,9 @@ public sealed class SsoSessionStore(
             return 0;
         }
 
-        await Db.KeyDeleteAsync([.. others.Select(sid => (RedisKey)SessionKey(sid!))]);
-        await Db.SetRemoveAsync(SubjectKey(subject), others);
-        return others.Length;
+        var ended = Db.KeyDeleteAsync([.. others.Select(sid => (RedisKey)SessionKey(sid!))]);
+        await Task.WhenAll(ended, Db.SetRemoveAsync(SubjectKey(subject), others));
+        return await ended;
     }
 
     private static string SessionKey(string sid) => $"sso:session:{sid}";

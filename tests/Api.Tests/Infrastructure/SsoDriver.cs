@@ -397,6 +397,13 @@ public sealed class TestUser
         throw new InvalidOperationException("Three codes of this account were used within a minute; wait for the next step.");
     }
 
+    /// <summary>A six-digit code that is wrong now and for the next minute (none of the steps the server accepts).</summary>
+    public string WrongCode()
+    {
+        var valid = new[] { Code(-1), Code(0), Code(1), Code(2) };
+        return Enumerable.Range(0, 1000).Select(i => i.ToString("D6")).First(code => !valid.Contains(code));
+    }
+
     /// <summary>Records that a code of this step was used (e.g. for enrolment), so NextCode skips it.</summary>
     public void MarkUsed(DateTime at) => usedSteps.Add(Totp.StepOf(at));
 }

@@ -107,7 +107,7 @@ public sealed class LoginFlowTests(SsoApiFactory api)
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
         using var attacker = new SsoDriver(api);
         await attacker.LoginToMfaAsync(user);
-        var wrong = WrongCodeFor(user);
+        var wrong = user.WrongCode();
         for (var i = 0; i < 5; i++)
         {
             var answer = await attacker.MfaAsync(wrong);
@@ -527,17 +527,5 @@ public sealed class LoginFlowTests(SsoApiFactory api)
 
         Assert.Equal(HttpStatusCode.Forbidden, answer.Status);
         Assert.EndsWith("disabled", answer.Type);
-    }
-
-    private static string WrongCodeFor(TestUser user)
-    {
-        var valid = new[] { user.Code(-1), user.Code(0), user.Code(1), user.Code(2) };
-        var code = 0;
-        while (valid.Contains(code.ToString("D6")))
-        {
-            code++;
-        }
-
-        return code.ToString("D6");
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using static Api.Tests.Infrastructure.PortalApiProbe;
 
 namespace Api.Tests.Sso;
 
@@ -46,12 +47,12 @@ public sealed class TokenBindingTests(SsoApiFactory api)
     {
         var (sub, sid) = await SessionAsync();
 
-        await AssertAcceptedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: SsoApiFactory.Issuer));
-        await AssertRefusedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: SsoApiFactory.Issuer, clientId: OtherClientId));
-        await AssertRefusedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: SsoApiFactory.Issuer, clientId: null));
-        await AssertRefusedAsync(TestTokens.Create(api.Services, [.. Claims(sub, sid), new("azp", OtherClientId)], issuer: SsoApiFactory.Issuer, clientId: null));
+        await AssertAcceptedAsync(api, TestTokens.Create(api.Services, SessionClaims(sub, sid), issuer: SsoApiFactory.Issuer));
+        await AssertRefusedAsync(api, TestTokens.Create(api.Services, SessionClaims(sub, sid), issuer: SsoApiFactory.Issuer, clientId: OtherClientId));
+        await AssertRefusedAsync(api, TestTokens.Create(api.Services, SessionClaims(sub, sid), issuer: SsoApiFactory.Issuer, clientId: null));
+        await AssertRefusedAsync(api, TestTokens.Create(api.Services, [.. SessionClaims(sub, sid), new("azp", OtherClientId)], issuer: SsoApiFactory.Issuer, clientId: null));
         // An allowed client_id does not excuse a foreign azp.
-        await AssertRefusedAsync(TestTokens.Create(api.Services, [.. Claims(sub, sid), new("azp", OtherClientId)], issuer: SsoApiFactory.Issuer));
+        await AssertRefusedAsync(api, TestTokens.Create(api.Services, [.. SessionClaims(sub, sid), new("azp", OtherClientId)], issuer: SsoApiFactory.Issuer));
     }
 
     [Fact]
@@ -66,9 +67,9 @@ public sealed class TokenBindingTests(SsoApiFactory api)
         Assert.Equal(HttpStatusCode.OK, (await browser.GetMeAsync(tokens.AccessToken)).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetMeAsync(tokens.IdentityToken)).Status);
         // Everything an access token has (audience, scope, client, session), but typed as a plain JWT, as an ID token is.
-        await AssertAcceptedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: SsoApiFactory.Issuer));
-        await AssertRefusedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: SsoApiFactory.Issuer, type: "JWT"));
-        await AssertRefusedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: SsoApiFactory.Issuer, type: null));
+        await AssertAcceptedAsync(api, TestTokens.Create(api.Services, SessionClaims(sub, sid), issuer: SsoApiFactory.Issuer));
+        await AssertRefusedAsync(api, TestTokens.Create(api.Services, SessionClaims(sub, sid), issuer: SsoApiFactory.Issuer, type: "JWT"));
+        await AssertRefusedAsync(api, TestTokens.Create(api.Services, SessionClaims(sub, sid), issuer: SsoApiFactory.Issuer, type: null));
     }
 
     [Fact]
@@ -85,9 +86,9 @@ public sealed class TokenBindingTests(SsoApiFactory api)
 
         Assert.Equal(HttpStatusCode.OK, (await browser.GetMeAsync(portalTokens.AccessToken)).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetMeAsync(narrow.AccessToken)).Status);
-        await AssertRefusedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: SsoApiFactory.Issuer, scope: "openid profile email"));
-        await AssertRefusedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: SsoApiFactory.Issuer, scope: null));
-        await AssertRefusedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: SsoApiFactory.Issuer, scope: "portal-api-admin"));
+        await AssertRefusedAsync(api, TestTokens.Create(api.Services, SessionClaims(sub, sid), issuer: SsoApiFactory.Issuer, scope: "openid profile email"));
+        await AssertRefusedAsync(api, TestTokens.Create(api.Services, SessionClaims(sub, sid), issuer: SsoApiFactory.Issuer, scope: null));
+        await AssertRefusedAsync(api, TestTokens.Create(api.Services, SessionClaims(sub, sid), issuer: SsoApiFactory.Issuer, scope: "portal-api-admin"));
     }
 
     [Fact]
@@ -190,21 +191,5 @@ public sealed class TokenBindingTests(SsoApiFactory api)
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
         var (session, _) = await api.Services.GetRequiredService<SsoSessionStore>().CreateAsync(user.AccountId!, ["pwd", "mfa", "otp"], legacy: false);
         return (user.AccountId!, session.Id);
-    }
-
-    private static Claim[] Claims(string sub, string sid) => [new("sub", sub), new("sid", sid)];
-
-    private async Task AssertAcceptedAsync(string token)
-    {
-        using var browser = new SsoDriver(api);
-        var me = await browser.GetMeAsync(token);
-        Assert.True(me.Status == HttpStatusCode.OK, $"the control token must be accepted: {me}");
-    }
-
-    private async Task AssertRefusedAsync(string token)
-    {
-        using var browser = new SsoDriver(api);
-        var me = await browser.GetMeAsync(token);
-        Assert.True(me.Status == HttpStatusCode.Unauthorized, $"expected 401, got {me}");
     }
 }

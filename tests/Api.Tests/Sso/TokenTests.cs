@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using static Api.Tests.Infrastructure.PortalApiProbe;
 
 namespace Api.Tests.Sso;
 
@@ -160,9 +161,9 @@ public sealed class TokenTests(SsoApiFactory api)
 
         var unsigned = Encode(new { alg = "none", typ = "at+jwt" }) + "." + Encode(claims) + ".";
 
-        await AssertAcceptedAsync(control);
-        await AssertRefusedAsync(unsigned);
-        await AssertRefusedAsync(Encode(new { alg = "None", typ = "at+jwt" }) + "." + Encode(claims) + ".");
+        await AssertAcceptedAsync(api, control);
+        await AssertRefusedAsync(api, unsigned);
+        await AssertRefusedAsync(api, Encode(new { alg = "None", typ = "at+jwt" }) + "." + Encode(claims) + ".");
     }
 
     [Fact]
@@ -176,8 +177,8 @@ public sealed class TokenTests(SsoApiFactory api)
         var forged = Sign(new { alg = "RS256", typ = "at+jwt", kid = realKid }, claims,
             data => rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
 
-        await AssertAcceptedAsync(control);
-        await AssertRefusedAsync(forged);
+        await AssertAcceptedAsync(api, control);
+        await AssertRefusedAsync(api, forged);
     }
 
     [Theory]
@@ -206,8 +207,8 @@ public sealed class TokenTests(SsoApiFactory api)
 
         var forged = Sign(new { alg = "HS256", typ = "at+jwt", kid = realKid }, claims, data => HMACSHA256.HashData(secret, data));
 
-        await AssertAcceptedAsync(control);
-        await AssertRefusedAsync(forged);
+        await AssertAcceptedAsync(api, control);
+        await AssertRefusedAsync(api, forged);
     }
 
     [Fact]
@@ -215,9 +216,9 @@ public sealed class TokenTests(SsoApiFactory api)
     public async Task A_token_for_another_audience_is_refused()
     {
         var (control, sid, sub) = await SessionAsync();
-        await AssertAcceptedAsync(control);
-        await AssertRefusedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: Issuer, audience: "another-product-api"));
-        await AssertRefusedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: Issuer, audience: SsoDriver.ClientId));
+        await AssertAcceptedAsync(api, control);
+        await AssertRefusedAsync(api, TestTokens.Create(api.Services, SessionClaims(sub, sid), issuer: Issuer, audience: "another-product-api"));
+        await AssertRefusedAsync(api, TestTokens.Create(api.Services, SessionClaims(sub, sid), issuer: Issuer, audience: SsoDriver.ClientId));
     }
 
     [Fact]
@@ -225,9 +226,9 @@ public sealed class TokenTests(SsoApiFactory api)
     public async Task A_token_from_another_issuer_is_refused()
     {
         var (control, sid, sub) = await SessionAsync();
-        await AssertAcceptedAsync(control);
-        await AssertRefusedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: "https://sso.evil.example/"));
-        await AssertRefusedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: "http://localhost/"));
+        await AssertAcceptedAsync(api, control);
+        await AssertRefusedAsync(api, TestTokens.Create(api.Services, SessionClaims(sub, sid), issuer: "https://sso.evil.example/"));
+        await AssertRefusedAsync(api, TestTokens.Create(api.Services, SessionClaims(sub, sid), issuer: "http://localhost/"));
     }
 
     [Fact]
@@ -235,11 +236,11 @@ public sealed class TokenTests(SsoApiFactory api)
     public async Task An_expired_token_is_refused()
     {
         var (control, sid, sub) = await SessionAsync();
-        await AssertAcceptedAsync(control);
-        await AssertRefusedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: Issuer,
+        await AssertAcceptedAsync(api, control);
+        await AssertRefusedAsync(api, TestTokens.Create(api.Services, SessionClaims(sub, sid), issuer: Issuer,
             notBefore: DateTime.UtcNow.AddMinutes(-20), lifetime: TimeSpan.FromMinutes(5)));
         // Not valid yet either.
-        await AssertRefusedAsync(TestTokens.Create(api.Services, Claims(sub, sid), issuer: Issuer,
+        await AssertRefusedAsync(api, TestTokens.Create(api.Services, SessionClaims(sub, sid), issuer: Issuer,
             notBefore: DateTime.UtcNow.AddMinutes(10), lifetime: TimeSpan.FromMinutes(5)));
     }
 
@@ -247,9 +248,9 @@ public sealed class TokenTests(SsoApiFactory api)
     public async Task A_token_without_a_session_or_with_an_unknown_session_is_refused()
     {
         var (control, _, sub) = await SessionAsync();
-        await AssertAcceptedAsync(control);
-        await AssertRefusedAsync(TestTokens.Create(api.Services, [new Claim("sub", sub)], issuer: Issuer));
-        await AssertRefusedAsync(TestTokens.Create(api.Services, Claims(sub, "no-such-session"), issuer: Issuer));
+        await AssertAcceptedAsync(api, control);
+        await AssertRefusedAsync(api, TestTokens.Create(api.Services, [new Claim("sub", sub)], issuer: Issuer));
+        await AssertRefusedAsync(api, TestTokens.Create(api.Services, SessionClaims(sub, "no-such-session"), issuer: Issuer));
     }
 
     [Fact]
@@ -305,7 +306,7 @@ public sealed class TokenTests(SsoApiFactory api)
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
         var (session, _) = await api.Services.GetRequiredService<SsoSessionStore>().CreateAsync(user.AccountId!, ["pwd", "mfa", "otp"], legacy: false);
-        return (TestTokens.Create(api.Services, Claims(user.AccountId!, session.Id), issuer: Issuer), session.Id, user.AccountId!);
+        return (TestTokens.Create(api.Services, SessionClaims(user.AccountId!, session.Id), issuer: Issuer), session.Id, user.AccountId!);
     }
 
     private async Task<(string Token, Dictionary<string, object> Claims)> ControlTokenAsync()
@@ -343,22 +344,6 @@ public sealed class TokenTests(SsoApiFactory api)
         Assert.False(location is { AbsolutePath: "/sso/login" }, $"a refused request must not reach the sign-in screen: {location}");
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest || (location?.Query.Contains("error=") ?? false),
             $"{(int)response.StatusCode} {location}");
-    }
-
-    private static Claim[] Claims(string sub, string sid) => [new("sub", sub), new("sid", sid)];
-
-    private async Task AssertAcceptedAsync(string token)
-    {
-        using var browser = new SsoDriver(api);
-        var me = await browser.GetMeAsync(token);
-        Assert.True(me.Status == HttpStatusCode.OK, $"the control token must be accepted: {me}");
-    }
-
-    private async Task AssertRefusedAsync(string token)
-    {
-        using var browser = new SsoDriver(api);
-        var me = await browser.GetMeAsync(token);
-        Assert.True(me.Status == HttpStatusCode.Unauthorized, $"expected 401 for {token[..Math.Min(60, token.Length)]}…, got {me}");
     }
 
     private static string Encode(object value) => Base64UrlEncoder.Encode(JsonSerializer.SerializeToUtf8Bytes(value));
