@@ -6,6 +6,9 @@ namespace Api.Sso.Login;
 /// <summary>The activation dialog's "send again", at most three e-mails per login transaction.</summary>
 public static class ActivationStep
 {
+    /// <summary>Resends per login transaction; with the e-mail the password step sent, three in all.</summary>
+    public const int MaxResends = 2;
+
     public static async Task<Results<Accepted, ProblemHttpResult>> ResendActivation(HttpContext http, LoginServices s)
     {
         var transaction = await s.Transactions.FindAsync(http.Request.Cookies[LoginTransactionStore.CookieName]);
@@ -20,7 +23,9 @@ public static class ActivationStep
             return LoginResults.Problem(LoginProblems.Expired);
         }
 
-        if (transaction.ActivationMailsSent >= 3)
+        // Taken before the mail is queued, atomically: fifty parallel clicks send at most two more.
+        var resend = await s.Budget.TryTakeAsync($"sso:activation-resends:{transaction.Id}", MaxResends, LoginTransactionStore.Lifetime);
+        if (!resend.Taken)
         {
             return Problems.Status(
                 StatusCodes.Status429TooManyRequests,
@@ -34,7 +39,6 @@ public static class ActivationStep
             await s.Db.SaveChangesAsync();
         }
 
-        await s.Transactions.SaveAsync(transaction with { ActivationMailsSent = transaction.ActivationMailsSent + 1 });
         return TypedResults.Accepted((string?)null);
     }
 }

@@ -20,7 +20,7 @@ public static class LoginOutcome
         {
             s.Emails.QueueActivation(account);
             await s.Db.SaveChangesAsync();
-            await s.Transactions.SaveAsync(transaction with { Step = LoginStep.Activate, ActivationMailsSent = 1 });
+            await s.Transactions.SaveAsync(transaction with { Step = LoginStep.Activate });
             return new LoginStepResponse("activate", Email: transaction.Email);
         }
 

@@ -13,6 +13,7 @@ public sealed class LoginServices(
     UserManager<SsoAccount> users,
     LoginTransactionStore transactions,
     LoginThrottle throttle,
+    RedisBudget budget,
     TotpVerifier totp,
     RecoveryCodes recoveryCodes,
     SsoSessionStore sessions,
@@ -26,6 +27,7 @@ public sealed class LoginServices(
     public UserManager<SsoAccount> Users { get; } = users;
     public LoginTransactionStore Transactions { get; } = transactions;
     public LoginThrottle Throttle { get; } = throttle;
+    public RedisBudget Budget { get; } = budget;
     public TotpVerifier Totp { get; } = totp;
     public RecoveryCodes RecoveryCodes { get; } = recoveryCodes;
     public SsoSessionStore Sessions { get; } = sessions;

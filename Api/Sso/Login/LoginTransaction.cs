@@ -26,8 +26,6 @@ public sealed record LoginTransaction(string Id, string Email, string ReturnUrl,
     /// <summary>The secret being enrolled (only while <see cref="Step"/> is Enroll), Base32.</summary>
     public string? PendingTotpSecret { get; init; }
 
-    public int ActivationMailsSent { get; init; }
-
     /// <summary>
     /// The account's Identity security stamp when the password was right. Every later step
     /// requires it unchanged, so a password reset, an authenticator enrolled or reset, or a

@@ -250,6 +250,69 @@ public sealed class ParallelLimitTests(SsoApiFactory api)
         Assert.Equal(Api.Sso.Passwords.PasswordResetMailer.MailsPerHour + 1, mails.Count);
     }
 
+    [Fact]
+    [Trait("ASVS", "2.2.1")]
+    public async Task A_stolen_device_cookie_lets_fifty_parallel_guesses_test_only_its_own_budget_and_the_accounts()
+    {
+        var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
+        using var owner = await SignedInOwnerAsync(user);
+        var guess = $"guess-{Guid.NewGuid():N}-";
+
+        // Fifty browsers that all carry a copy of the owner's device cookie guess at once.
+        await Task.WhenAll(Enumerable.Range(0, Parallel).Select(async i =>
+        {
+            using var thief = BrowserWithDeviceCookieOf(owner);
+            await thief.StartAsync(user.Email);
+            Assert.Equal(WrongCredentials, (await thief.PasswordAsync(guess + i)).Detail);
+        }));
+
+        var limits = new LoginThrottleOptions();
+        Assert.True(api.Hashing.ChecksStartingWith(guess) <= limits.DeviceFailureLimit + limits.AccountFailureLimit,
+            $"{api.Hashing.ChecksStartingWith(guess)} guesses were hashed");
+        using var thiefAgain = BrowserWithDeviceCookieOf(owner);
+        await thiefAgain.StartAsync(user.Email);
+        Assert.Equal(WrongCredentials, (await thiefAgain.PasswordAsync(user.Password)).Detail);
+    }
+
+    [Fact]
+    [Trait("ASVS", "2.5.1")]
+    public async Task Fifty_parallel_forgot_password_requests_for_one_account_send_at_most_the_hourly_quota()
+    {
+        var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(async _ =>
+        {
+            using var stranger = new SsoDriver(api);
+            return await stranger.ForgotPasswordAsync(user.Email);
+        }));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a.Status));
+        await Mailbox.WaitForAsync(api.Services, user.Email, "password-reset", Api.Sso.Passwords.PasswordResetMailer.MailsPerHour);
+        // A request for another account after all fifty: requests are handled in order, so once its
+        // mail is there, all fifty have been handled and the count is final.
+        var other = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
+        using var last = new SsoDriver(api);
+        await last.ForgotPasswordAsync(other.Email);
+        await Mailbox.WaitForAsync(api.Services, other.Email, "password-reset");
+        Assert.Equal(Api.Sso.Passwords.PasswordResetMailer.MailsPerHour, (await Mailbox.MessagesAsync(api.Services, user.Email, "password-reset")).Count);
+    }
+
+    [Fact]
+    [Trait("ASVS", "2.2.1")]
+    public async Task Fifty_parallel_activation_resends_send_at_most_two_more_mails()
+    {
+        var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.MigratedPending);
+        using var browser = new SsoDriver(api);
+        await browser.StartAsync(user.Email);
+        Assert.Equal("activate", (await browser.PasswordAsync(user.Password)).Step);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(_ => browser.ResendActivationAsync()));
+
+        Assert.Equal(Api.Sso.Login.ActivationStep.MaxResends, answers.Count(a => a.Status == HttpStatusCode.Accepted));
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.Accepted), a => Assert.Equal(HttpStatusCode.TooManyRequests, a.Status));
+        Assert.Equal(1 + Api.Sso.Login.ActivationStep.MaxResends, (await Mailbox.MessagesAsync(api.Services, user.Email, "activation")).Count);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------
 
     private async Task<SsoDriver> SignedInOwnerAsync(TestUser user)
