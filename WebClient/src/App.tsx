@@ -11,7 +11,7 @@ import { NotMePage } from './pages/sso/NotMePage';
 import { LogoutPage } from './pages/sso/LogoutPage';
 import { ResetPasswordPage } from './pages/sso/ResetPasswordPage';
 import { SsoLayout } from './pages/sso/SsoLayout';
-import { SsoLoginPage } from './pages/sso/SsoLoginPage';
+import { SsoLoginPage } from './pages/sso/login/SsoLoginPage';
 
 function NotFound() {
   return (

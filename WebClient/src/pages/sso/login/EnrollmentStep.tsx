@@ -1,0 +1,64 @@
+import { useState, type FormEvent } from 'react';
+import { useApiQuery } from '../../../api/useApiQuery';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { SubmitButton } from '../../../components/SubmitButton';
+import { TextField } from '../../../components/TextField';
+import { useSubmit, type Outcome } from '../../../components/useSubmit';
+import { loginApi, type StepAnswer } from '../loginApi';
+
+/** An account without an authenticator sets one up: QR code or manual key, then one code to prove it works. */
+export function EnrollmentStep({ onEnrolled }: { onEnrolled: (answer: StepAnswer) => Outcome }) {
+  const { state } = useApiQuery(loginApi.enrollment);
+  const [code, setCode] = useState('');
+  const { busy, error, submit } = useSubmit();
+
+  return (
+    <>
+      <h1>Set up your authenticator</h1>
+      {state.status === 'loading' && <p role="status">Preparing your authenticator key…</p>}
+      {state.status === 'error' && <ErrorAlert failure={state.failure} />}
+      {state.status === 'success' && (
+        <form
+          onSubmit={(event: FormEvent) => {
+            event.preventDefault();
+            void submit(async () => {
+              const result = await loginApi.confirmEnrollment(code.trim());
+              if (!result.ok) return result.failure;
+              return onEnrolled(result.data);
+            });
+          }}
+        >
+          <p>Scan this QR code with an authenticator app (such as Microsoft Authenticator or Google Authenticator).</p>
+          <img
+            className="qr"
+            src={state.data.qrCodeDataUri}
+            alt={`QR code to add ${state.data.accountName} to your authenticator app`}
+            width={200}
+            height={200}
+          />
+          <p className="field">
+            <label htmlFor="manual-key">Manual key</label>
+            <output id="manual-key" data-testid="manual-key" className="manual-key">
+              {state.data.manualKey}
+            </output>
+            <span className="hint">
+              Can&apos;t scan? Enter this key in the app for {state.data.issuer} ({state.data.accountName}).
+            </span>
+          </p>
+          <TextField
+            label="Authentication code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            required
+            autoFocus
+            hint="The 6-digit code your app shows now."
+            value={code}
+            onChange={setCode}
+          />
+          <ErrorAlert failure={error} />
+          <SubmitButton label="Verify" busy={busy} />
+        </form>
+      )}
+    </>
+  );
+}
