@@ -1,3 +1,4 @@
+using Api.Admin;
 using Api.Infrastructure;
 using Api.Portal;
 using Api.Sso;
@@ -38,6 +39,7 @@ app.MapStatusApi();
 app.MapOperatorStatusApi();
 app.MapSso();
 app.MapPortalApi();
+app.MapAdminApi();
 app.MapSpa();
 
 await app.PrepareAsync();

@@ -85,7 +85,7 @@ public static class DevelopmentSeeder
             TotpEnrolledAt = DateTime.UtcNow,
         };
         await users.CreateAsync(admin, Password);
-        db.PartnerStaff.Add(new PartnerStaff { Partner = contoso, SsoAccountId = admin.Id, Role = "Admin" });
+        db.PartnerStaff.Add(new PartnerStaff { Partner = contoso, SsoAccountId = admin.Id, Role = ProductRoles.PartnerAdmin });
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using Api.Audit;
 using Api.Mail;
 using Api.Portal;
 using Api.Sso.Accounts;
@@ -18,6 +19,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<EndUser> EndUsers => Set<EndUser>();
     public DbSet<PartnerStaff> PartnerStaff => Set<PartnerStaff>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     // The Data Protection key ring lives in SQL so every replica shares it; it protects stored
     // TOTP secrets and signing keys, so losing it would lock every user out.

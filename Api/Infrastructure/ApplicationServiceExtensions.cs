@@ -54,6 +54,7 @@ public static class ApplicationServiceExtensions
         builder.AddSso();
         builder.Services.AddApiAuthorization();
         builder.Services.AddScoped<EndUserMigrator>();
+        builder.Services.AddScoped<Audit.AuditLog>();
         builder.Services.AddScoped<Portal.PasswordChangeServices>();
         return builder;
     }

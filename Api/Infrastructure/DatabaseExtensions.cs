@@ -1,3 +1,4 @@
+using Api.Infrastructure.Transactions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Api.Infrastructure;
@@ -5,6 +6,8 @@ namespace Api.Infrastructure;
 public static class DatabaseExtensions
 {
     public const string ConnectionName = "db";
+
+    private static readonly AfterCommit.Interceptor AfterCommitWork = new();
 
     /// <summary>
     /// Registers <see cref="AppDbContext"/> on SQLite (the embedded default) or SQL Server,
@@ -20,12 +23,12 @@ public static class DatabaseExtensions
         if (provider == DatabaseProvider.SqlServer)
         {
             builder.Services.AddDbContext<AppDbContext, SqlServerAppDbContext>(options =>
-                options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()).AddInterceptors(AfterCommitWork));
         }
         else
         {
             builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(options =>
-                options.UseSqlite(connectionString));
+                options.UseSqlite(connectionString).AddInterceptors(AfterCommitWork));
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("db", tags: ["ready"]);

@@ -11,7 +11,7 @@ public sealed class EndUser
     public Client? Client { get; set; }
     public required string Email { get; set; }
     public required string DisplayName { get; set; }
-    public string Role { get; set; } = "End User";
+    public string Role { get; set; } = EndUserRoles.EndUser;
     public bool Enabled { get; set; } = true;
     public bool Deleted { get; set; }
     public string? LegacyPasswordHash { get; set; }
@@ -19,4 +19,5 @@ public sealed class EndUser
     public DateTime? MigratedAt { get; set; }
     public string? SsoAccountId { get; set; }
     public DateTime? LastLoginAt { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 }

@@ -15,5 +15,12 @@ public sealed class Client
     public Guid PartnerId { get; set; }
     public Partner? Partner { get; set; }
     public required string Name { get; set; }
+
+    /// <summary>
+    /// When the client's migration to SSO completed; from then on a new end user of this client
+    /// is created on SSO (activation e-mail) rather than on the legacy login (set-password e-mail).
+    /// </summary>
+    public DateTime? MigratedToSsoAt { get; set; }
+
     public List<EndUser> EndUsers { get; set; } = [];
 }

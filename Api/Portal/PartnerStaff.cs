@@ -1,3 +1,5 @@
+using Api.Infrastructure;
+
 namespace Api.Portal;
 
 /// <summary>An MSP employee who manages the partner's clients; always logs in with SSO and MFA.</summary>
@@ -7,5 +9,7 @@ public sealed class PartnerStaff
     public Guid PartnerId { get; set; }
     public Partner? Partner { get; set; }
     public required string SsoAccountId { get; set; }
-    public string Role { get; set; } = "Admin";
+    
+    /// <summary><see cref="ProductRoles.PartnerAdmin"/> or <see cref="ProductRoles.PartnerTechnician"/>.</summary>
+    public string Role { get; set; } = ProductRoles.PartnerAdmin;
 }

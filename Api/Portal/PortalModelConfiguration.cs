@@ -33,6 +33,8 @@ internal sealed class EndUserConfiguration : IEntityTypeConfiguration<EndUser>
         user.Property(u => u.LegacyPasswordHash).HasMaxLength(200);
         user.Property(u => u.SsoAccountId).HasMaxLength(64);
         user.HasIndex(u => u.SsoAccountId);
+        // Manage Users lists a partner's clients' users sorted by name, page by page.
+        user.HasIndex(u => new { u.ClientId, u.DisplayName });
     }
 }
 
@@ -43,5 +45,7 @@ internal sealed class PartnerStaffConfiguration : IEntityTypeConfiguration<Partn
         staff.Property(s => s.SsoAccountId).HasMaxLength(64);
         staff.Property(s => s.Role).HasMaxLength(50);
         staff.HasIndex(s => new { s.PartnerId, s.SsoAccountId }).IsUnique();
+        // Every admin request finds its caller's staff row by account.
+        staff.HasIndex(s => s.SsoAccountId);
     }
 }

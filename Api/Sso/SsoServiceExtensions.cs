@@ -1,3 +1,4 @@
+using Api.Links;
 using Api.Infrastructure;
 using Api.Mail;
 using Api.Sso.Accounts;

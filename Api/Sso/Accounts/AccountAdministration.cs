@@ -1,6 +1,9 @@
 using System.Security.Cryptography;
 using Api.Infrastructure;
+using Api.Infrastructure.Transactions;
+using Api.Links;
 using Api.Sso.Sessions;
+using Api.Sso.Throttling;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
@@ -8,14 +11,21 @@ using Microsoft.EntityFrameworkCore.Query;
 namespace Api.Sso.Accounts;
 
 /// <summary>
-/// What others may do to an SSO account: the admin area (issue 7) and the "this was not me" link
-/// call these, never Identity tables or Redis keys directly. Each change renews the security
-/// stamp, so sign-ins in flight die, and ends every session only after its commit, so a sign-in
-/// finishing meanwhile cannot keep a session (see LoginOutcome.StartSessionAsync).
+/// The one service through which anything outside the SSO (the portal's admin area, the
+/// migration, the "this was not me" link) acts on an SSO account; nothing else touches Identity
+/// tables or the SSO's Redis keys. Each change renews the security stamp, so sign-ins in flight
+/// die, and ends sessions only after its commit (<see cref="AfterCommit"/>), so a sign-in finishing
+/// meanwhile cannot keep one. Every method joins the caller's transaction when there is one, so
+/// an admin action and its audit entry commit together. Split by concern across partial files:
+/// lifecycle (here), authenticator, provisioning, standings.
 /// </summary>
-public sealed class AccountAdministration(
+public sealed partial class AccountAdministration(
     AppDbContext db,
+    UserManager<SsoAccount> users,
+    RoleManager<IdentityRole> roles,
     SsoSessionStore sessions,
+    LoginThrottle throttle,
+    RedisBudget budget,
     AccountEmails emails,
     OneTimeLinks links,
     IPasswordHasher<SsoAccount> hasher,
@@ -28,11 +38,15 @@ public sealed class AccountAdministration(
             .SetProperty(a => a.LockoutEnd, DateTimeOffset.MaxValue), cancellationToken);
 
     /// <summary>
-    /// Ends every session and sign-in in flight, and nothing else: for a product that withdraws
-    /// its own access (the portal disabling an end user) without disabling the platform account.
+    /// Ends every session and sign-in in flight of a subject — an SSO account, or a subject a
+    /// product signed in itself (the portal's legacy form) — and nothing else: for a product that
+    /// withdraws its own access without disabling the platform account.
     /// </summary>
-    public Task<bool> EndSessionsAsync(string accountId, CancellationToken cancellationToken = default) =>
-        RenewStampsAndEndSessionsAsync(accountId, _ => { }, cancellationToken);
+    public async Task EndSessionsAsync(string subject, CancellationToken cancellationToken = default)
+    {
+        await RenewStampsAsync(subject, _ => { }, cancellationToken);
+        await AfterCommit.RunAsync(db, () => sessions.RevokeAllAsync(subject));
+    }
 
     /// <summary>Allows sign-in again (nothing else changes: the password and authenticator stay).</summary>
     public async Task<bool> EnableAsync(string accountId, CancellationToken cancellationToken = default)
@@ -44,65 +58,10 @@ public sealed class AccountAdministration(
     }
 
     /// <summary>
-    /// Removes the authenticator (secret and recovery codes), e.g. for a user who lost their
-    /// phone: the next sign-in enrols a new one. Ends every session; mails the owner.
+    /// Lifts the pause on sign-in that wrong passwords or codes put on an e-mail (for every
+    /// browser), e.g. after the user called their IT provider. A disabled account stays disabled.
     /// </summary>
-    public async Task<bool> ResetAuthenticatorAsync(string accountId, CancellationToken cancellationToken = default)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken);
-        if (account is null)
-        {
-            return false;
-        }
-
-        await RemoveAuthenticatorAsync(accountId, cancellationToken);
-        if (account.HasAuthenticator)
-        {
-            emails.QueueAuthenticatorReset(account, clock.GetUtcNow().UtcDateTime);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        await sessions.RevokeAllAsync(accountId);
-        return true;
-    }
-
-    /// <summary>
-    /// "This was not me" from an authenticator notice: once per link, removes the authenticator,
-    /// makes the current password unusable (whoever set that authenticator up knew it), ends
-    /// every session and mails a password reset link. False when the link is not valid.
-    /// </summary>
-    public async Task<bool> RemoveAuthenticatorFromNoticeAsync(string? token, CancellationToken cancellationToken = default)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var accountId = await links.ConsumeAsync(token, LinkPurpose.RemoveAuthenticator, cancellationToken);
-        var account = accountId is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken);
-        if (account is null)
-        {
-            return false;
-        }
-
-        await RemoveAuthenticatorAsync(account.Id, cancellationToken);
-        // A hash of a random password rather than none, so this account still costs one full
-        // password check and timing does not set it apart.
-        var unusable = hasher.HashPassword(account, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        await db.Users.Where(a => a.Id == account.Id).ExecuteUpdateAsync(set => set.SetProperty(a => a.PasswordHash, unusable), cancellationToken);
-        emails.QueuePasswordReset(account);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
-        await sessions.RevokeAllAsync(account.Id);
-        return true;
-    }
-
-    private async Task RemoveAuthenticatorAsync(string accountId, CancellationToken cancellationToken)
-    {
-        await RenewStampsAsync(accountId, set => set
-            .SetProperty(a => a.ProtectedTotpSecret, (string?)null)
-            .SetProperty(a => a.TotpEnrolledAt, (DateTime?)null), cancellationToken);
-        await db.Set<RecoveryCode>().Where(c => c.AccountId == accountId).ExecuteDeleteAsync(cancellationToken);
-    }
+    public Task UnlockAsync(string email) => throttle.ResetAccountAsync(email);
 
     private async Task<bool> RenewStampsAndEndSessionsAsync(
         string accountId, Action<UpdateSettersBuilder<SsoAccount>> alsoSet, CancellationToken cancellationToken)
@@ -112,7 +71,7 @@ public sealed class AccountAdministration(
             return false;
         }
 
-        await sessions.RevokeAllAsync(accountId);
+        await AfterCommit.RunAsync(db, () => sessions.RevokeAllAsync(accountId));
         return true;
     }
 

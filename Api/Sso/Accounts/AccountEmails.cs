@@ -1,3 +1,4 @@
+using Api.Links;
 using System.Globalization;
 using System.Net;
 using Api.Mail;
@@ -28,6 +29,32 @@ public sealed class AccountEmails(Outbox outbox, OneTimeLinks links, IConfigurat
             "Activate my account",
             $"The link works once and expires in {ActivationLifetime.TotalHours:0} hours. If you did not try to sign in, you can ignore this e-mail."));
     }
+
+    /// <summary>
+    /// The activation e-mail of an account created for someone (by their IT provider) rather than
+    /// migrated: it has no password yet, so the link both proves the address and sets one.
+    /// </summary>
+    public void QueueInvitation(SsoAccount account)
+    {
+        var link = $"{Origin}sso/reset-password?token={links.Create(account.Id, LinkPurpose.PasswordReset, ActivationLifetime)}&welcome=1";
+        outbox.Enqueue("activation", account.Email!, Compose(
+            "Activate your email account",
+            account.DisplayName,
+            "Your IT provider created your account on the platform's single sign-on. Activate your e-mail account by choosing your password:",
+            link,
+            "Activate my account",
+            $"The link works once and expires in {ActivationLifetime.TotalHours:0} hours. If you do not know why you received this, you can ignore it."));
+    }
+
+    /// <summary>Tells the old address that sign-in moved to a new one, so a hijacked change does not go unnoticed.</summary>
+    public void QueueEmailChanged(string oldEmail, string name, string newEmail) =>
+        outbox.Enqueue("email-changed", oldEmail, Compose(
+            "Your sign-in e-mail was changed",
+            name,
+            $"Your IT provider changed the e-mail address you sign in with to {newEmail}. Every device was signed out; the new address must be activated before the next sign-in.",
+            null,
+            null,
+            "If you did not expect this, tell your IT provider at once."));
 
     public void QueuePasswordReset(SsoAccount account)
     {

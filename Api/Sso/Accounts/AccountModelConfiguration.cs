@@ -22,14 +22,3 @@ internal sealed class RecoveryCodeConfiguration : IEntityTypeConfiguration<Recov
         code.HasIndex(c => new { c.AccountId, c.CodeHash });
     }
 }
-
-internal sealed class OneTimeLinkConfiguration : IEntityTypeConfiguration<OneTimeLink>
-{
-    public void Configure(EntityTypeBuilder<OneTimeLink> link)
-    {
-        link.Property(l => l.AccountId).HasMaxLength(64);
-        link.Property(l => l.Purpose).HasConversion<string>().HasMaxLength(20);
-        link.Property(l => l.SecretHash).HasMaxLength(64);
-        link.HasIndex(l => l.AccountId);
-    }
-}

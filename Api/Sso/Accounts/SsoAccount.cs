@@ -35,14 +35,3 @@ public sealed class RecoveryCode
     public required string CodeHash { get; set; }
     public DateTime? UsedAt { get; set; }
 }
-
-public static class ProductRoles
-{
-    /// <summary>Granted to an account when a portal end user is linked to it.</summary>
-    public const string PortalEndUser = "portal-end-user";
-
-    public const string PartnerAdmin = "partner-admin";
-
-    /// <summary>Runs the platform (migration batches, operator status). Issue 8 grants it; nobody has it yet.</summary>
-    public const string PlatformOperator = "platform-operator";
-}

@@ -1,3 +1,4 @@
+using Api.Links;
 using Api.Infrastructure;
 using Api.Sso.Accounts;
 using Api.Sso.Login;

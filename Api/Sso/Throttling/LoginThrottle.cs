@@ -79,6 +79,14 @@ public sealed class LoginThrottle(RedisBudget budget, TrustedDevices devices, IO
     /// <summary>A completed login (or a password reset) clears the account's count, not the IP's.</summary>
     public Task ResetAccountAsync(string account) => budget.ResetAsync(AccountKey(account));
 
+    /// <summary>The accounts among these whose failure budget is spent: sign-in from unrecognised browsers is paused.</summary>
+    public async Task<IReadOnlySet<string>> FindLockedOutAsync(IEnumerable<string> accounts)
+    {
+        var distinct = accounts.Distinct().ToArray();
+        var counts = await Task.WhenAll(distinct.Select(account => budget.CountAsync(AccountKey(account))));
+        return distinct.Where((_, i) => counts[i] >= Limits.AccountFailureLimit).ToHashSet();
+    }
+
     // The account key is the canonical e-mail (InputRules.NormalizeEmail), so every spelling
     // Identity treats as one account shares one counter.
     private static string AccountKey(string account) => $"sso:fail:account:{account}";

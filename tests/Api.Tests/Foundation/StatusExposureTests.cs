@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using Api.Sso.Accounts;
+using Api.Infrastructure;
 using Api.Sso.Sessions;
 using Api.Status;
 using Api.Tests.Infrastructure;

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Api.Infrastructure;
+using Api.Links;
 using Api.Mail;
 using Api.Portal;
 using Api.Sso.Accounts;
@@ -432,14 +433,18 @@ public static class SsoUsers
 {
     public const string DefaultPassword = "Correct-Horse-Battery-9";
 
-    public static async Task<TestUser> CreateAsync(IServiceProvider services, SsoUserState state, string password = DefaultPassword, bool enabled = true)
+    /// <param name="clientId">The client the end user belongs to; by default a new partner with one new client.</param>
+    public static async Task<TestUser> CreateAsync(
+        IServiceProvider services, SsoUserState state, string password = DefaultPassword, bool enabled = true, Guid? clientId = null)
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<AppDbContext>();
         var tag = Guid.NewGuid().ToString("N")[..12];
-        var partner = new Partner { Name = $"Partner {tag}" };
-        var client = new Client { Name = $"Client {tag}", Partner = partner };
+        var client = clientId is { } id
+            ? await db.Clients.Include(c => c.Partner).SingleAsync(c => c.Id == id)
+            : new Client { Name = $"Client {tag}", Partner = new Partner { Name = $"Partner {tag}" } };
+        var partner = client.Partner!;
         var endUser = new EndUser
         {
             Email = $"user-{tag}@sso-tests.example",
@@ -448,7 +453,7 @@ public static class SsoUsers
             Enabled = enabled,
             LegacyPasswordHash = LegacyPasswordHash.Create(password),
         };
-        db.AddRange(partner, client, endUser);
+        db.Add(endUser);
         await db.SaveChangesAsync();
 
         string? accountId = null;
@@ -540,7 +545,7 @@ public static class Mailbox
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Set<OneTimeLink>().Where(l => l.AccountId == accountId)
+        await db.Set<OneTimeLink>().Where(l => l.SubjectId == accountId)
             .ExecuteUpdateAsync(set => set.SetProperty(l => l.ExpiresAt, DateTime.UtcNow.AddMinutes(-1)));
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Api.Infrastructure;
 using Api.Sso.Accounts;
 using Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -99,7 +100,11 @@ public sealed class SignInsInFlightTests(SsoApiFactory api)
         using var waiting = new SsoDriver(api);
         await waiting.LoginToMfaAsync(user);
 
-        await AdministerAsync(accounts => accounts.EndSessionsAsync(user.AccountId!));
+        await AdministerAsync(async accounts =>
+        {
+            await accounts.EndSessionsAsync(user.AccountId!);
+            return true;
+        });
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await laptop.GetMeAsync(tokens.AccessToken)).Status);
         Assert.Equal(Journeys.Expired, (await waiting.MfaAsync(user.NextCode())).Detail);
@@ -119,7 +124,9 @@ public sealed class SignInsInFlightTests(SsoApiFactory api)
         Assert.False(await accounts.DisableAsync(nobody));
         Assert.False(await accounts.EnableAsync(nobody));
         Assert.False(await accounts.ResetAuthenticatorAsync(nobody));
-        Assert.False(await accounts.EndSessionsAsync(nobody));
+        Assert.Equal(ActivationMail.NotFound, await accounts.SendActivationAsync(nobody));
+        Assert.Equal(EmailChange.NotFound, await accounts.ChangeEmailAsync(nobody, "nobody@example.test"));
+        Assert.Equal(ProductAccessRemoval.NotFound, await accounts.RemoveProductAccessAsync(nobody, ProductRoles.PortalEndUser));
     }
 
     private async Task AdministerAsync(Func<AccountAdministration, Task<bool>> action)

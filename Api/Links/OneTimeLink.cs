@@ -3,8 +3,9 @@ using System.Text;
 using Api.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Api.Sso.Accounts;
+namespace Api.Links;
 
 public enum LinkPurpose
 {
@@ -13,16 +14,21 @@ public enum LinkPurpose
 
     /// <summary>"This was not me" in an authenticator notice (stored as text: at most 20 characters).</summary>
     RemoveAuthenticator,
+
+    /// <summary>A new portal end user, not yet on SSO, sets their first portal password.</summary>
+    PortalPasswordSetup,
 }
 
 /// <summary>
-/// An activation, password-reset or "this was not me" link: single use, expiring. Only a hash of its secret is
+/// A link mailed to someone (SSO activation, password reset, "this was not me", the portal's
+/// set-password invitation): single use, expiring. Only a hash of its secret is
 /// stored, so a copy of the database cannot be turned into working links.
 /// </summary>
 public sealed class OneTimeLink
 {
     public Guid Id { get; set; } = Guid.NewGuid();
-    public required string AccountId { get; set; }
+    /// <summary>Whom the link acts on: an SSO account id, or a portal end user's id.</summary>
+    public required string SubjectId { get; set; }
     public LinkPurpose Purpose { get; set; }
     public required string SecretHash { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -33,13 +39,13 @@ public sealed class OneTimeLink
 public sealed class OneTimeLinks(AppDbContext db, TimeProvider clock)
 {
     /// <summary>Creates a link and returns the token to put in the URL: "{id}.{secret}".</summary>
-    public string Create(string accountId, LinkPurpose purpose, TimeSpan lifetime)
+    public string Create(string subjectId, LinkPurpose purpose, TimeSpan lifetime)
     {
         var secret = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow().UtcDateTime;
         var link = new OneTimeLink
         {
-            AccountId = accountId,
+            SubjectId = subjectId,
             Purpose = purpose,
             SecretHash = Hash(secret),
             CreatedAt = now,
@@ -50,7 +56,7 @@ public sealed class OneTimeLinks(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Marks the link used and returns its account id, or null when the token is malformed,
+    /// Marks the link used and returns its subject id, or null when the token is malformed,
     /// unknown, expired or already used. The update is conditional, so two concurrent uses of
     /// one link cannot both succeed.
     /// </summary>
@@ -73,8 +79,19 @@ public sealed class OneTimeLinks(AppDbContext db, TimeProvider clock)
         var claimed = await db.Set<OneTimeLink>()
             .Where(l => l.Id == id && l.UsedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(l => l.UsedAt, now), cancellationToken);
-        return claimed == 1 ? link.AccountId : null;
+        return claimed == 1 ? link.SubjectId : null;
     }
 
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+}
+
+internal sealed class OneTimeLinkConfiguration : IEntityTypeConfiguration<OneTimeLink>
+{
+    public void Configure(EntityTypeBuilder<OneTimeLink> link)
+    {
+        link.Property(l => l.SubjectId).HasMaxLength(64);
+        link.Property(l => l.Purpose).HasConversion<string>().HasMaxLength(20);
+        link.Property(l => l.SecretHash).HasMaxLength(64);
+        link.HasIndex(l => l.SubjectId);
+    }
 }

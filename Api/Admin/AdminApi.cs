@@ -1,0 +1,26 @@
+using Api.Admin.Staff;
+using Api.Infrastructure;
+
+namespace Api.Admin;
+
+/// <summary>
+/// The admin area's API: partner staff and platform operators, always with an MFA-backed
+/// session (403 otherwise) and a staff role; another partner's ids answer 404.
+/// </summary>
+public static class AdminApi
+{
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/admin")
+            .WithTags("Admin")
+            .RequireAuthorization(AuthorizationPolicies.MfaSession)
+            .AddEndpointFilter<StaffResolution>()
+            .NoStore();
+        admin.MapStaffApi();
+        return app;
+    }
+
+    /// <summary>For endpoints only partner admins and operators may call (technicians get 403).</summary>
+    public static TBuilder RequireManager<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.AddEndpointFilter<TBuilder, RequireManager>();
+}

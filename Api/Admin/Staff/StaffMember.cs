@@ -1,0 +1,36 @@
+using System.Reflection;
+using Api.Audit;
+using Api.Infrastructure;
+using Api.Portal;
+
+namespace Api.Admin.Staff;
+
+/// <summary>
+/// Whoever calls the admin area: a partner's staff member (scoped to that partner) or a platform
+/// operator (every partner). Resolved once per request by <see cref="StaffResolution"/>; handlers
+/// take it as a parameter.
+/// </summary>
+public sealed record StaffMember(string AccountId, string Name, string Email, string Role, Guid? PartnerId, string? ClientIp)
+{
+    public bool IsOperator => Role == ProductRoles.PlatformOperator;
+
+    /// <summary>Partner admins and operators change things; technicians read, resend activation and unlock.</summary>
+    public bool CanManage => Role is ProductRoles.PartnerAdmin or ProductRoles.PlatformOperator;
+
+    public AuditActor Actor => new(AccountId, Name, ClientIp);
+
+    /// <summary>The clients this caller may see: their partner's, or every client for an operator.</summary>
+    public IQueryable<Client> Scope(IQueryable<Client> clients) =>
+        PartnerId is { } partnerId ? clients.Where(c => c.PartnerId == partnerId) : clients;
+
+    /// <summary>The end users this caller may see: their partner's clients' users, never a deleted one.</summary>
+    public IQueryable<EndUser> Scope(IQueryable<EndUser> users)
+    {
+        var visible = users.Where(u => !u.Deleted);
+        return PartnerId is { } partnerId ? visible.Where(u => u.Client!.PartnerId == partnerId) : visible;
+    }
+
+    /// <summary>Lets minimal API handlers take the resolved caller as a parameter.</summary>
+    public static ValueTask<StaffMember?> BindAsync(HttpContext http, ParameterInfo parameter) =>
+        ValueTask.FromResult(http.Items[typeof(StaffMember)] as StaffMember);
+}

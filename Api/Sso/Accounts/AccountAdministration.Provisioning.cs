@@ -1,0 +1,211 @@
+using Api.Infrastructure.Transactions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Api.Sso.Accounts;
+
+/// <summary>What became of an e-mail given to <see cref="AccountAdministration.ProvisionAsync"/>.</summary>
+/// <param name="Created">True for a new account; false when an account with that e-mail existed (from another product) and was linked.</param>
+public sealed record ProvisionedAccount(string AccountId, bool Created);
+
+public enum ActivationMail
+{
+    Sent,
+    AlreadyActive,
+    TooMany,
+    NotFound,
+}
+
+public enum EmailChange
+{
+    Changed,
+    Unchanged,
+    Taken,
+    NotFound,
+}
+
+public enum ProductAccessRemoval
+{
+    /// <summary>The account keeps its other products' roles; only this product's role went.</summary>
+    RoleRemoved,
+
+    /// <summary>The account had no other role, so it was deleted.</summary>
+    AccountDeleted,
+    NotFound,
+}
+
+public sealed partial class AccountAdministration
+{
+    /// <summary>Activation e-mails an administrator may send for one account per hour.</summary>
+    public const int ActivationMailsPerHour = 5;
+
+    /// <summary>
+    /// Gives a person a platform account holding <paramref name="productRole"/>: a new one (with
+    /// the given password hash, if any, an unverified e-mail and no authenticator), or the
+    /// existing account of that e-mail, linked rather than duplicated, keeping its other roles.
+    /// </summary>
+    public async Task<ProvisionedAccount> ProvisionAsync(
+        string email, string displayName, string? passwordHash, string productRole, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await SharedTransaction.BeginAsync(db, cancellationToken);
+        var account = await users.FindByEmailAsync(email);
+        var created = account is null;
+        if (account is null)
+        {
+            account = new SsoAccount
+            {
+                UserName = email,
+                Email = email,
+                DisplayName = displayName,
+                EmailConfirmed = false,
+                PasswordHash = passwordHash,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            };
+            Check(await users.CreateAsync(account));
+        }
+
+        if (!await roles.RoleExistsAsync(productRole))
+        {
+            Check(await roles.CreateAsync(new IdentityRole(productRole)));
+        }
+
+        if (!await users.IsInRoleAsync(account, productRole))
+        {
+            Check(await users.AddToRoleAsync(account, productRole));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new ProvisionedAccount(account.Id, created);
+    }
+
+    /// <summary>
+    /// Mails the account's activation link again: the plain activation for a migrated account (it
+    /// has a password), the set-your-password invitation for one created without. At most
+    /// <see cref="ActivationMailsPerHour"/> per account per hour, however many admins click.
+    /// </summary>
+    public async Task<ActivationMail> SendActivationAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+        if (account is null)
+        {
+            return ActivationMail.NotFound;
+        }
+
+        if (account.EmailConfirmed)
+        {
+            return ActivationMail.AlreadyActive;
+        }
+
+        // Taken before the mail is queued, atomically: parallel clicks cannot exceed the budget.
+        if (!(await budget.TryTakeAsync($"sso:admin-activation:{accountId}", ActivationMailsPerHour, TimeSpan.FromHours(1))).Taken)
+        {
+            return ActivationMail.TooMany;
+        }
+
+        if (account.PasswordHash is null)
+        {
+            emails.QueueInvitation(account);
+        }
+        else
+        {
+            emails.QueueActivation(account);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return ActivationMail.Sent;
+    }
+
+    /// <summary>The name the platform shows for the account (the person's own choice is not kept apart from the admin's).</summary>
+    public async Task<bool> RenameAsync(string accountId, string displayName, CancellationToken cancellationToken = default) =>
+        await db.Users.Where(a => a.Id == accountId).ExecuteUpdateAsync(set => set.SetProperty(a => a.DisplayName, displayName), cancellationToken) == 1;
+
+    /// <summary>
+    /// Moves sign-in to a new e-mail. The new address must be activated before the next sign-in;
+    /// every session ends; the old address is told. <see cref="EmailChange.Taken"/> when another
+    /// account already signs in with it.
+    /// </summary>
+    public async Task<EmailChange> ChangeEmailAsync(string accountId, string newEmail, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await SharedTransaction.BeginAsync(db, cancellationToken);
+        var account = await users.FindByIdAsync(accountId);
+        if (account is null)
+        {
+            return EmailChange.NotFound;
+        }
+
+        var oldEmail = account.Email!;
+        if (string.Equals(oldEmail, newEmail, StringComparison.OrdinalIgnoreCase))
+        {
+            return EmailChange.Unchanged;
+        }
+
+        account.Email = newEmail;
+        account.UserName = newEmail;
+        account.EmailConfirmed = false;
+        account.SecurityStamp = NewStamp();
+        var update = await users.UpdateAsync(account);
+        if (!update.Succeeded)
+        {
+            return update.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))
+                ? EmailChange.Taken
+                : throw new InvalidOperationException(string.Join(" ", update.Errors.Select(e => e.Description)));
+        }
+
+        emails.QueueEmailChanged(oldEmail, account.DisplayName, newEmail);
+        if (account.PasswordHash is null)
+        {
+            emails.QueueInvitation(account);
+        }
+        else
+        {
+            emails.QueueActivation(account);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await AfterCommit.RunAsync(db, () => sessions.RevokeAllAsync(accountId));
+        await transaction.CommitAsync(cancellationToken);
+        return EmailChange.Changed;
+    }
+
+    /// <summary>
+    /// A product no longer gives the account access: its role goes, every session ends, and an
+    /// account left with no role at all is deleted. An account with other products' roles stays.
+    /// </summary>
+    public async Task<ProductAccessRemoval> RemoveProductAccessAsync(string accountId, string productRole, CancellationToken cancellationToken = default)
+    {
+        await using var transaction = await SharedTransaction.BeginAsync(db, cancellationToken);
+        var account = await users.FindByIdAsync(accountId);
+        if (account is null)
+        {
+            return ProductAccessRemoval.NotFound;
+        }
+
+        if (await users.IsInRoleAsync(account, productRole))
+        {
+            Check(await users.RemoveFromRoleAsync(account, productRole));
+        }
+
+        var outcome = ProductAccessRemoval.RoleRemoved;
+        if ((await users.GetRolesAsync(account)).Count == 0)
+        {
+            Check(await users.DeleteAsync(account));
+            outcome = ProductAccessRemoval.AccountDeleted;
+        }
+        else
+        {
+            await RenewStampsAsync(accountId, _ => { }, cancellationToken);
+        }
+
+        await AfterCommit.RunAsync(db, () => sessions.RevokeAllAsync(accountId));
+        await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+    }
+}

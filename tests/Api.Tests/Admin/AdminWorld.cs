@@ -1,0 +1,107 @@
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using Api.Infrastructure;
+using Api.Portal;
+using Api.Sso.Accounts;
+using Api.Sso.Sessions;
+using Api.Tests.Infrastructure;
+using Api.Tests.Sso;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Api.Tests.Admin;
+
+/// <summary>
+/// A partner of its own for one test (so tests never see each other's rows): clients, staff
+/// accounts with live MFA sessions, end users in any state. Staff tokens are minted the way the
+/// provider issues them (at+jwt for the portal SPA) with a session in Redis, so revoking the
+/// session or removing the staff row takes effect as it would in production.
+/// </summary>
+public sealed class AdminWorld
+{
+    private readonly IServiceProvider services;
+
+    private AdminWorld(IServiceProvider services, Partner partner, IReadOnlyList<Client> clients)
+    {
+        this.services = services;
+        Partner = partner;
+        Clients = clients;
+    }
+
+    public Partner Partner { get; }
+
+    public IReadOnlyList<Client> Clients { get; }
+
+    public static async Task<AdminWorld> CreateAsync(IServiceProvider services, int clients = 2)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var partner = new Partner { Name = $"Partner {tag}" };
+        var created = Enumerable.Range(1, clients).Select(i => new Client { Name = $"Client {i} {tag}", Partner = partner }).ToList();
+        db.Add(partner);
+        db.AddRange(created);
+        await db.SaveChangesAsync();
+        return new AdminWorld(services, partner, created);
+    }
+
+    /// <summary>A staff member of this partner (<see cref="ProductRoles.PartnerAdmin"/> by default) signed in with MFA.</summary>
+    public async Task<StaffLogin> StaffAsync(string role = ProductRoles.PartnerAdmin, bool mfa = true)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var users = provider.GetRequiredService<UserManager<SsoAccount>>();
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var account = new SsoAccount
+        {
+            UserName = $"staff-{tag}@msp.example",
+            Email = $"staff-{tag}@msp.example",
+            DisplayName = $"Staff {tag}",
+            EmailConfirmed = true,
+        };
+        Assert.True((await users.CreateAsync(account, SsoUsers.DefaultPassword)).Succeeded);
+        var db = provider.GetRequiredService<AppDbContext>();
+        db.PartnerStaff.Add(new PartnerStaff { PartnerId = Partner.Id, SsoAccountId = account.Id, Role = role });
+        await db.SaveChangesAsync();
+        return await LoginAsync(services, account.Id, account.Email!, mfa ? ["pwd", "mfa", "otp"] : ["pwd"]);
+    }
+
+    /// <summary>A platform operator (sees every partner), signed in with MFA.</summary>
+    public static async Task<StaffLogin> OperatorAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<SsoAccount>>();
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var account = new SsoAccount { UserName = $"operator-{tag}@platform.example", Email = $"operator-{tag}@platform.example", DisplayName = $"Operator {tag}", EmailConfirmed = true };
+        Assert.True((await users.CreateAsync(account, SsoUsers.DefaultPassword)).Succeeded);
+        return await LoginAsync(services, account.Id, account.Email!, ["pwd", "mfa", "otp"], ProductRoles.PlatformOperator);
+    }
+
+    /// <summary>An end user of one of this partner's clients (the first by default), in the given state.</summary>
+    public Task<TestUser> EndUserAsync(SsoUserState state = SsoUserState.Enrolled, Client? client = null, bool enabled = true) =>
+        SsoUsers.CreateAsync(services, state, enabled: enabled, clientId: (client ?? Clients[0]).Id);
+
+    private static async Task<StaffLogin> LoginAsync(IServiceProvider services, string accountId, string email, string[] amr, string? tokenRole = null)
+    {
+        var (session, _) = await services.GetRequiredService<SsoSessionStore>().CreateAsync(accountId, amr, legacy: false);
+        var claims = new List<Claim> { new("sub", accountId), new("sid", session.Id) };
+        claims.AddRange(amr.Select(a => new Claim("amr", a)));
+        if (tokenRole is not null)
+        {
+            claims.Add(new Claim("role", tokenRole));
+        }
+
+        return new StaffLogin(accountId, email, session.Id, TestTokens.Create(services, claims, issuer: SsoApiFactory.Issuer));
+    }
+}
+
+/// <summary>A staff member's signed-in state: the access token the SPA would send.</summary>
+public sealed record StaffLogin(string AccountId, string Email, string SessionId, string Token)
+{
+    public HttpRequestMessage Request(HttpMethod method, string path, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        return request;
+    }
+}
