@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import { CallbackPage, SilentCallbackPage } from './auth/CallbackPages';
 import { RequireAuth } from './auth/RequireAuth';
@@ -12,6 +13,9 @@ import { LogoutPage } from './pages/sso/LogoutPage';
 import { ResetPasswordPage } from './pages/sso/ResetPasswordPage';
 import { SsoLayout } from './pages/sso/SsoLayout';
 import { SsoLoginPage } from './pages/sso/login/SsoLoginPage';
+
+// Partner staff only: its code (and TanStack Query) loads when someone opens /admin, never on the login page.
+const AdminArea = lazy(() => import('./pages/admin/AdminArea'));
 
 function NotFound() {
   return (
@@ -44,6 +48,16 @@ export function AppRoutes() {
         <Route path="profile" element={<EditProfile />} />
         <Route path="*" element={<NotFound />} />
       </Route>
+      <Route
+        path="/admin/*"
+        element={
+          <RequireAuth>
+            <Suspense fallback={<p role="status" className="page-status">Loading the admin area…</p>}>
+              <AdminArea />
+            </Suspense>
+          </RequireAuth>
+        }
+      />
       <Route path="/sso" element={<SsoLayout />}>
         <Route path="login" element={<SsoLoginPage />} />
         <Route path="activate" element={<ActivatePage />} />

@@ -3,6 +3,7 @@ export const browser = {
   assign: (url: string): void => window.location.assign(url),
   replace: (url: string): void => window.location.replace(url),
   reload: (): void => window.location.reload(),
+  download: (file: Blob, name: string): void => saveFile(file, name),
 };
 
 /**
@@ -18,4 +19,18 @@ export function sameOriginPath(url: string | null | undefined, fallback = '/port
   } catch {
     return fallback;
   }
+}
+
+/** Saves a file the page fetched (e.g. a CSV export) through the browser's download. */
+export function saveFile(file: Blob, name: string): void {
+  const url = URL.createObjectURL(file);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked on the next task, once the browser has started the download.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

@@ -4,16 +4,24 @@ import { browser } from '../browser';
 import { clientFailure, networkErrorMessage, toFailure, type ApiFailure } from './problem';
 import type { paths } from './schema';
 
-/** Portal calls and the user's own SSO sessions carry the access token; the other SSO and status calls rely on cookies or nothing. */
+/**
+ * Portal and admin calls and the user's own SSO sessions carry the access token; the other SSO and
+ * status calls rely on cookies or nothing.
+ */
 const isPortalCall = (url: string) => {
   const path = new URL(url).pathname;
-  return path.startsWith('/api/portal/') || path === '/api/sso/sessions' || path.startsWith('/api/sso/sessions/');
+  return (
+    path.startsWith('/api/portal/') ||
+    path.startsWith('/api/admin/') ||
+    path === '/api/sso/sessions' ||
+    path.startsWith('/api/sso/sessions/')
+  );
 };
 
 const pendingRetries = new Map<string, Request>();
 
 /**
- * Adds `Authorization: Bearer` to portal calls. On a 401 it renews the token once, silently, and
+ * Adds `Authorization: Bearer` to portal and admin calls. On a 401 it renews the token once, silently, and
  * repeats the request; if that fails too the in-memory tokens are dropped and the user is sent to `/`.
  */
 export const portalAuth: Middleware = {

@@ -24,14 +24,24 @@ export function deferred<T>() {
   return { promise, resolve };
 }
 
+/** The admin area's answer to an account that is not partner staff. */
+export const notStaff = () =>
+  problem(403, {
+    type: 'https://portal.example/problems/not-staff',
+    title: 'Partner staff only',
+    detail: "This area is for your IT provider's staff. Sign in with a staff account.",
+  });
+
 /**
  * Replaces fetch with the given routes ("METHOD /path" → handler). Any other call fails the test.
- * GET /api/status and GET /api/sso/sessions answer by default, since their panels are on several pages.
+ * GET /api/status, GET /api/sso/sessions and GET /api/admin/me (not staff) answer by default, since
+ * their panels are on several pages.
  */
 export function mockApi(routes: Record<string, Handler>) {
   const all: Record<string, Handler> = {
     'GET /api/status': () => json(statusUp),
     'GET /api/sso/sessions': () => json({ sessions: [] }),
+    'GET /api/admin/me': notStaff,
     ...routes,
   };
   const calls: { key: string; request: Request }[] = [];

@@ -2,16 +2,24 @@ import { Link } from 'react-router';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SystemStatus } from '../../components/SystemStatus';
+import { AdminAreaLink } from './AdminAreaLink';
 import { loadMe } from './me';
+import { useStaffLanding } from './staffLanding';
 
 /** `/portal`: the signed-in home. */
 export function PortalHome() {
   const { state } = useApiQuery(loadMe);
+  const landing = useStaffLanding(state);
 
   return (
     <>
-      {state.status === 'loading' && <p role="status">Loading your account…</p>}
-      {state.status === 'error' && <ErrorAlert failure={state.failure} />}
+      {(state.status === 'loading' || landing.checking) && <p role="status">Loading your account…</p>}
+      {state.status === 'error' && !landing.checking && (
+        <>
+          <ErrorAlert failure={state.failure} />
+          <ErrorAlert failure={landing.adminRefusal} />
+        </>
+      )}
       {state.status === 'success' && (
         <section aria-labelledby="welcome-title">
           <h1 id="welcome-title">Welcome, {state.data.name}</h1>
@@ -36,6 +44,7 @@ export function PortalHome() {
           <p>
             <Link to="/portal/profile">Edit Profile</Link>
           </p>
+          <AdminAreaLink />
         </section>
       )}
       <SystemStatus />

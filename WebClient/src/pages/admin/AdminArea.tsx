@@ -1,0 +1,79 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, Route, Routes } from 'react-router';
+import { AdminHome } from './AdminHome';
+import { AdminLayout } from './AdminLayout';
+import { adminRoutes } from './adminRoutes';
+import { AuditPage } from './audit/AuditPage';
+import { SectionPage } from './SectionPage';
+import { ManageUsersPage } from './users/ManageUsersPage';
+
+/** A route of adminRoutes relative to /admin, where this area is mounted. */
+const within = (path: string) => path.slice(`${adminRoutes.home}/`.length);
+
+function newQueryClient() {
+  return new QueryClient({
+    defaultOptions: {
+      // A failed call shows its sentence and a way to try again; it is not repeated behind the user's back.
+      queries: { retry: false, staleTime: 10_000 },
+      mutations: { retry: false },
+    },
+  });
+}
+
+/**
+ * `/admin/*`, loaded as its own chunk. The query cache lives as long as this area is mounted, so
+ * signing out (which unmounts it) leaves no admin data in memory.
+ */
+export default function AdminArea() {
+  const [queryClient] = useState(newQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Routes>
+        <Route element={<AdminLayout />}>
+          <Route index element={<AdminHome />} />
+          <Route
+            path={within(adminRoutes.settings)}
+            element={
+              <SectionPage title="Settings">
+                <p>Your company&apos;s settings for the End User Portal. Start with Account Administration.</p>
+              </SectionPage>
+            }
+          />
+          <Route
+            path={within(adminRoutes.accountAdministration)}
+            element={
+              <SectionPage title="Account Administration">
+                <p>Your clients&apos; end users (Users) and the record of every change made to them (Audit).</p>
+              </SectionPage>
+            }
+          />
+          <Route
+            path={within(adminRoutes.users)}
+            element={
+              <SectionPage title="Users">
+                <p>
+                  Add, edit, enable, disable and delete your clients&apos; end users, and see who is migrated to Single
+                  Sign-On, in Manage Users.
+                </p>
+              </SectionPage>
+            }
+          />
+          <Route path={within(adminRoutes.manageUsers)} element={<ManageUsersPage />} />
+          <Route path={within(adminRoutes.audit)} element={<AuditPage />} />
+          <Route
+            path="*"
+            element={
+              <>
+                <h1>Page not found</h1>
+                <p>
+                  <Link to={adminRoutes.home}>Go to the admin area</Link>
+                </p>
+              </>
+            }
+          />
+        </Route>
+      </Routes>
+    </QueryClientProvider>
+  );
+}

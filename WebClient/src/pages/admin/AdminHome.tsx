@@ -1,0 +1,58 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { adminApi, adminKeys, failureOf, unwrap } from './adminApi';
+import { adminRoutes } from './adminRoutes';
+import { formatDate } from './format';
+import { useStaff } from './staff';
+
+/** `/admin`: where staff land; their clients and how far each is in the move to Single Sign-On. */
+export function AdminHome() {
+  const staff = useStaff();
+  const clients = useQuery({ queryKey: adminKeys.clients, queryFn: () => unwrap(adminApi.GET('/api/admin/clients')) });
+
+  return (
+    <>
+      <h1>Admin area</h1>
+      <p>
+        Welcome, {staff.name}. Your clients&apos; end users are under Settings &gt; Account Administration &gt; Users
+        &gt; <Link to={adminRoutes.manageUsers}>Manage Users</Link>.
+      </p>
+      <section className="panel" aria-labelledby="clients-title">
+        <h2 id="clients-title">Clients and their move to Single Sign-On</h2>
+        {clients.isPending && <p role="status">Loading your clients…</p>}
+        {clients.isError && <ErrorAlert failure={failureOf(clients.error)} />}
+        {clients.isSuccess && clients.data.length === 0 && <p>You have no clients yet.</p>}
+        {clients.isSuccess && clients.data.length > 0 && (
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Client</th>
+                  {staff.partnerId === null && <th scope="col">Partner</th>}
+                  <th scope="col">End users</th>
+                  <th scope="col">Migrated to SSO</th>
+                </tr>
+              </thead>
+              <tbody>
+                {clients.data.map((client) => (
+                  <tr key={client.id}>
+                    <td>
+                      <Link to={`${adminRoutes.manageUsers}?clientId=${encodeURIComponent(client.id)}`}>{client.name}</Link>
+                    </td>
+                    {staff.partnerId === null && <td>{client.partnerName}</td>}
+                    <td>{client.endUsers}</td>
+                    <td>
+                      {client.migrated} of {client.endUsers}
+                      {client.migratedToSsoAt && ` · since ${formatDate(client.migratedToSsoAt)}`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

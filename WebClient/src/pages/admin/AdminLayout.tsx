@@ -1,0 +1,61 @@
+import { useQuery } from '@tanstack/react-query';
+import { Outlet } from 'react-router';
+import { api } from '../../api/client';
+import { usePortalSession } from '../../auth/RequireAuth';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { PortalHeader } from '../../components/PortalHeader';
+import { adminKeys, failureOf, unwrap } from './adminApi';
+import { AdminNav } from './AdminNav';
+import { staffRoleLabel } from './format';
+import { StaffContext } from './staff';
+
+/** The admin frame: who is signed in and for which partner, the navigation, then the page. */
+export function AdminLayout() {
+  const { signOut } = usePortalSession();
+  const me = useQuery({ queryKey: adminKeys.me, queryFn: () => unwrap(api.GET('/api/admin/me')), staleTime: Infinity });
+
+  const logOut = (
+    <button type="button" className="button secondary" onClick={signOut}>
+      Log out
+    </button>
+  );
+
+  if (me.isPending) return <p role="status" className="page-status">Loading the admin area…</p>;
+  if (me.isError) {
+    return (
+      <>
+        <title>Admin · End User Portal</title>
+        <PortalHeader>{logOut}</PortalHeader>
+        <main className="page narrow">
+          <h1>Admin area</h1>
+          <ErrorAlert failure={failureOf(me.error)} />
+          <p className="hint">
+            The admin area is for your IT provider&apos;s staff, signed in with Single Sign-On and an MFA code.
+          </p>
+        </main>
+      </>
+    );
+  }
+
+  const staff = me.data;
+  return (
+    <StaffContext value={staff}>
+      <title>Admin · End User Portal</title>
+      <PortalHeader>
+        <div className="staff">
+          <p className="partner">{staff.partnerName ?? 'All partners'}</p>
+          <p>
+            {staff.name} · {staffRoleLabel(staff.role)}
+          </p>
+        </div>
+        {logOut}
+      </PortalHeader>
+      <div className="admin">
+        <AdminNav />
+        <main className="admin-main">
+          <Outlet />
+        </main>
+      </div>
+    </StaffContext>
+  );
+}

@@ -1,0 +1,53 @@
+import type { SsoState } from './adminTypes';
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+function format(iso: string, formatter: Intl.DateTimeFormat): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : formatter.format(date);
+}
+
+/** A day for people, e.g. "Mar 15, 2024" in the browser's language. */
+export const formatDate = (iso: string) => format(iso, dateFormat);
+
+/** A moment for people, e.g. "Mar 15, 2024, 10:30 AM". */
+export const formatDateTime = (iso: string) => format(iso, timeFormat);
+
+export const ssoStateLabels: Record<SsoState, string> = {
+  'activation-pending': 'Activation pending',
+  'mfa-not-enrolled': 'MFA not enrolled',
+  active: 'Active',
+};
+
+export function ssoStateLabel(state: string | null): string | null {
+  return state && state in ssoStateLabels ? ssoStateLabels[state as SsoState] : state;
+}
+
+const staffRoles: Record<string, string> = {
+  'partner-admin': 'Partner admin',
+  'partner-technician': 'Technician',
+  'platform-operator': 'Platform operator',
+};
+
+export const staffRoleLabel = (role: string) => staffRoles[role] ?? role;
+
+/** End-user roles (EndUserRoles.All on the Api). */
+export const endUserRoles = ['End User', 'Client Manager'] as const;
+
+/** The audit log's action names (AuditActions on the Api), said for people. */
+export const auditActionLabels: Record<string, string> = {
+  'end-user.created': 'End user added',
+  'end-user.edited': 'End user edited',
+  'end-user.enabled': 'End user enabled',
+  'end-user.disabled': 'End user disabled',
+  'end-user.deleted': 'End user deleted',
+  'end-user.activation-resent': 'Activation e-mail resent',
+  'end-user.mfa-reset': 'MFA reset',
+  'end-user.unlocked': 'End user unlocked',
+};
+
+export const auditActionLabel = (action: string) => auditActionLabels[action] ?? action;
+
+/** "1 end user", "3 end users". */
+export const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;

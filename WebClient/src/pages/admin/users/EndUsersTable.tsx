@@ -1,0 +1,169 @@
+import type { EndUserRow, StaffMe } from '../adminTypes';
+import { formatDate, formatDateTime, ssoStateLabel } from '../format';
+import { allowedActions, type RowAction } from './endUserActions';
+import type { EndUserFilters, SortKey } from './endUserFilters';
+
+interface Props {
+  rows: EndUserRow[];
+  staff: StaffMe;
+  filters: EndUserFilters;
+  busy: boolean;
+  selected: ReadonlySet<string>;
+  busyUserId: string | null;
+  onSort: (key: SortKey) => void;
+  onSelect: (ids: string[], selected: boolean) => void;
+  onAction: (action: RowAction | 'edit' | 'details', user: EndUserRow) => void;
+}
+
+/** The visible text of each action and, for screen readers, the same words naming the user. */
+const actionText: Record<RowAction | 'edit' | 'details', [string, (name: string) => string]> = {
+  details: ['Details', (name) => `Details of ${name}`],
+  edit: ['Edit', (name) => `Edit ${name}`],
+  disable: ['Disable', (name) => `Disable ${name}`],
+  enable: ['Enable', (name) => `Enable ${name}`],
+  'resend-activation': ['Resend activation', (name) => `Resend activation e-mail to ${name}`],
+  'reset-mfa': ['Reset MFA', (name) => `Reset MFA of ${name}`],
+  unlock: ['Unlock', (name) => `Unlock ${name}`],
+  delete: ['Delete', (name) => `Delete ${name}`],
+};
+
+function SortHeader({ label, sortKey, filters, onSort }: { label: string; sortKey: SortKey; filters: EndUserFilters; onSort: (key: SortKey) => void }) {
+  const active = filters.sort === sortKey;
+  const direction = filters.desc ? 'descending' : 'ascending';
+  return (
+    <th scope="col" aria-sort={active ? direction : 'none'}>
+      <button type="button" className="sort" onClick={() => onSort(sortKey)}>
+        {label}
+        <span aria-hidden="true" className="sort-mark">
+          {active ? (filters.desc ? '▼' : '▲') : '↕'}
+        </span>
+      </button>
+    </th>
+  );
+}
+
+/** The Migrated to SSO column: a check mark and the day, or an empty mark; said in words to screen readers. */
+export function MigratedMark({ user }: { user: Pick<EndUserRow, 'migratedToSso' | 'migratedAt'> }) {
+  if (!user.migratedToSso) {
+    return (
+      <>
+        <span className="mark" aria-hidden="true" title="Not migrated" />
+        <span className="visually-hidden">Not migrated</span>
+      </>
+    );
+  }
+  const day = user.migratedAt ? formatDate(user.migratedAt) : null;
+  return (
+    <>
+      <span className="mark checked" aria-hidden="true">
+        ✓
+      </span>
+      <span aria-hidden="true"> {day}</span>
+      <span className="visually-hidden">{day ? `Migrated on ${day}` : 'Migrated'}</span>
+    </>
+  );
+}
+
+export function StatusText({ user }: { user: Pick<EndUserRow, 'enabled' | 'locked'> }) {
+  return (
+    <>
+      {user.enabled ? 'Enabled' : 'Disabled'}
+      {user.locked && <span className="badge">Locked</span>}
+    </>
+  );
+}
+
+export function SsoStateText({ state }: { state: string | null }) {
+  const label = ssoStateLabel(state);
+  if (label) return <>{label}</>;
+  return (
+    <>
+      <span aria-hidden="true">—</span>
+      <span className="visually-hidden">None</span>
+    </>
+  );
+}
+
+/** Manage Users' table: sortable headers, a labelled checkbox per row, the actions this staff member may use. */
+export function EndUsersTable({ rows, staff, filters, busy, selected, busyUserId, onSort, onSelect, onAction }: Props) {
+  const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
+  const sortable = { filters, onSort };
+  return (
+    <div className="table-scroll">
+      <table aria-label="End users" aria-busy={busy} className="end-users">
+        <thead>
+          <tr>
+            <th scope="col">
+              <input
+                type="checkbox"
+                aria-label="Select all end users on this page"
+                checked={allSelected}
+                onChange={(event) => onSelect(rows.map((row) => row.id), event.target.checked)}
+              />
+            </th>
+            <SortHeader label="Name" sortKey="name" {...sortable} />
+            <SortHeader label="Email" sortKey="email" {...sortable} />
+            <SortHeader label="Client" sortKey="client" {...sortable} />
+            <SortHeader label="Role" sortKey="role" {...sortable} />
+            <SortHeader label="Status" sortKey="status" {...sortable} />
+            <SortHeader label="Migrated to SSO" sortKey="migratedAt" {...sortable} />
+            <th scope="col">SSO state</th>
+            <SortHeader label="Last login" sortKey="lastLogin" {...sortable} />
+            <th scope="col">Actions</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((user) => {
+            const actions: (RowAction | 'edit' | 'details')[] = ['details', ...(staff.canManage ? (['edit'] as const) : []), ...allowedActions(staff, user)];
+            return (
+              <tr key={user.id}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${user.name}`}
+                    checked={selected.has(user.id)}
+                    onChange={(event) => onSelect([user.id], event.target.checked)}
+                  />
+                </td>
+                <th scope="row">{user.name}</th>
+                <td className="email">{user.email}</td>
+                <td>{user.clientName}</td>
+                <td>{user.role}</td>
+                <td>
+                  <StatusText user={user} />
+                </td>
+                <td>
+                  <MigratedMark user={user} />
+                </td>
+                <td>
+                  <SsoStateText state={user.ssoState} />
+                </td>
+                <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : 'Never'}</td>
+                <td>
+                  <div className="row-actions">
+                    {actions.map((action) => {
+                      const [text, label] = actionText[action];
+                      return (
+                        <button
+                          // Disable and Enable are one button whose words change, so focus stays on it.
+                          key={action === 'enable' ? 'disable' : action}
+                          type="button"
+                          className={action === 'delete' ? 'small danger' : 'small'}
+                          aria-label={label(user.name)}
+                          disabled={busyUserId === user.id}
+                          onClick={() => onAction(action, user)}
+                        >
+                          {text}
+                        </button>
+                      );
+                    })}
+                  </div>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { adminApi, adminKeys, unwrap } from '../adminApi';
+import type { BulkAction, BulkResult, EndUserInput, EndUserRow, StaffMe } from '../adminTypes';
+
+export type RowAction = 'disable' | 'enable' | 'delete' | 'resend-activation' | 'reset-mfa' | 'unlock';
+
+type Target = Pick<EndUserRow, 'id' | 'name' | 'email' | 'migratedToSso'>;
+
+const path = (user: Target) => ({ params: { path: { id: user.id } } });
+
+/** Each action's call and the sentence shown once it is done. */
+const rowActions: Record<RowAction, { call: (user: Target) => Promise<unknown>; done: (user: Target) => string }> = {
+  disable: {
+    call: (user) => unwrap(adminApi.POST('/api/admin/end-users/{id}/disable', path(user))),
+    done: (user) => `${user.name} was disabled and signed out everywhere.`,
+  },
+  enable: {
+    call: (user) => unwrap(adminApi.POST('/api/admin/end-users/{id}/enable', path(user))),
+    done: (user) => `${user.name} was enabled.`,
+  },
+  delete: {
+    call: (user) => unwrap(adminApi.DELETE('/api/admin/end-users/{id}', path(user))),
+    done: (user) => `${user.name} was deleted.`,
+  },
+  'resend-activation': {
+    call: (user) => unwrap(adminApi.POST('/api/admin/end-users/{id}/resend-activation', path(user))),
+    done: (user) =>
+      user.migratedToSso
+        ? `An activation e-mail was sent to ${user.email}.`
+        : `A set-password e-mail was sent to ${user.email}.`,
+  },
+  'reset-mfa': {
+    call: (user) => unwrap(adminApi.POST('/api/admin/end-users/{id}/reset-mfa', path(user))),
+    done: (user) => `The MFA of ${user.name} was reset. They set up an authenticator again at their next sign-in.`,
+  },
+  unlock: {
+    call: (user) => unwrap(adminApi.POST('/api/admin/end-users/{id}/unlock', path(user))),
+    done: (user) => `${user.name} was unlocked.`,
+  },
+};
+
+/** Which actions the staff member may use on this row (technicians: resend activation and unlock). */
+export function allowedActions(staff: Pick<StaffMe, 'canManage'>, user: EndUserRow): RowAction[] {
+  const manage = staff.canManage;
+  const actions: RowAction[] = [];
+  if (manage) actions.push(user.enabled ? 'disable' : 'enable');
+  if (!user.migratedToSso || user.ssoState === 'activation-pending') actions.push('resend-activation');
+  if (manage && user.migratedToSso && user.ssoState === 'active') actions.push('reset-mfa');
+  if (user.locked) actions.push('unlock');
+  if (manage) actions.push('delete');
+  return actions;
+}
+
+/** After any change, the lists, the counts and the audit log are asked for again. */
+function useInvalidateAdminData() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: adminKeys.endUsers }),
+      queryClient.invalidateQueries({ queryKey: adminKeys.clients }),
+      queryClient.invalidateQueries({ queryKey: adminKeys.audit }),
+    ]);
+}
+
+/** One row action at a time; resolves to the sentence to show. */
+export function useRowAction() {
+  const invalidate = useInvalidateAdminData();
+  return useMutation({
+    mutationFn: async ({ action, user }: { action: RowAction; user: Target }) => {
+      await rowActions[action].call(user);
+      return rowActions[action].done(user);
+    },
+    onSettled: invalidate,
+  });
+}
+
+export function useSaveEndUser() {
+  const invalidate = useInvalidateAdminData();
+  return useMutation({
+    mutationFn: ({ id, input }: { id: string | null; input: EndUserInput }) =>
+      id === null
+        ? unwrap(adminApi.POST('/api/admin/end-users', { body: input }))
+        : unwrap(adminApi.PUT('/api/admin/end-users/{id}', { params: { path: { id } }, body: input })),
+    onSettled: invalidate,
+  });
+}
+
+export function useBulkAction() {
+  const invalidate = useInvalidateAdminData();
+  return useMutation({
+    mutationFn: (request: { action: BulkAction; ids: string[] }): Promise<BulkResult> =>
+      unwrap(adminApi.POST('/api/admin/end-users/bulk', { body: request })),
+    onSettled: invalidate,
+  });
+}

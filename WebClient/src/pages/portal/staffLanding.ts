@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { api, send } from '../../api/client';
+import type { ApiFailure } from '../../api/problem';
+import type { QueryState } from '../../api/useApiQuery';
+
+/** The Api's answer to a signed-in account that is no end user (PortalApi's NoPortalAccess). */
+export const isNoPortalAccess = (failure: ApiFailure) => failure.status === 403 && (failure.type ?? '').endsWith('/no-portal-access');
+
+export const loadStaffMe = () => send(api.GET('/api/admin/me'));
+
+/**
+ * Partner staff sign in through the same Single Sign-On and land on /portal. When the portal says
+ * "no portal access" and the admin area knows them, they go on to /admin. Otherwise the answer of
+ * the admin area is kept, to show when it says more than "not staff" (e.g. a session without MFA).
+ */
+export function useStaffLanding<T>(portal: QueryState<T>) {
+  const navigate = useNavigate();
+  // undefined while the admin area is being asked; null when it said "not staff".
+  const [adminRefusal, setAdminRefusal] = useState<ApiFailure | null | undefined>(undefined);
+  const noAccess = portal.status === 'error' && isNoPortalAccess(portal.failure);
+
+  useEffect(() => {
+    if (!noAccess) return undefined;
+    let current = true;
+    void loadStaffMe().then((result) => {
+      if (!current) return;
+      if (result.ok) void navigate('/admin', { replace: true });
+      else setAdminRefusal((result.failure.type ?? '').endsWith('/not-staff') ? null : result.failure);
+    });
+    return () => {
+      current = false;
+    };
+  }, [noAccess, navigate]);
+
+  return { checking: noAccess && adminRefusal === undefined, adminRefusal: adminRefusal ?? null };
+}
