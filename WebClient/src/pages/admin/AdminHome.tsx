@@ -13,6 +13,7 @@ export function AdminHome() {
 
   return (
     <>
+      <title>Admin · End User Portal</title>
       <h1>Admin area</h1>
       <p>
         Welcome, {staff.name}. Your clients&apos; end users are under Settings &gt; Account Administration &gt; Users

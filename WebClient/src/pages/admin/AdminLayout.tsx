@@ -40,7 +40,6 @@ export function AdminLayout() {
   const staff = me.data;
   return (
     <StaffContext value={staff}>
-      <title>Admin · End User Portal</title>
       <PortalHeader>
         <div className="staff">
           <p className="partner">{staff.partnerName ?? 'All partners'}</p>

@@ -59,8 +59,8 @@ export async function downloadCsv(
     throw new ApiError(clientFailure(networkErrorMessage));
   }
   const { data, error, response } = answer;
-  if (!response.ok || !(data instanceof Blob)) throw new ApiError(toFailure(response.status, error));
-  browser.download(data, fileName(response.headers.get('Content-Disposition'), fallbackName));
+  if (!response.ok || data === undefined) throw new ApiError(toFailure(response.status, error));
+  browser.download(data as Blob, fileName(response.headers.get('Content-Disposition'), fallbackName));
 }
 
 export const exportEndUsers = (query: EndUserQuery) =>
