@@ -73,9 +73,6 @@ public static class LoginOutcome
             return null;
         }
 
-        await s.Db.EndUsers.Where(u => u.SsoAccountId == account.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.LastLoginAt, now));
-        await s.Db.SaveChangesAsync();
-
         SessionCookies.SetSession(http.Response, cookie);
         s.Devices.Remember(http, transaction.Email);
         http.Response.Cookies.Delete(LoginTransactionStore.CookieName, LoginResults.TransactionCookieOptions());

@@ -1,30 +1,38 @@
 using Api.Infrastructure;
 using Api.Sso.Accounts;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Api.Admin.Staff;
 
 /// <summary>
-/// Finds who the caller is for the admin area: the staff row of their SSO account (read on every
-/// request, so a removed staff member loses access at once, not when their token expires), or
-/// the platform operator role of their token. Anyone else gets 403 with a sentence.
+/// The caller is partner staff (a staff row of their SSO account, read on every request so a
+/// removed staff member loses access at once, not when their token expires) or a platform
+/// operator (the role in their token). The resolved <see cref="StaffMember"/> is kept for the
+/// handler, which takes it as a parameter.
 /// </summary>
-public sealed class StaffResolution : IEndpointFilter
+public sealed class StaffRequirement : IAuthorizationRequirement
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public const string Refusal = "This area is for your IT provider's staff. Sign in with a staff account.";
+}
+
+public sealed class StaffAuthorizationHandler(AppDbContext db, AccountAdministration accounts) : AuthorizationHandler<StaffRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, StaffRequirement requirement)
     {
-        var http = context.HttpContext;
-        var staff = await ResolveAsync(http);
+        var http = context.Resource as HttpContext;
+        var staff = http is null ? null : await ResolveAsync(http);
         if (staff is null)
         {
-            return Problems.Forbidden("not-staff", "Partner staff only", "This area is for your IT provider's staff. Sign in with a staff account.");
+            context.Fail(new AuthorizationFailureReason(this, StaffRequirement.Refusal));
+            return;
         }
 
-        http.Items[typeof(StaffMember)] = staff;
-        return await next(context);
+        http!.Items[typeof(StaffMember)] = staff;
+        context.Succeed(requirement);
     }
 
-    private static async Task<StaffMember?> ResolveAsync(HttpContext http)
+    private async Task<StaffMember?> ResolveAsync(HttpContext http)
     {
         var accountId = http.User.GetUserId();
         if (accountId is null)
@@ -32,9 +40,6 @@ public sealed class StaffResolution : IEndpointFilter
             return null;
         }
 
-        var services = http.RequestServices;
-        var db = services.GetRequiredService<AppDbContext>();
-        var accounts = services.GetRequiredService<AccountAdministration>();
         var profile = await accounts.Standings.Where(a => a.AccountId == accountId && !a.Disabled)
             .Select(a => new { a.Name, a.Email })
             .FirstOrDefaultAsync(http.RequestAborted);
