@@ -27,8 +27,8 @@ export function deferred<T>() {
 /** The admin area's answer to an account that is not partner staff. */
 export const notStaff = () =>
   problem(403, {
-    type: 'https://portal.example/problems/not-staff',
-    title: 'Partner staff only',
+    type: 'https://portal.example/problems/forbidden',
+    title: 'Not allowed',
     detail: "This area is for your IT provider's staff. Sign in with a staff account.",
   });
 

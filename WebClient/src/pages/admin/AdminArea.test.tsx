@@ -45,16 +45,27 @@ describe('landing after sign-in', () => {
     expect(server.requests('GET /api/admin/me')[0]?.headers.get('Authorization')).toBe('Bearer access-1');
   });
 
-  it('keeps someone who is neither an end user nor staff on the portal with its sentence', async () => {
+  it('keeps someone who is neither an end user nor staff on the portal, with both sentences', async () => {
     mockApi({ 'GET /api/portal/me': noPortalAccess, 'GET /api/admin/me': notStaff });
 
     renderAt('/portal');
 
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Your account has no access to the End User Portal. Contact your IT provider.',
-    );
-    expect(screen.getAllByRole('alert')).toHaveLength(1);
+    const [portal, admin] = await screen.findAllByRole('alert');
+    expect(portal).toHaveTextContent('Your account has no access to the End User Portal. Contact your IT provider.');
+    expect(admin).toHaveTextContent("This area is for your IT provider's staff. Sign in with a staff account.");
     expect(screen.queryByRole('heading', { name: 'Admin area' })).not.toBeInTheDocument();
+  });
+
+  it('tells staff signed in without MFA what to do', async () => {
+    const noMfa = "This needs a sign-in with your authenticator code. Log out, then log in with Single Sign-On.";
+    mockApi({
+      'GET /api/portal/me': noPortalAccess,
+      'GET /api/admin/me': () => problem(403, { type: 'https://portal.example/problems/forbidden', detail: noMfa }),
+    });
+
+    renderAt('/portal');
+
+    expect((await screen.findAllByRole('alert')).at(-1)).toHaveTextContent(noMfa);
   });
 
   it('gives staff who are also end users a link to the admin area', async () => {
@@ -94,11 +105,12 @@ describe('the admin area', () => {
   });
 
   it('shows the sentence of a session without MFA', async () => {
-    mockApi({ 'GET /api/admin/me': () => problem(403, { title: 'Forbidden', detail: 'You do not have access to this.' }) });
+    const noMfa = 'This needs a sign-in with your authenticator code. Log out, then log in with Single Sign-On.';
+    mockApi({ 'GET /api/admin/me': () => problem(403, { type: 'https://portal.example/problems/forbidden', detail: noMfa }) });
 
     renderAt('/admin/settings');
 
-    expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('You do not have access to this.');
+    expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent(noMfa);
     expect(screen.queryByRole('navigation', { name: 'Admin' })).not.toBeInTheDocument();
   });
 

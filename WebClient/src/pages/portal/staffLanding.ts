@@ -11,13 +11,13 @@ export const loadStaffMe = () => send(api.GET('/api/admin/me'));
 
 /**
  * Partner staff sign in through the same Single Sign-On and land on /portal. When the portal says
- * "no portal access" and the admin area knows them, they go on to /admin. Otherwise the answer of
- * the admin area is kept, to show when it says more than "not staff" (e.g. a session without MFA).
+ * "no portal access" and the admin area knows them, they go on to /admin. Otherwise the admin
+ * area's refusal is kept to show too: it says what would let them in (a staff account, an MFA sign-in).
  */
 export function useStaffLanding<T>(portal: QueryState<T>) {
   const navigate = useNavigate();
-  // undefined while the admin area is being asked; null when it said "not staff".
-  const [adminRefusal, setAdminRefusal] = useState<ApiFailure | null | undefined>(undefined);
+  // undefined until the admin area has answered.
+  const [adminRefusal, setAdminRefusal] = useState<ApiFailure | undefined>(undefined);
   const noAccess = portal.status === 'error' && isNoPortalAccess(portal.failure);
 
   useEffect(() => {
@@ -26,7 +26,7 @@ export function useStaffLanding<T>(portal: QueryState<T>) {
     void loadStaffMe().then((result) => {
       if (!current) return;
       if (result.ok) void navigate('/admin', { replace: true });
-      else setAdminRefusal((result.failure.type ?? '').endsWith('/not-staff') ? null : result.failure);
+      else setAdminRefusal(result.failure);
     });
     return () => {
       current = false;
