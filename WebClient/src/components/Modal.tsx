@@ -13,15 +13,15 @@ interface Props {
  * it. Elements that were inert already stay so.
  */
 function inertOutside(element: HTMLElement): () => void {
-  const changed: HTMLElement[] = [];
+  const changed: Element[] = [];
   for (let node: HTMLElement | null = element; node && node !== document.body; node = node.parentElement) {
     for (const sibling of node.parentElement?.children ?? []) {
-      if (sibling === node || !(sibling instanceof HTMLElement) || sibling.inert) continue;
-      sibling.inert = true;
+      if (sibling === node || sibling.hasAttribute('inert')) continue;
+      sibling.setAttribute('inert', '');
       changed.push(sibling);
     }
   }
-  return () => changed.forEach((sibling) => (sibling.inert = false));
+  return () => changed.forEach((sibling) => sibling.removeAttribute('inert'));
 }
 
 /**

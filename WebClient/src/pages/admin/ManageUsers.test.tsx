@@ -151,10 +151,14 @@ describe('Manage Users', () => {
     await user.click(screen.getByRole('button', { name: 'Delete Ada Lovelace' }));
     dialog = screen.getByRole('dialog', { name: 'Delete Ada Lovelace?' });
     expect(dialog).toHaveFocus();
+    // The page behind the dialog takes no focus or clicks.
+    expect(screen.getByRole('navigation', { name: 'Admin' }).closest('[inert]')).not.toBeNull();
+    expect(screen.getByRole('table', { name: 'End users' }).closest('[inert]')).not.toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
 
-    expect(await screen.findByText('Ada Lovelace was deleted.')).toBeVisible();
+    expect(await screen.findByText('Ada Lovelace was deleted.')).toHaveFocus();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(document.querySelector('[inert]')).toBeNull();
     await waitFor(() => expect(screen.queryByRole('rowheader', { name: 'Ada Lovelace' })).not.toBeInTheDocument());
     expect(server.requests('DELETE /api/admin/end-users/u-ada')).toHaveLength(1);
   });

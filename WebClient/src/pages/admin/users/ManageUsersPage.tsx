@@ -72,6 +72,11 @@ export function ManageUsersPage() {
     update({ sort: key, desc: filters.sort === key ? !filters.desc : false, page: 1 });
   }
 
+  function cancel() {
+    rowAction.reset();
+    setDialog(null);
+  }
+
   function finish(message: string) {
     setDialog(null);
     setNotice(message);
@@ -108,6 +113,7 @@ export function ManageUsersPage() {
           <button
             type="button"
             className="button"
+            disabled={!clients.data}
             onClick={() => {
               setNotice(null);
               setDialog({ kind: 'add' });
@@ -214,7 +220,7 @@ export function ManageUsersPage() {
           busy={rowAction.isPending}
           failure={failureOf(rowAction.error)}
           onConfirm={() => runRowAction('delete', dialog.user)}
-          onCancel={() => setDialog(null)}
+          onCancel={cancel}
         >
           <p>
             {dialog.user.name} ({dialog.user.email}) loses access to the End User Portal and is signed out at once. A
@@ -229,7 +235,7 @@ export function ManageUsersPage() {
           busy={rowAction.isPending}
           failure={failureOf(rowAction.error)}
           onConfirm={() => runRowAction('reset-mfa', dialog.user)}
-          onCancel={() => setDialog(null)}
+          onCancel={cancel}
         >
           <p>
             Their authenticator and recovery codes are removed and they are signed out. At their next sign-in they set up
