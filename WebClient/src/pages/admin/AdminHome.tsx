@@ -1,7 +1,8 @@
+import { api } from '../../api/client';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { adminApi, adminKeys, failureOf, unwrap } from './adminApi';
+import { adminKeys, failureOf, unwrap } from './adminApi';
 import { adminRoutes } from './adminRoutes';
 import { formatDate } from './format';
 import { useStaff } from './staff';
@@ -9,7 +10,7 @@ import { useStaff } from './staff';
 /** `/admin`: where staff land; their clients and how far each is in the move to Single Sign-On. */
 export function AdminHome() {
   const staff = useStaff();
-  const clients = useQuery({ queryKey: adminKeys.clients, queryFn: () => unwrap(adminApi.GET('/api/admin/clients')) });
+  const clients = useQuery({ queryKey: adminKeys.clients, queryFn: () => unwrap(api.GET('/api/admin/clients')) });
 
   return (
     <>

@@ -1,12 +1,8 @@
-import type { Client } from 'openapi-fetch';
 import { api, send } from '../../api/client';
 import { clientFailure, networkErrorMessage, toFailure, type ApiFailure } from '../../api/problem';
-import type { paths } from '../../api/schema';
 import { browser } from '../../browser';
-import type { AdminPaths, AuditQuery, EndUserQuery } from './adminTypes';
+import type { AsWritten, AuditExportQuery, AuditQuery, EndUserExportQuery, EndUserQuery } from './adminTypes';
 
-/** The one typed client (same middleware: bearer token, silent renewal), seeing the admin paths too. */
-export const adminApi = api as unknown as Client<paths & AdminPaths>;
 
 /** What a query or mutation throws, so TanStack Query keeps the sentence to show. */
 export class ApiError extends Error {
@@ -16,11 +12,14 @@ export class ApiError extends Error {
   }
 }
 
-/** Awaits an Api call and returns its data, or throws an ApiError carrying the ProblemDetails sentence. */
-export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+/**
+ * Awaits an Api call and returns its data as the Api writes it (see AsWritten), or throws an
+ * ApiError carrying the ProblemDetails sentence.
+ */
+export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<AsWritten<T>> {
   const result = await send(call);
   if (!result.ok) throw new ApiError(result.failure);
-  return result.data;
+  return result.data as AsWritten<T>;
 }
 
 /** The failure behind whatever a query or mutation threw. */
@@ -63,11 +62,11 @@ export async function downloadCsv(
   browser.download(data as Blob, fileName(response.headers.get('Content-Disposition'), fallbackName));
 }
 
-export const exportEndUsers = (query: EndUserQuery) =>
+export const exportEndUsers = (query: EndUserExportQuery) =>
   downloadCsv(
-    () => adminApi.GET('/api/admin/end-users/export.csv', { params: { query }, parseAs: 'blob' }),
+    () => api.GET('/api/admin/end-users/export.csv', { params: { query }, parseAs: 'blob' }),
     'end-users.csv',
   );
 
-export const exportAudit = (query: AuditQuery) =>
-  downloadCsv(() => adminApi.GET('/api/admin/audit/export.csv', { params: { query }, parseAs: 'blob' }), 'audit.csv');
+export const exportAudit = (query: AuditExportQuery) =>
+  downloadCsv(() => api.GET('/api/admin/audit/export.csv', { params: { query }, parseAs: 'blob' }), 'audit.csv');

@@ -2,12 +2,28 @@ import type { components } from '../../api/schema';
 
 /*
  * The admin area's wire types. StaffMe comes from the generated schema; the Manage Users and
- * audit endpoints are written here by hand from docs (ADMIN-CONTRACT) until the Api's OpenAPI
+ * audit endpoints are written here by hand from the admin contract until the Api's OpenAPI
  * document has them. Then each one becomes an alias of `components['schemas'][...]` and
- * AdminPaths goes away.
+ * AdminPaths (merged into the generated `paths` below, so the screens use the one typed client
+ * already) goes away.
  */
 
 export type StaffMe = components['schemas']['StaffMe'];
+
+/**
+ * A response type as the Api writes it. Its OpenAPI document types whole numbers as
+ * `number | string` because the Api also *reads* numbers sent as strings (web defaults); what it
+ * writes is always a JSON number, so the screens get `number`.
+ */
+export type AsWritten<T> = [T] extends [readonly (infer Item)[]]
+  ? AsWritten<Item>[]
+  : [T] extends [object]
+    ? { [Key in keyof T]: AsWritten<T[Key]> }
+    : [string] extends [T]
+      ? [number] extends [T]
+        ? Exclude<T, string>
+        : T
+      : T;
 
 export type SsoState = 'activation-pending' | 'mfa-not-enrolled' | 'active';
 
@@ -102,25 +118,31 @@ export interface AuditPage {
   total: number;
 }
 
-/** Query of GET /api/admin/end-users and its CSV export. */
-export interface EndUserQuery {
+/** Query of GET /api/admin/end-users; its CSV export takes the same without paging. */
+export interface EndUserExportQuery {
   search?: string;
   clientId?: string;
   status?: 'enabled' | 'disabled';
   migrated?: boolean;
   ssoState?: SsoState;
-  sort?: string;
+  sort?: 'name' | 'email' | 'client' | 'role' | 'status' | 'migratedAt' | 'lastLogin';
   desc?: boolean;
+}
+
+export interface EndUserQuery extends EndUserExportQuery {
   page?: number;
   pageSize?: number;
 }
 
-/** Query of GET /api/admin/audit and its CSV export. */
-export interface AuditQuery {
+/** Query of GET /api/admin/audit; its CSV export takes the same without paging. */
+export interface AuditExportQuery {
   action?: string;
   targetId?: string;
   from?: string;
   to?: string;
+}
+
+export interface AuditQuery extends AuditExportQuery {
   page?: number;
   pageSize?: number;
 }
@@ -159,7 +181,7 @@ export interface AdminPaths {
     post: Operation<never, never, EndUserInput, { 201: Content<Created> }>;
   };
   '/api/admin/end-users/export.csv': Omit<PathItem, 'get'> & {
-    get: Operation<EndUserQuery, never, undefined, { 200: Csv }>;
+    get: Operation<EndUserExportQuery, never, undefined, { 200: Csv }>;
   };
   '/api/admin/end-users/bulk': Omit<PathItem, 'post'> & {
     post: Operation<never, never, BulkRequest, { 200: Content<BulkResult> }>;
@@ -177,5 +199,11 @@ export interface AdminPaths {
   '/api/admin/end-users/{id}/reset-mfa': Omit<PathItem, 'post'> & { post: Post<{ 204: NoContent }> };
   '/api/admin/end-users/{id}/unlock': Omit<PathItem, 'post'> & { post: Post<{ 204: NoContent }> };
   '/api/admin/audit': Omit<PathItem, 'get'> & { get: Operation<AuditQuery, never, undefined, { 200: Content<AuditPage> }> };
-  '/api/admin/audit/export.csv': Omit<PathItem, 'get'> & { get: Operation<AuditQuery, never, undefined, { 200: Csv }> };
+  '/api/admin/audit/export.csv': Omit<PathItem, 'get'> & { get: Operation<AuditExportQuery, never, undefined, { 200: Csv }> };
+}
+
+declare module '../../api/schema' {
+  // Until the Api's document has the admin endpoints, the one typed client learns them from here.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface paths extends AdminPaths {}
 }

@@ -1,12 +1,13 @@
+import { api } from '../../../api/client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { SelectField } from '../../../components/SelectField';
-import { adminApi, adminKeys, exportAudit, failureOf, unwrap } from '../adminApi';
+import { adminKeys, exportAudit, failureOf, unwrap } from '../adminApi';
 import { ExportButton } from '../ExportButton';
 import { auditActionLabel, auditActionLabels, formatDateTime } from '../format';
 import { Pager } from '../Pager';
 import { useUrlState } from '../useUrlState';
-import { auditFilters, toAuditQuery } from './auditFilters';
+import { auditFilters, toAuditExportQuery, toAuditQuery } from './auditFilters';
 import { Changes } from './Changes';
 
 const actionOptions = [
@@ -20,7 +21,7 @@ export function AuditPage() {
   const query = toAuditQuery(filters);
   const list = useQuery({
     queryKey: adminKeys.auditList(query),
-    queryFn: () => unwrap(adminApi.GET('/api/admin/audit', { params: { query } })),
+    queryFn: () => unwrap(api.GET('/api/admin/audit', { params: { query } })),
     placeholderData: keepPreviousData,
   });
   const entries = list.data?.items ?? [];
@@ -49,7 +50,7 @@ export function AuditPage() {
         )}
       </div>
       <div className="toolbar">
-        <ExportButton download={() => exportAudit(toAuditQuery(filters, false))} />
+        <ExportButton download={() => exportAudit(toAuditExportQuery(filters))} />
       </div>
 
       {list.isPending && <p role="status">Loading the audit log…</p>}

@@ -1,4 +1,4 @@
-import type { AuditQuery } from '../adminTypes';
+import type { AuditExportQuery, AuditQuery } from '../adminTypes';
 import { positive, type UrlCodec } from '../useUrlState';
 
 export const defaultAuditPageSize = 50;
@@ -28,13 +28,16 @@ export const auditFilters: UrlCodec<AuditFilters> = {
   },
 };
 
-export function toAuditQuery(filters: AuditFilters, paging = true): AuditQuery {
-  const query: AuditQuery = {};
+/** The filters as the CSV export's query: the list's, without paging. */
+export function toAuditExportQuery(filters: AuditFilters): AuditExportQuery {
+  const query: AuditExportQuery = {};
   if (filters.action) query.action = filters.action;
   if (filters.targetId) query.targetId = filters.targetId;
-  if (paging) {
-    query.page = filters.page;
-    query.pageSize = filters.pageSize;
-  }
   return query;
 }
+
+export const toAuditQuery = (filters: AuditFilters): AuditQuery => ({
+  ...toAuditExportQuery(filters),
+  page: filters.page,
+  pageSize: filters.pageSize,
+});

@@ -1,9 +1,10 @@
+import { api } from '../../../api/client';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Modal } from '../../../components/Modal';
 import { SubmitButton } from '../../../components/SubmitButton';
-import { adminApi, adminKeys, failureOf, unwrap } from '../adminApi';
+import { adminKeys, failureOf, unwrap } from '../adminApi';
 import { adminRoutes } from '../adminRoutes';
 import type { EmailDelivery, EndUserRow } from '../adminTypes';
 import { formatDateTime } from '../format';
@@ -27,6 +28,8 @@ function DeliveryState({ email }: { email: EmailDelivery }) {
           {email.error && `: ${email.error}`}
         </span>
       );
+    default:
+      return <>{email.state}</>;
   }
 }
 
@@ -35,7 +38,7 @@ export function EndUserDetails({ user, onClose }: { user: EndUserRow; onClose: (
   const staff = useStaff();
   const detail = useQuery({
     queryKey: adminKeys.endUser(user.id),
-    queryFn: () => unwrap(adminApi.GET('/api/admin/end-users/{id}', { params: { path: { id: user.id } } })),
+    queryFn: () => unwrap(api.GET('/api/admin/end-users/{id}', { params: { path: { id: user.id } } })),
     refetchInterval: (query) => (query.state.data?.emails.some((email) => email.state === 'queued') ? queuedRefreshMs : false),
   });
   const resend = useRowAction();

@@ -1,7 +1,8 @@
+import { api } from '../../../api/client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { adminApi, adminKeys, exportEndUsers, failureOf, unwrap } from '../adminApi';
+import { adminKeys, exportEndUsers, failureOf, unwrap } from '../adminApi';
 import type { BulkAction, EndUserRow } from '../adminTypes';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ExportButton } from '../ExportButton';
@@ -13,7 +14,7 @@ import { BulkDialog } from './BulkDialog';
 import { useRowAction, type RowAction } from './endUserActions';
 import { EndUserDetails } from './EndUserDetails';
 import { EndUserDialog } from './EndUserDialog';
-import { endUserFilters, isFiltered, toEndUserQuery, type SortKey } from './endUserFilters';
+import { endUserFilters, isFiltered, toEndUserExportQuery, toEndUserQuery, type SortKey } from './endUserFilters';
 import { EndUserFiltersBar } from './EndUserFiltersBar';
 import { EndUsersTable } from './EndUsersTable';
 
@@ -32,10 +33,10 @@ export function ManageUsersPage() {
   const query = toEndUserQuery(filters);
   const list = useQuery({
     queryKey: adminKeys.endUserList(query),
-    queryFn: () => unwrap(adminApi.GET('/api/admin/end-users', { params: { query } })),
+    queryFn: () => unwrap(api.GET('/api/admin/end-users', { params: { query } })),
     placeholderData: keepPreviousData,
   });
-  const clients = useQuery({ queryKey: adminKeys.clients, queryFn: () => unwrap(adminApi.GET('/api/admin/clients')) });
+  const clients = useQuery({ queryKey: adminKeys.clients, queryFn: () => unwrap(api.GET('/api/admin/clients')) });
   const rowAction = useRowAction();
 
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -148,7 +149,7 @@ export function ManageUsersPage() {
             Resend activation
           </button>
         </div>
-        <ExportButton download={() => exportEndUsers(toEndUserQuery(filters, false))} />
+        <ExportButton download={() => exportEndUsers(toEndUserExportQuery(filters))} />
       </div>
 
       {notice && (

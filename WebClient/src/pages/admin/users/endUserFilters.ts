@@ -1,4 +1,4 @@
-import type { EndUserQuery } from '../adminTypes';
+import type { EndUserExportQuery, EndUserQuery } from '../adminTypes';
 import { oneOf, positive, type UrlCodec } from '../useUrlState';
 
 export const sortKeys = ['name', 'email', 'client', 'role', 'status', 'migratedAt', 'lastLogin'] as const;
@@ -50,20 +50,23 @@ export const endUserFilters: UrlCodec<EndUserFilters> = {
   },
 };
 
-/** The filters as the Api's query (the list without paging is the CSV export's query). */
-export function toEndUserQuery(filters: EndUserFilters, paging = true): EndUserQuery {
-  const query: EndUserQuery = { sort: filters.sort, desc: filters.desc };
+/** The filters as the CSV export's query: the list's, without paging. */
+export function toEndUserExportQuery(filters: EndUserFilters): EndUserExportQuery {
+  const query: EndUserExportQuery = { sort: filters.sort, desc: filters.desc };
   if (filters.search) query.search = filters.search;
   if (filters.clientId) query.clientId = filters.clientId;
   if (filters.status) query.status = filters.status;
   if (filters.migrated) query.migrated = filters.migrated === 'true';
   if (filters.ssoState) query.ssoState = filters.ssoState;
-  if (paging) {
-    query.page = filters.page;
-    query.pageSize = filters.pageSize;
-  }
   return query;
 }
+
+/** The filters as the list's query. */
+export const toEndUserQuery = (filters: EndUserFilters): EndUserQuery => ({
+  ...toEndUserExportQuery(filters),
+  page: filters.page,
+  pageSize: filters.pageSize,
+});
 
 /** True when the list is narrowed by anything but sort and page. */
 export const isFiltered = (filters: EndUserFilters) =>
