@@ -1,5 +1,5 @@
-import { api } from '../../../api/client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { SelectField } from '../../../components/SelectField';
 import { adminKeys, exportAudit, failureOf, unwrap } from '../adminApi';

@@ -1,6 +1,6 @@
-import { api } from '../../../api/client';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Modal } from '../../../components/Modal';
 import { SubmitButton } from '../../../components/SubmitButton';

@@ -1,6 +1,6 @@
-import { api } from '../../../api/client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { adminKeys, exportEndUsers, failureOf, unwrap } from '../adminApi';
 import type { BulkAction, EndUserRow } from '../adminTypes';

@@ -1,5 +1,5 @@
-import { api } from '../../../api/client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../api/client';
 import { adminKeys, unwrap } from '../adminApi';
 import type { BulkAction, BulkResult, EndUserInput, EndUserRow, StaffMe } from '../adminTypes';
 
