@@ -1,3 +1,4 @@
+using Api.Admin.ManageUsers;
 using Api.Admin.Staff;
 using Api.Infrastructure;
 
@@ -17,6 +18,7 @@ public static class AdminApi
             .AddEndpointFilter<StaffResolution>()
             .NoStore();
         admin.MapStaffApi();
+        admin.MapManageUsersApi();
         return app;
     }
 
