@@ -15,8 +15,9 @@ public static class AdminApi
         var admin = app.MapGroup("/api/admin")
             .WithTags("Admin")
             .RequireAuthorization(AuthorizationPolicies.MfaSession)
-            .AddEndpointFilter<StaffResolution>()
             .NoStore();
+        // Before parameter binding, so handlers can take the resolved StaffMember (see StaffResolution).
+        ((IEndpointConventionBuilder)admin).Finally(StaffResolution.Wrap);
         admin.MapStaffApi();
         admin.MapManageUsersApi();
         return app;

@@ -39,9 +39,10 @@ public sealed class EndUserListing
                 Enabled = u.Enabled,
                 MigratedToSso = u.MigratedToSso,
                 MigratedAt = u.MigratedAt,
-                SsoState = u.MigratedToSso && a != null ? a.State : null,
+                // "a != null" cannot be translated for a projected type; its key is null when nothing joined.
+                SsoState = u.MigratedToSso && a!.AccountId != null ? a.State : null,
                 // A migrated user signs in on the SSO, which records it; before that, the portal's form did.
-                LastLoginAt = u.MigratedToSso ? (a != null ? a.LastLoginAt : null) : u.LastLoginAt,
+                LastLoginAt = u.MigratedToSso ? a!.LastLoginAt : u.LastLoginAt,
             });
 }
 

@@ -9,19 +9,31 @@ namespace Api.Admin.Staff;
 /// request, so a removed staff member loses access at once, not when their token expires), or
 /// the platform operator role of their token. Anyone else gets 403 with a sentence.
 /// </summary>
-public sealed class StaffResolution : IEndpointFilter
+/// <remarks>
+/// It wraps each admin endpoint's request delegate rather than being an endpoint filter: filters
+/// run after parameter binding, and with <c>ThrowOnBadRequest</c> a handler's
+/// <see cref="StaffMember"/> parameter, not yet resolved, failed binding as a 400 before a filter
+/// could resolve it (or refuse a non-staff caller with 403).
+/// </remarks>
+public static class StaffResolution
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>Resolves the caller before the endpoint binds its parameters (an <c>Finally</c> convention: after the delegate is built).</summary>
+    public static void Wrap(EndpointBuilder endpoint)
     {
-        var http = context.HttpContext;
-        var staff = await ResolveAsync(http);
-        if (staff is null)
+        var inner = endpoint.RequestDelegate ?? throw new InvalidOperationException($"{endpoint.DisplayName} has no request delegate to wrap.");
+        endpoint.RequestDelegate = async http =>
         {
-            return Problems.Forbidden("not-staff", "Partner staff only", "This area is for your IT provider's staff. Sign in with a staff account.");
-        }
+            var staff = await ResolveAsync(http);
+            if (staff is null)
+            {
+                await Problems.Forbidden("not-staff", "Partner staff only", "This area is for your IT provider's staff. Sign in with a staff account.")
+                    .ExecuteAsync(http);
+                return;
+            }
 
-        http.Items[typeof(StaffMember)] = staff;
-        return await next(context);
+            http.Items[typeof(StaffMember)] = staff;
+            await inner(http);
+        };
     }
 
     private static async Task<StaffMember?> ResolveAsync(HttpContext http)
