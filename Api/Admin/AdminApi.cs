@@ -14,10 +14,8 @@ public static class AdminApi
     {
         var admin = app.MapGroup("/api/admin")
             .WithTags("Admin")
-            .RequireAuthorization(AuthorizationPolicies.MfaSession)
+            .RequireAuthorization(AuthorizationPolicies.Staff)
             .NoStore();
-        // Before parameter binding, so handlers can take the resolved StaffMember (see StaffResolution).
-        ((IEndpointConventionBuilder)admin).Finally(StaffResolution.Wrap);
         admin.MapStaffApi();
         admin.MapManageUsersApi();
         return app;

@@ -7,7 +7,7 @@ namespace Api.Admin.Staff;
 
 /// <summary>
 /// Whoever calls the admin area: a partner's staff member (scoped to that partner) or a platform
-/// operator (every partner). Resolved once per request by <see cref="StaffResolution"/>; handlers
+/// operator (every partner). Resolved once per request, during authorization, by <see cref="StaffAuthorizationHandler"/>; handlers
 /// take it as a parameter.
 /// </summary>
 public sealed record StaffMember(string AccountId, string Name, string Email, string Role, Guid? PartnerId, string? ClientIp)
