@@ -106,7 +106,7 @@ public sealed class ManageUsersAccessTests(SsoApiFactory api)
         var answer = await reader.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Forbidden, answer.Status);
-        Assert.True(answer.IsProblem, answer.ToString());
+        Assert.Equal(MfaSessionRequirement.Refusal, answer.Detail);
         Assert.DoesNotContain("@sso-tests.example", answer.Body);
     }
 
@@ -123,8 +123,8 @@ public sealed class ManageUsersAccessTests(SsoApiFactory api)
         var answer = await reader.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Forbidden, answer.Status);
-        Assert.Equal(Problems.TypePrefix + "not-staff", answer.Type);
-        Assert.Equal("This area is for your IT provider's staff. Sign in with a staff account.", answer.Detail);
+        Assert.True(answer.IsProblem, answer.ToString());
+        Assert.Equal(Api.Admin.Staff.StaffRequirement.Refusal, answer.Detail);
     }
 
     [Fact]
