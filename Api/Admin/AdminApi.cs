@@ -1,3 +1,4 @@
+using Api.Admin.ManageUsers;
 using Api.Admin.Staff;
 using Api.Infrastructure;
 
@@ -16,6 +17,7 @@ public static class AdminApi
             .RequireAuthorization(AuthorizationPolicies.Staff)
             .NoStore();
         admin.MapStaffApi();
+        admin.MapManageUsersApi();
         return app;
     }
 

@@ -51,6 +51,10 @@ public static class DevelopmentSeeder
             User("henry.enrolled@adventure.test", adventure),
         };
         db.EndUsers.AddRange([pending, .. enrolled, User("dana.legacy@northwind.test", northwind), User("sam.legacy@adventure.test", adventure)]);
+        var crowd = SeededCrowd.For(northwind, SeededCrowd.NorthwindCycle, 240, "northwind.test")
+            .Concat(SeededCrowd.For(tailspin, SeededCrowd.MigratedCycle, 120, "tailspin.test"))
+            .ToList();
+        db.EndUsers.AddRange(crowd.Select(member => member.User));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -75,18 +79,29 @@ public static class DevelopmentSeeder
             await users.UpdateAsync(account);
         }
 
-        var admin = new SsoAccount
-        {
-            UserName = "paula.admin@contoso.test",
-            Email = "paula.admin@contoso.test",
-            DisplayName = "Paula Admin",
-            EmailConfirmed = true,
-            ProtectedTotpSecret = totp.Protect(TotpSecret),
-            TotpEnrolledAt = DateTime.UtcNow,
-        };
-        await users.CreateAsync(admin, Password);
-        db.PartnerStaff.Add(new PartnerStaff { Partner = contoso, SsoAccountId = admin.Id, Role = ProductRoles.PartnerAdmin });
+        await SeededCrowd.MigrateAsync(crowd, db, users, provider.GetRequiredService<RoleManager<IdentityRole>>(), totp.Protect(TotpSecret), cancellationToken);
+        // Every Tailspin Toys user is migrated now, so the client counts as migrated (new users start on SSO).
+        tailspin.MigratedToSsoAt = DateTime.UtcNow;
+
+        await AddStaffAsync("paula.admin@contoso.test", "Paula Admin", contoso, ProductRoles.PartnerAdmin);
+        await AddStaffAsync("tom.technician@contoso.test", "Tom Technician", contoso, ProductRoles.PartnerTechnician);
+        await AddStaffAsync("fiona.admin@fabrikam.test", "Fiona Admin", fabrikam, ProductRoles.PartnerAdmin);
         await db.SaveChangesAsync(cancellationToken);
+
+        async Task AddStaffAsync(string email, string name, Partner partner, string role)
+        {
+            var staff = new SsoAccount
+            {
+                UserName = email,
+                Email = email,
+                DisplayName = name,
+                EmailConfirmed = true,
+                ProtectedTotpSecret = totp.Protect(TotpSecret),
+                TotpEnrolledAt = DateTime.UtcNow,
+            };
+            await users.CreateAsync(staff, Password);
+            db.PartnerStaff.Add(new PartnerStaff { Partner = partner, SsoAccountId = staff.Id, Role = role });
+        }
     }
 
     /// <summary>"alex.pending@…" → "Alex Pending".</summary>

@@ -1,6 +1,6 @@
-using Api.Links;
 using System.Globalization;
 using System.Net;
+using Api.Links;
 using Api.Mail;
 using Api.Sso.Keys;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
-using Microsoft.AspNetCore.DataProtection;
 using Api.Sso.Accounts;
 using Api.Sso.Sessions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Api.Sso.Login;

@@ -1,0 +1,36 @@
+using Api.Admin.Staff;
+using Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Api.Admin.ManageUsers;
+
+/// <summary>The clients a caller manages: the Manage Users client filter and each client's migration progress.</summary>
+public static class ClientList
+{
+    public static async Task<Ok<ClientSummary[]>> GetClients(StaffMember staff, AppDbContext db, CancellationToken cancellationToken)
+    {
+        var clients = await staff.Scope(db.Clients.AsNoTracking())
+            .OrderBy(c => c.Name)
+            .ThenBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Id,
+                c.Name,
+                c.PartnerId,
+                PartnerName = c.Partner!.Name,
+                c.MigratedToSsoAt,
+                EndUsers = c.EndUsers.Count(u => !u.Deleted),
+                Migrated = c.EndUsers.Count(u => !u.Deleted && u.MigratedToSso),
+            })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(clients
+            .Select(c => new ClientSummary(c.Id, c.Name, c.PartnerId, c.PartnerName, WireTime.Utc(c.MigratedToSsoAt), c.EndUsers, c.Migrated))
+            .ToArray());
+    }
+}
+
+/// <param name="MigratedToSsoAt">When the whole client finished moving to SSO; null while some of its users still use the portal's form.</param>
+/// <param name="EndUsers">End users not deleted.</param>
+/// <param name="Migrated">Of those, how many are migrated to SSO.</param>
+public sealed record ClientSummary(Guid Id, string Name, Guid PartnerId, string PartnerName, DateTime? MigratedToSsoAt, int EndUsers, int Migrated);

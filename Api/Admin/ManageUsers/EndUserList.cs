@@ -1,0 +1,70 @@
+using Api.Admin.Staff;
+using Api.Infrastructure;
+using Api.Sso.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Api.Admin.ManageUsers;
+
+/// <summary>The Manage Users list: one page of end users, and how many there are in all.</summary>
+public static class EndUserList
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    // Far beyond any real list; keeps the row offset within what SQL and LINQ's Skip accept.
+    private const int MaxPage = 1_000_000;
+
+    public static async Task<Results<Ok<EndUserPage>, ValidationProblem, ProblemHttpResult>> GetEndUsers(
+        [AsParameters] EndUserFilterParameters query,
+        string? page,
+        string? pageSize,
+        StaffMember staff,
+        AppDbContext db,
+        AccountAdministration accounts,
+        CancellationToken cancellationToken)
+    {
+        if (!EndUserFilter.TryRead(query, out var filter, out var invalid))
+        {
+            return invalid!;
+        }
+
+        if (!TryNumber(page, 1, MaxPage, 1, out var pageNumber))
+        {
+            return Problems.Invalid("page", "Choose a page number from 1.");
+        }
+
+        if (!TryNumber(pageSize, 1, MaxPageSize, DefaultPageSize, out var size))
+        {
+            return Problems.Invalid("pageSize", $"Show from 1 to {MaxPageSize} users per page.");
+        }
+
+        if (!await filter.IsClientVisibleAsync(staff, db, cancellationToken))
+        {
+            return EndUserFilter.ClientNotFound();
+        }
+
+        var matching = EndUserListing.Query(staff, db, accounts).Matching(filter);
+        var total = await matching.CountAsync(cancellationToken);
+        var listings = await matching.SortedBy(filter)
+            .Skip((pageNumber - 1) * size)
+            .Take(size)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new EndUserPage(await EndUserRow.FromAsync(listings, accounts), pageNumber, size, total));
+    }
+
+    private static bool TryNumber(string? text, int min, int max, int absent, out int number)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            number = absent;
+            return true;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out number)
+            && number >= min && number <= max;
+    }
+}
+
+/// <param name="Total">How many end users match the search and filters, on every page together.</param>
+public sealed record EndUserPage(IReadOnlyList<EndUserRow> Items, int Page, int PageSize, int Total);

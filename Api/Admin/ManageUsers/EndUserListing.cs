@@ -1,0 +1,104 @@
+using System.Linq.Expressions;
+using Api.Admin.Staff;
+using Api.Infrastructure;
+using Api.Sso.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Api.Admin.ManageUsers;
+
+/// <summary>
+/// One line of Manage Users as SQL computes it: the end user, their client's name and (left
+/// join: a user not migrated has no account) their SSO account's standing. Searching, filtering
+/// and sorting compose on this query, so a page is one statement and its total one COUNT.
+/// </summary>
+public sealed class EndUserListing
+{
+    public Guid Id { get; init; }
+    public required string Name { get; init; }
+    public required string Email { get; init; }
+    public Guid ClientId { get; init; }
+    public required string ClientName { get; init; }
+    public required string Role { get; init; }
+    public bool Enabled { get; init; }
+    public bool MigratedToSso { get; init; }
+    public DateTime? MigratedAt { get; init; }
+    public AccountState? SsoState { get; init; }
+    public DateTime? LastLoginAt { get; init; }
+
+    /// <summary>Every end user the caller may see, unfiltered and unsorted.</summary>
+    public static IQueryable<EndUserListing> Query(StaffMember staff, AppDbContext db, AccountAdministration accounts) =>
+        staff.Scope(db.EndUsers.AsNoTracking())
+            .LeftJoin(accounts.Standings, u => u.SsoAccountId, a => a.AccountId, (u, a) => new EndUserListing
+            {
+                Id = u.Id,
+                Name = u.DisplayName,
+                Email = u.Email,
+                ClientId = u.ClientId,
+                ClientName = u.Client!.Name,
+                Role = u.Role,
+                Enabled = u.Enabled,
+                MigratedToSso = u.MigratedToSso,
+                MigratedAt = u.MigratedAt,
+                // "a != null" cannot be translated for a projected type; its key is null when nothing joined.
+                SsoState = u.MigratedToSso && a!.AccountId != null ? a.State : null,
+                // A migrated user signs in on the SSO, which records it; before that, the portal's form did.
+                LastLoginAt = u.MigratedToSso ? a!.LastLoginAt : u.LastLoginAt,
+            });
+}
+
+/// <summary>Search, filters and sort applied in SQL.</summary>
+public static class EndUserListingQueries
+{
+    public static IQueryable<EndUserListing> Matching(this IQueryable<EndUserListing> users, EndUserFilter filter)
+    {
+        if (filter.Search is { } search)
+        {
+            // LIKE, not Contains: case-insensitive on SQLite as on SQL Server; wildcards typed by the user are literal.
+            var pattern = "%" + search.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            users = users.Where(u => EF.Functions.Like(u.Name, pattern, "\\") || EF.Functions.Like(u.Email, pattern, "\\"));
+        }
+
+        if (filter.ClientId is { } clientId)
+        {
+            users = users.Where(u => u.ClientId == clientId);
+        }
+
+        if (filter.Enabled is { } enabled)
+        {
+            users = users.Where(u => u.Enabled == enabled);
+        }
+
+        if (filter.Migrated is { } migrated)
+        {
+            users = users.Where(u => u.MigratedToSso == migrated);
+        }
+
+        if (filter.SsoState is { } state)
+        {
+            users = users.Where(u => u.SsoState == state);
+        }
+
+        return users;
+    }
+
+    /// <summary>Sorted, with name and then id breaking ties so that pages neither repeat nor skip a user.</summary>
+    public static IOrderedQueryable<EndUserListing> SortedBy(this IQueryable<EndUserListing> users, EndUserFilter filter)
+    {
+        var sorted = filter.Sort switch
+        {
+            EndUserSort.Email => Order(users, u => u.Email, filter.Descending),
+            EndUserSort.Client => Order(users, u => u.ClientName, filter.Descending),
+            EndUserSort.Role => Order(users, u => u.Role, filter.Descending),
+            EndUserSort.Status => Order(users, u => u.Enabled, filter.Descending),
+            EndUserSort.MigratedAt => Order(users, u => u.MigratedAt, filter.Descending),
+            EndUserSort.LastLogin => Order(users, u => u.LastLoginAt, filter.Descending),
+            _ => Order(users, u => u.Name, filter.Descending),
+        };
+        return filter.Sort == EndUserSort.Name
+            ? sorted.ThenBy(u => u.Id)
+            : sorted.ThenBy(u => u.Name).ThenBy(u => u.Id);
+    }
+
+    private static IOrderedQueryable<EndUserListing> Order<TKey>(IQueryable<EndUserListing> users, Expression<Func<EndUserListing, TKey>> key, bool descending) =>
+        descending ? users.OrderByDescending(key) : users.OrderBy(key);
+}
