@@ -1,14 +1,6 @@
-import type { components } from '../../api/schema';
+import type { components, operations, paths } from '../../api/schema';
 
-/*
- * The admin area's wire types. StaffMe comes from the generated schema; the Manage Users and
- * audit endpoints are written here by hand from the admin contract until the Api's OpenAPI
- * document has them. Then each one becomes an alias of `components['schemas'][...]` and
- * AdminPaths (merged into the generated `paths` below, so the screens use the one typed client
- * already) goes away.
- */
-
-export type StaffMe = components['schemas']['StaffMe'];
+type Schemas = components['schemas'];
 
 /**
  * A response type as the Api writes it. Its OpenAPI document types whole numbers as
@@ -25,56 +17,24 @@ export type AsWritten<T> = [T] extends [readonly (infer Item)[]]
         : T
       : T;
 
-export type SsoState = 'activation-pending' | 'mfa-not-enrolled' | 'active';
+// ---- Generated: who is signed in, and Manage Users (read) ----
 
-export interface ClientSummary {
-  id: string;
-  name: string;
-  partnerId: string;
-  partnerName: string;
-  migratedToSsoAt: string | null;
-  endUsers: number;
-  migrated: number;
-}
+export type StaffMe = Schemas['StaffMe'];
+export type ClientSummary = AsWritten<Schemas['ClientSummary']>;
+export type EndUserRow = Schemas['EndUserRow'];
+export type EndUserPage = AsWritten<Schemas['EndUserPage']>;
+export type EmailDelivery = AsWritten<Schemas['EmailDelivery']>;
+export type EndUserDetail = AsWritten<Schemas['EndUserDetail']>;
 
-export interface EndUserRow {
-  id: string;
-  name: string;
-  email: string;
-  clientId: string;
-  clientName: string;
-  role: string;
-  enabled: boolean;
-  locked: boolean;
-  migratedToSso: boolean;
-  migratedAt: string | null;
-  ssoState: SsoState | null;
-  lastLoginAt: string | null;
-}
+/** Query of GET /api/admin/end-users; its CSV export takes the same without paging. */
+export type EndUserQuery = NonNullable<operations['GetEndUsers']['parameters']['query']>;
+export type EndUserExportQuery = NonNullable<operations['ExportEndUsers']['parameters']['query']>;
+export type SsoState = NonNullable<EndUserQuery['ssoState']>;
 
-export interface EndUserPage {
-  items: EndUserRow[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
+// ---- Hand-written from the admin contract until the Api's document has the lifecycle and audit
+// endpoints; then these become aliases too and AdminPaths goes away (the screens use `api`). ----
 
-export interface EmailDelivery {
-  id: string;
-  kind: string;
-  subject: string;
-  createdAt: string;
-  state: 'queued' | 'sent' | 'failed';
-  sentAt: string | null;
-  error: string | null;
-  attempts: number;
-}
-
-export interface EndUserDetail {
-  user: EndUserRow;
-  emails: EmailDelivery[];
-}
-
+/** The body of POST /api/admin/end-users and PUT /api/admin/end-users/{id}: Client, Name, Email, Role. */
 export interface EndUserInput {
   clientId: string;
   name: string;
@@ -82,16 +42,7 @@ export interface EndUserInput {
   role: string;
 }
 
-export interface Created {
-  id: string;
-}
-
 export type BulkAction = 'disable' | 'resend-activation';
-
-export interface BulkRequest {
-  action: BulkAction;
-  ids: string[];
-}
 
 export interface BulkResult {
   succeeded: number;
@@ -118,22 +69,6 @@ export interface AuditPage {
   total: number;
 }
 
-/** Query of GET /api/admin/end-users; its CSV export takes the same without paging. */
-export interface EndUserExportQuery {
-  search?: string;
-  clientId?: string;
-  status?: 'enabled' | 'disabled';
-  migrated?: boolean;
-  ssoState?: SsoState;
-  sort?: 'name' | 'email' | 'client' | 'role' | 'status' | 'migratedAt' | 'lastLogin';
-  desc?: boolean;
-}
-
-export interface EndUserQuery extends EndUserExportQuery {
-  page?: number;
-  pageSize?: number;
-}
-
 /** Query of GET /api/admin/audit; its CSV export takes the same without paging. */
 export interface AuditExportQuery {
   action?: string;
@@ -147,22 +82,40 @@ export interface AuditQuery extends AuditExportQuery {
   pageSize?: number;
 }
 
-// ---- The paths, in the shape openapi-typescript writes, so the screens use the one typed client ----
+// The lifecycle and audit operations, in the shape openapi-typescript writes.
 
-type Content<T> = { headers: Record<string, unknown>; content: { 'application/json': T } };
-type NoContent = { headers: Record<string, unknown>; content?: never };
-type Problem = { headers: Record<string, unknown>; content: { 'application/problem+json': Record<string, unknown> } };
-type Csv = { headers: Record<string, unknown>; content: { 'text/csv': string } };
+type Headers = { headers: Record<string, unknown> };
+type Content<T> = Headers & { content: { 'application/json': T } };
+type NoContent = Headers & { content?: never };
+type Problem = Headers & { content: { 'application/problem+json': Record<string, unknown> } };
+type Csv = Headers & { content: { 'text/csv': string } };
 
 type Operation<Query, Path, Body, Responses> = {
   parameters: { query?: Query; header?: never; cookie?: never } & ([Path] extends [never] ? { path?: never } : { path: Path });
   responses: Responses & { 400: Problem; 403: Problem; 404: Problem; 409: Problem };
 } & ([Body] extends [undefined] ? { requestBody?: never } : { requestBody: { content: { 'application/json': Body } } });
 
-type IdPath = { id: string };
-type Post<Responses> = Operation<never, IdPath, undefined, Responses>;
+type Post<Responses> = Operation<never, { id: string }, undefined, Responses>;
 
-interface PathItem {
+interface LifecycleMethods {
+  '/api/admin/end-users': { post: Operation<never, never, EndUserInput, { 201: Content<{ id: string }> }> };
+  '/api/admin/end-users/{id}': {
+    put: Operation<never, { id: string }, EndUserInput, { 204: NoContent }>;
+    delete: Operation<never, { id: string }, undefined, { 204: NoContent }>;
+  };
+  '/api/admin/end-users/{id}/disable': { post: Post<{ 204: NoContent }> };
+  '/api/admin/end-users/{id}/enable': { post: Post<{ 204: NoContent }> };
+  '/api/admin/end-users/{id}/resend-activation': { post: Post<{ 202: NoContent; 429: Problem }> };
+  '/api/admin/end-users/{id}/reset-mfa': { post: Post<{ 204: NoContent }> };
+  '/api/admin/end-users/{id}/unlock': { post: Post<{ 204: NoContent }> };
+  '/api/admin/end-users/bulk': {
+    post: Operation<never, never, { action: BulkAction; ids: string[] }, { 200: Content<BulkResult> }>;
+  };
+  '/api/admin/audit': { get: Operation<AuditQuery, never, undefined, { 200: Content<AuditPage> }> };
+  '/api/admin/audit/export.csv': { get: Operation<AuditExportQuery, never, undefined, { 200: Csv }> };
+}
+
+interface EmptyPathItem {
   parameters: { query?: never; header?: never; path?: never; cookie?: never };
   get?: never;
   put?: never;
@@ -174,36 +127,10 @@ interface PathItem {
   trace?: never;
 }
 
-export interface AdminPaths {
-  '/api/admin/clients': Omit<PathItem, 'get'> & { get: Operation<never, never, undefined, { 200: Content<ClientSummary[]> }> };
-  '/api/admin/end-users': Omit<PathItem, 'get' | 'post'> & {
-    get: Operation<EndUserQuery, never, undefined, { 200: Content<EndUserPage> }>;
-    post: Operation<never, never, EndUserInput, { 201: Content<Created> }>;
-  };
-  '/api/admin/end-users/export.csv': Omit<PathItem, 'get'> & {
-    get: Operation<EndUserExportQuery, never, undefined, { 200: Csv }>;
-  };
-  '/api/admin/end-users/bulk': Omit<PathItem, 'post'> & {
-    post: Operation<never, never, BulkRequest, { 200: Content<BulkResult> }>;
-  };
-  '/api/admin/end-users/{id}': Omit<PathItem, 'get' | 'put' | 'delete'> & {
-    get: Operation<never, IdPath, undefined, { 200: Content<EndUserDetail> }>;
-    put: Operation<never, IdPath, EndUserInput, { 204: NoContent }>;
-    delete: Operation<never, IdPath, undefined, { 204: NoContent }>;
-  };
-  '/api/admin/end-users/{id}/disable': Omit<PathItem, 'post'> & { post: Post<{ 204: NoContent }> };
-  '/api/admin/end-users/{id}/enable': Omit<PathItem, 'post'> & { post: Post<{ 204: NoContent }> };
-  '/api/admin/end-users/{id}/resend-activation': Omit<PathItem, 'post'> & {
-    post: Post<{ 202: NoContent; 429: Problem }>;
-  };
-  '/api/admin/end-users/{id}/reset-mfa': Omit<PathItem, 'post'> & { post: Post<{ 204: NoContent }> };
-  '/api/admin/end-users/{id}/unlock': Omit<PathItem, 'post'> & { post: Post<{ 204: NoContent }> };
-  '/api/admin/audit': Omit<PathItem, 'get'> & { get: Operation<AuditQuery, never, undefined, { 200: Content<AuditPage> }> };
-  '/api/admin/audit/export.csv': Omit<PathItem, 'get'> & { get: Operation<AuditExportQuery, never, undefined, { 200: Csv }> };
-}
-
-declare module '../../api/schema' {
-  // Until the Api's document has the admin endpoints, the one typed client learns them from here.
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface paths extends AdminPaths {}
-}
+/** The generated paths, with the lifecycle methods added (to a generated path, or a new one). */
+export type AdminPaths = Omit<paths, keyof LifecycleMethods> & {
+  [Path in keyof LifecycleMethods]: (Path extends keyof paths
+    ? Omit<paths[Path], keyof LifecycleMethods[Path]>
+    : Omit<EmptyPathItem, keyof LifecycleMethods[Path]>) &
+    LifecycleMethods[Path];
+};
