@@ -1,3 +1,5 @@
+using Api.Admin.AuditTrail;
+using Api.Admin.EndUsers;
 using Api.Admin.Staff;
 using Api.Infrastructure;
 
@@ -17,6 +19,8 @@ public static class AdminApi
             .AddEndpointFilter<StaffResolution>()
             .NoStore();
         admin.MapStaffApi();
+        admin.MapEndUsersApi();
+        admin.MapAuditTrailApi();
         return app;
     }
 

@@ -56,6 +56,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddScoped<EndUserMigrator>();
         builder.Services.AddScoped<Audit.AuditLog>();
         builder.Services.AddScoped<Portal.PasswordChangeServices>();
+        builder.Services.AddScoped<Portal.PasswordSetup.PasswordSetupEmails>();
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Api.Infrastructure;
+using Api.Portal.PasswordSetup;
 using Api.Sso.Accounts;
 using Api.Sso.Login;
 using Api.Sso.Oidc;
@@ -22,6 +23,7 @@ public static class PortalApi
             .WithName("ChangePassword")
             .WithSummary("Changes a legacy (not yet migrated) user's password. Migrated users use Forgot Password on the SSO screen.")
             .WithMetadata(new RequestSizeLimitAttribute(InputRules.MaxBodyBytes));
+        app.MapPasswordSetupApi();
         return app;
     }
 
@@ -60,15 +62,9 @@ public static class PortalApi
                 "Your password is managed by Single Sign-On. To change it, use Forgot Password on the Single Sign-On login screen.");
         }
 
-        if (body.NewPassword is not { Length: >= InputRules.MinPasswordLength and <= InputRules.MaxPasswordLength })
+        if (PortalPasswordRules.Check(body.NewPassword) is { } refused)
         {
-            var sentence = $"Choose a new password of {InputRules.MinPasswordLength} to {InputRules.MaxPasswordLength} characters.";
-            return Problems.Invalid("newPassword", sentence);
-        }
-
-        if (Sso.Passwords.CommonPasswords.Shared.IsCommon(body.NewPassword))
-        {
-            return Problems.Invalid("newPassword", Sso.Passwords.CommonPasswords.Refusal);
+            return refused;
         }
 
         if (!InputRules.IsPasswordSized(body.CurrentPassword) || user.LegacyPasswordHash is null)
@@ -95,7 +91,7 @@ public static class PortalApi
 
         await sso.Throttle.GiveBackAsync(reservation);
         // The current algorithm: migration imports it into the SSO account as it is.
-        user.LegacyPasswordHash = LegacyPasswordHash.CreateCurrent(body.NewPassword);
+        user.LegacyPasswordHash = LegacyPasswordHash.CreateCurrent(body.NewPassword!);
         sso.Emails.QueuePasswordChanged(user.Email, user.DisplayName);
         await db.SaveChangesAsync(cancellationToken);
         // Whoever else knew the old password is signed out; this browser stays signed in.
