@@ -34,7 +34,7 @@ public static class EndUsersApi
             .WithName("DeleteEndUser")
             .WithSummary("Deletes an end user: portal access ends; an SSO account with other products' roles is kept.");
         users.MapPost("/{id:guid}/resend-activation", ResendActivation.Handle)
-            .WithName("ResendActivation")
+            .WithName("ResendEndUserActivation")
             .WithSummary("Sends the activation (SSO) or set-password (portal) e-mail again; at most five per user per hour.");
         users.MapPost("/{id:guid}/reset-mfa", ResetMfa.Handle)
             .RequireManager()

@@ -13,15 +13,26 @@ public sealed class StaffResolution : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var http = context.HttpContext;
-        var staff = await ResolveAsync(http);
-        if (staff is null)
+        var staff = await FindAsync(context.HttpContext);
+        return staff is null
+            ? Problems.Forbidden("not-staff", "Partner staff only", "This area is for your IT provider's staff. Sign in with a staff account.")
+            : await next(context);
+    }
+
+    /// <summary>
+    /// The caller as staff, or null; resolved once per request. Parameter binding (a handler's
+    /// <see cref="StaffMember"/>) runs before endpoint filters, so both come here.
+    /// </summary>
+    public static async Task<StaffMember?> FindAsync(HttpContext http)
+    {
+        if (http.Items.TryGetValue(typeof(StaffMember), out var resolved))
         {
-            return Problems.Forbidden("not-staff", "Partner staff only", "This area is for your IT provider's staff. Sign in with a staff account.");
+            return resolved as StaffMember;
         }
 
+        var staff = await ResolveAsync(http);
         http.Items[typeof(StaffMember)] = staff;
-        return await next(context);
+        return staff;
     }
 
     private static async Task<StaffMember?> ResolveAsync(HttpContext http)
