@@ -38,7 +38,7 @@ public static class ExportAuditEvents
             {
                 await csv.WriteRecordAsync(
                 [
-                    e.At.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                    e.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
                     e.ActorName,
                     e.Action,
                     e.TargetType,
