@@ -38,7 +38,7 @@ app.MapDefaultEndpoints();
 app.MapStatusApi();
 app.MapOperatorStatusApi();
 app.MapSso();
-app.MapPortalApi();
+app.MapPortal();
 app.MapAdminApi();
 app.MapSpa();
 

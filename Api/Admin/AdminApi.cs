@@ -15,8 +15,7 @@ public static class AdminApi
     {
         var admin = app.MapGroup("/api/admin")
             .WithTags("Admin")
-            .RequireAuthorization(AuthorizationPolicies.MfaSession)
-            .AddEndpointFilter<StaffResolution>()
+            .RequireAuthorization(AuthorizationPolicies.Staff)
             .NoStore();
         admin.MapStaffApi();
         admin.MapEndUsersApi();

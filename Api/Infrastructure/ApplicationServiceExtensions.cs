@@ -1,3 +1,4 @@
+using Api.Portal;
 using Api.SsoMigration;
 using Api.Sso;
 using Api.Sso.Keys;
@@ -55,8 +56,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddApiAuthorization();
         builder.Services.AddScoped<EndUserMigrator>();
         builder.Services.AddScoped<Audit.AuditLog>();
-        builder.Services.AddScoped<Portal.PasswordChangeServices>();
-        builder.Services.AddScoped<Portal.PasswordSetup.PasswordSetupEmails>();
+        builder.AddPortal();
         return builder;
     }
 }

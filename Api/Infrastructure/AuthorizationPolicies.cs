@@ -1,3 +1,6 @@
+using Api.Admin.Staff;
+using Microsoft.AspNetCore.Authorization;
+
 
 namespace Api.Infrastructure;
 
@@ -8,19 +11,24 @@ public static class AuthorizationPolicies
     public const string PlatformOperator = "platform-operator";
 
     /// <summary>
-    /// Anyone whose session was opened with a second factor; the admin area then requires a staff
-    /// role (see <c>Api.Admin.Staff</c>), so a legacy or password-only session never gets in.
+    /// Partner staff or a platform operator whose session was opened with a second factor: the
+    /// admin area. A legacy or password-only session never gets in, nor does an end user.
     /// </summary>
-    public const string MfaSession = "mfa-session";
+    public const string Staff = "staff";
 
-    public static IServiceCollection AddApiAuthorization(this IServiceCollection services) =>
-        services.AddAuthorizationBuilder()
+    public static IServiceCollection AddApiAuthorization(this IServiceCollection services)
+    {
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResults>();
+        services.AddSingleton<IAuthorizationHandler, MfaSessionRequirement>();
+        services.AddScoped<IAuthorizationHandler, StaffAuthorizationHandler>();
+        return services.AddAuthorizationBuilder()
             .AddPolicy(PlatformOperator, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireClaim("amr", "mfa")
+                .AddRequirements(new MfaSessionRequirement())
                 .RequireRole(ProductRoles.PlatformOperator))
-            .AddPolicy(MfaSession, policy => policy
+            .AddPolicy(Staff, policy => policy
                 .RequireAuthenticatedUser()
-                .RequireClaim("amr", "mfa"))
+                .AddRequirements(new MfaSessionRequirement(), new StaffRequirement()))
             .Services;
+    }
 }

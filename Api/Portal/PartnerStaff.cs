@@ -9,7 +9,7 @@ public sealed class PartnerStaff
     public Guid PartnerId { get; set; }
     public Partner? Partner { get; set; }
     public required string SsoAccountId { get; set; }
-    
+
     /// <summary><see cref="ProductRoles.PartnerAdmin"/> or <see cref="ProductRoles.PartnerTechnician"/>.</summary>
     public string Role { get; set; } = ProductRoles.PartnerAdmin;
 }

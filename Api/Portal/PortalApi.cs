@@ -1,9 +1,6 @@
 using Api.Infrastructure;
-using Api.Portal.PasswordSetup;
 using Api.Sso.Accounts;
 using Api.Sso.Login;
-using Api.Sso.Oidc;
-using Api.Sso.Throttling;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +20,6 @@ public static class PortalApi
             .WithName("ChangePassword")
             .WithSummary("Changes a legacy (not yet migrated) user's password. Migrated users use Forgot Password on the SSO screen.")
             .WithMetadata(new RequestSizeLimitAttribute(InputRules.MaxBodyBytes));
-        app.MapPasswordSetupApi();
         return app;
     }
 
@@ -46,7 +42,7 @@ public static class PortalApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> ChangePassword(
-        ChangePasswordRequest body, HttpContext http, AppDbContext db, PasswordChangeServices sso, CancellationToken cancellationToken)
+        ChangePasswordRequest body, HttpContext http, AppDbContext db, ProductSignIn sso, CancellationToken cancellationToken)
     {
         var user = await FindEndUserAsync(http, db, cancellationToken);
         if (user is null)
@@ -73,9 +69,8 @@ public static class PortalApi
         }
 
         // Guessing the current password with a stolen session is throttled like a login: the
-        // failure unit is taken before the hash, so parallel guesses test at most the limit. The
-        // account's budget, not the device's: whoever holds this session holds this browser too.
-        var reservation = await sso.Throttle.ReserveAsync(user.Email, ClientNetwork.LimitKeyOf(http), trustedDeviceId: null);
+        // failure unit is taken before the hash, so parallel guesses test at most the limit.
+        var reservation = await sso.ReserveForSignedInAsync(http, user.Email);
         if (reservation is null)
         {
             return Problems.Status(
@@ -89,13 +84,13 @@ public static class PortalApi
             return WrongCurrentPassword();
         }
 
-        await sso.Throttle.GiveBackAsync(reservation);
+        await sso.PasswordProvedAsync(reservation);
         // The current algorithm: migration imports it into the SSO account as it is.
         user.LegacyPasswordHash = LegacyPasswordHash.CreateCurrent(body.NewPassword!);
-        sso.Emails.QueuePasswordChanged(user.Email, user.DisplayName);
+        sso.QueuePasswordChanged(user.Email, user.DisplayName);
         await db.SaveChangesAsync(cancellationToken);
         // Whoever else knew the old password is signed out; this browser stays signed in.
-        await sso.Sessions.RevokeAllExceptAsync(http.User.GetUserId()!, http.User.GetSessionId()!);
+        await sso.EndOtherSessionsAsync(http.User.GetUserId()!, http.User.GetSessionId()!);
         return TypedResults.NoContent();
     }
 
@@ -106,11 +101,9 @@ public static class PortalApi
     {
         var subject = http.User.GetUserId() ?? "";
         var users = db.EndUsers.Include(u => u.Client!).ThenInclude(c => c.Partner).Where(u => !u.Deleted && u.Enabled);
-        if (subject.StartsWith(SubjectDirectory.LegacyPrefix, StringComparison.Ordinal))
+        if (LegacySubject.Parse(subject) is { } id)
         {
-            return Guid.TryParse(subject[SubjectDirectory.LegacyPrefix.Length..], out var id)
-                ? users.FirstOrDefaultAsync(u => u.Id == id && !u.MigratedToSso, cancellationToken)
-                : Task.FromResult<EndUser?>(null);
+            return users.FirstOrDefaultAsync(u => u.Id == id && !u.MigratedToSso, cancellationToken);
         }
 
         return users.FirstOrDefaultAsync(u => u.SsoAccountId == subject && u.MigratedToSso, cancellationToken);

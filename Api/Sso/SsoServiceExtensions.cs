@@ -2,7 +2,6 @@ using Api.Links;
 using Api.Infrastructure;
 using Api.Mail;
 using Api.Sso.Accounts;
-using Api.Sso.Legacy;
 using Api.Sso.Login;
 using Api.Sso.Oidc;
 using Api.Sso.Passwords;
@@ -59,6 +58,7 @@ public static class SsoServiceExtensions
         services.AddScoped<AccountEmails>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<SubjectDirectory>();
+        services.AddScoped<ProductSignIn>();
         services.AddScoped<Outbox>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<PasswordResetRequests>();
@@ -80,7 +80,6 @@ public static class SsoServiceExtensions
         app.MapSsoLoginApi();
         app.MapAccountEmailApi();
         app.MapNotMeApi();
-        app.MapLegacyLoginApi();
         app.MapSessionsApi();
         return app;
     }

@@ -7,7 +7,7 @@ namespace Api.Admin.Staff;
 
 /// <summary>
 /// Whoever calls the admin area: a partner's staff member (scoped to that partner) or a platform
-/// operator (every partner). Resolved once per request by <see cref="StaffResolution"/>; handlers
+/// operator (every partner). Resolved once per request, during authorization, by <see cref="StaffAuthorizationHandler"/>; handlers
 /// take it as a parameter.
 /// </summary>
 public sealed record StaffMember(string AccountId, string Name, string Email, string Role, Guid? PartnerId, string? ClientIp)
@@ -30,14 +30,7 @@ public sealed record StaffMember(string AccountId, string Name, string Email, st
         return PartnerId is { } partnerId ? visible.Where(u => u.Client!.PartnerId == partnerId) : visible;
     }
 
-    /// <summary>
-    /// Lets minimal API handlers take the resolved caller as a parameter. Binding runs before
-    /// <see cref="StaffResolution"/> can refuse a caller who is not staff (403 with a sentence), so
-    /// such a caller binds to <see cref="Nobody"/> rather than failing as a missing parameter (400).
-    /// </summary>
-    public static async ValueTask<StaffMember?> BindAsync(HttpContext http, ParameterInfo parameter) =>
-        await StaffResolution.FindAsync(http) ?? Nobody;
-
-    /// <summary>Never reaches a handler (the filter refuses first); were it to, it may see and change nothing.</summary>
-    private static readonly StaffMember Nobody = new("", "", "", "", Guid.Empty, null);
+    /// <summary>Lets minimal API handlers take the resolved caller as a parameter.</summary>
+    public static ValueTask<StaffMember?> BindAsync(HttpContext http, ParameterInfo parameter) =>
+        ValueTask.FromResult(http.Items[typeof(StaffMember)] as StaffMember);
 }

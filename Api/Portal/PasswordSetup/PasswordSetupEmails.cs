@@ -1,6 +1,6 @@
+using Api.Infrastructure;
 using Api.Links;
 using Api.Mail;
-using Api.Sso.Keys;
 
 namespace Api.Portal.PasswordSetup;
 
@@ -14,7 +14,7 @@ public sealed class PasswordSetupEmails(Outbox outbox, OneTimeLinks links, IConf
 
     public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
 
-    private string Origin => TokenValidationExtensions.IssuerOf(configuration);
+    private string Origin => PublicOrigin.Of(configuration);
 
     public void Queue(EndUser user)
     {

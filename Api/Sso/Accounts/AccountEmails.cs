@@ -1,5 +1,5 @@
-using Api.Links;
 using System.Globalization;
+using Api.Links;
 using Api.Mail;
 using Api.Sso.Keys;
 

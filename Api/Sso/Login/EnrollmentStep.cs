@@ -1,6 +1,6 @@
 using Api.Infrastructure;
-using Microsoft.AspNetCore.DataProtection;
 using Api.Sso.Accounts;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OtpNet;

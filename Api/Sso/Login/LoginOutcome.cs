@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
-using Microsoft.AspNetCore.DataProtection;
 using Api.Sso.Accounts;
 using Api.Sso.Sessions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Api.Sso.Login;
@@ -72,9 +72,6 @@ public static class LoginOutcome
             await s.Sessions.RevokeAsync(session.Id, cookie);
             return null;
         }
-
-        await s.Db.EndUsers.Where(u => u.SsoAccountId == account.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.LastLoginAt, now));
-        await s.Db.SaveChangesAsync();
 
         SessionCookies.SetSession(http.Response, cookie);
         s.Devices.Remember(http, transaction.Email);

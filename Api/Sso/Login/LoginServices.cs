@@ -20,6 +20,7 @@ public sealed class LoginServices(
     AccountEmails emails,
     DummyPasswordCheck dummyPassword,
     TrustedDevices devices,
+    IProductUserDirectory products,
     IDataProtectionProvider dataProtection,
     TimeProvider clock)
 {
@@ -34,6 +35,9 @@ public sealed class LoginServices(
     public AccountEmails Emails { get; } = emails;
     public DummyPasswordCheck DummyPassword { get; } = dummyPassword;
     public TrustedDevices Devices { get; } = devices;
+
+    /// <summary>What the product that keeps its own users (the portal) says about an e-mail.</summary>
+    public IProductUserDirectory Products { get; } = products;
     public TimeProvider Clock { get; } = clock;
 
     /// <summary>Protects TOTP secrets at rest (SQL) and in flight (the Redis login transaction).</summary>

@@ -1,6 +1,5 @@
 using Api.Sso.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Api.Sso.Login;
 
@@ -33,7 +32,7 @@ public static class PasswordStep
         {
             // Exactly one password check of the current algorithm's cost on every path, so timing
             // reveals neither registration nor migration status.
-            var legacyHash = await FindLegacyHashAsync(s, transaction.Email);
+            var legacyHash = await s.Products.FindUnmigratedPasswordHashAsync(transaction.Email);
             if (legacyHash is null)
             {
                 s.DummyPassword.Verify(body.Password!);
@@ -55,23 +54,17 @@ public static class PasswordStep
         }
 
         await s.Throttle.GiveBackAsync(reservation);
-        var endUser = await s.Db.EndUsers.FirstOrDefaultAsync(u => u.Email == transaction.Email && !u.Deleted);
-        if (endUser is { MigratedToSso: false })
+        var standing = await s.Products.GetSignInStandingAsync(transaction.Email);
+        if (standing == ProductSignInStanding.NotMigrated)
         {
             return LoginResults.Refused("not-migrated", LoginProblems.NotMigrated);
         }
 
-        if (endUser is { Enabled: false } || account.IsDisabled)
+        if (standing == ProductSignInStanding.Disabled || account.IsDisabled)
         {
             return LoginResults.Refused("disabled", LoginProblems.Disabled);
         }
 
         return TypedResults.Ok(await LoginOutcome.AdvanceAsync(transaction with { AccountId = account.Id }, account, s));
     }
-
-    private static Task<string?> FindLegacyHashAsync(LoginServices s, string email) =>
-        s.Db.EndUsers
-            .Where(u => u.Email == email && !u.MigratedToSso && !u.Deleted && u.Enabled && u.LegacyPasswordHash != null)
-            .Select(u => u.LegacyPasswordHash)
-            .FirstOrDefaultAsync();
 }

@@ -129,29 +129,3 @@ public static class AuthorizationApi
     private static string QueryWithoutPrompt(HttpRequest request) =>
         QueryString.Create(request.Query.Where(pair => pair.Key != Parameters.Prompt)).ToUriComponent();
 }
-
-/// <summary>Who a session's subject is: an SSO account, or (before migration) a legacy end user.</summary>
-public sealed class SubjectDirectory(UserManager<SsoAccount> users, AppDbContext db)
-{
-    public const string LegacyPrefix = "legacy:";
-
-    public async Task<SubjectInfo?> FindAsync(string subject)
-    {
-        if (subject.StartsWith(LegacyPrefix, StringComparison.Ordinal))
-        {
-            if (!Guid.TryParse(subject[LegacyPrefix.Length..], out var endUserId))
-            {
-                return null;
-            }
-
-            var user = await db.EndUsers.AsNoTracking()
-                .FirstOrDefaultAsync(u => u.Id == endUserId && !u.Deleted && u.Enabled && !u.MigratedToSso);
-            return user is null ? null : new SubjectInfo(user.DisplayName, user.Email, EmailVerified: false);
-        }
-
-        var account = await users.FindByIdAsync(subject);
-        return account is null ? null : new SubjectInfo(account.DisplayName, account.Email!, account.EmailConfirmed);
-    }
-}
-
-public sealed record SubjectInfo(string Name, string Email, bool EmailVerified);

@@ -132,7 +132,7 @@ public sealed class AdminAccessTests(SsoApiFactory api)
         var answer = await SsoResponse.ReadAsync(await browser.Http.SendAsync(request));
 
         Assert.Equal(HttpStatusCode.Forbidden, answer.Status);
-        Assert.EndsWith("not-staff", answer.Type);
+        Assert.Equal(Api.Admin.Staff.StaffRequirement.Refusal, answer.Detail);
         Assert.True((await AdminCalls.EndUserAsync(api.Services, victim.EndUserId)).Enabled);
     }
 }

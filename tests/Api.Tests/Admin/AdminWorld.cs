@@ -81,6 +81,24 @@ public sealed class AdminWorld
     public Task<TestUser> EndUserAsync(SsoUserState state = SsoUserState.Enrolled, Client? client = null, bool enabled = true) =>
         SsoUsers.CreateAsync(services, state, enabled: enabled, clientId: (client ?? Clients[0]).Id);
 
+    /// <summary>
+    /// Ids of this partner's data for requests that name them: its first client, and a fresh end
+    /// user of it who is migrated but not activated yet, so that every admin action (resend
+    /// activation, reset MFA, disable, delete…) has something to do.
+    /// </summary>
+    public async Task<PartnerIds> IdsAsync()
+    {
+        var user = await EndUserAsync(SsoUserState.MigratedPending);
+        return new PartnerIds(Clients[0].Id, user.EndUserId);
+    }
+
+    /// <summary>An end user of this partner, enrolled and signed in with MFA: not staff.</summary>
+    public async Task<StaffLogin> EndUserLoginAsync()
+    {
+        var user = await EndUserAsync(SsoUserState.Enrolled);
+        return await LoginAsync(services, user.AccountId!, user.Email, ["pwd", "mfa", "otp"]);
+    }
+
     private static async Task<StaffLogin> LoginAsync(IServiceProvider services, string accountId, string email, string[] amr, string? tokenRole = null)
     {
         var (session, _) = await services.GetRequiredService<SsoSessionStore>().CreateAsync(accountId, amr, legacy: false);
@@ -95,7 +113,13 @@ public sealed class AdminWorld
     }
 }
 
-/// <summary>A staff member's signed-in state: the access token the SPA would send.</summary>
+/// <summary>Ids of one partner's data, by the name a request gives them.</summary>
+public sealed record PartnerIds(Guid ClientId, Guid EndUserId)
+{
+    public Guid For(string parameter) => parameter.Contains("client", StringComparison.OrdinalIgnoreCase) ? ClientId : EndUserId;
+}
+
+/// <summary>Someone's signed-in state (staff, or an end user for refusals): the access token the SPA would send.</summary>
 public sealed record StaffLogin(string AccountId, string Email, string SessionId, string Token)
 {
     public HttpRequestMessage Request(HttpMethod method, string path, HttpContent? content = null)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
@@ -66,16 +65,8 @@ public sealed class StatusExposureTests(SsoApiFactory api)
         Assert.True(facts.Visits >= 1, "each look at /api/status counts a visit in the cache");
     }
 
-    private static async Task<SsoResponse> GetSystemStatusAsync(SsoDriver browser, string? token)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/admin/status");
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return await SsoResponse.ReadAsync(await browser.Http.SendAsync(request));
-    }
+    private static Task<SsoResponse> GetSystemStatusAsync(SsoDriver browser, string? token) =>
+        browser.SendAsync(HttpMethod.Get, "/api/admin/status", token);
 
     /// <summary>There are no operators yet (issue 8): a token as the provider would issue one, with a live session.</summary>
     private async Task<string> OperatorTokenAsync(string[] amr)

@@ -13,8 +13,8 @@ namespace Api.Tests.Infrastructure;
 public static class TestTokens
 {
     public const string AccessTokenType = "at+jwt";
-    public const string PortalClient = "portal-spa";
-    public const string PortalScopes = "openid profile email portal-api";
+    public const string PortalClient = SsoDriver.ClientId;
+    public const string PortalScopes = SsoDriver.Scopes;
 
     public static string Create(
         IServiceProvider services,

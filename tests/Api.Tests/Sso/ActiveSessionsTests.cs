@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Api.Sso.Sessions;
 using Api.Tests.Infrastructure;
@@ -23,7 +22,7 @@ public sealed class ActiveSessionsTests(SsoApiFactory api)
         var laptopToken = (await laptop.SignInAsync(user)).AccessToken;
         await phone.SignInAsync(user);
 
-        var list = await SendAsync(laptop, HttpMethod.Get, "/api/sso/sessions", laptopToken);
+        var list = await laptop.SendAsync(HttpMethod.Get, "/api/sso/sessions", laptopToken);
 
         Assert.Equal(HttpStatusCode.OK, list.Status);
         var sessions = Sessions(list);
@@ -48,9 +47,9 @@ public sealed class ActiveSessionsTests(SsoApiFactory api)
         using var phone = Browser(AndroidFirefox);
         var laptopToken = (await laptop.SignInAsync(user)).AccessToken;
         var phoneToken = (await phone.SignInAsync(user)).AccessToken;
-        var phoneSession = OtherSessionId(await SendAsync(laptop, HttpMethod.Get, "/api/sso/sessions", laptopToken));
+        var phoneSession = OtherSessionId(await laptop.SendAsync(HttpMethod.Get, "/api/sso/sessions", laptopToken));
 
-        var ended = await SendAsync(laptop, HttpMethod.Delete, $"/api/sso/sessions/{phoneSession}", laptopToken);
+        var ended = await laptop.SendAsync(HttpMethod.Delete, $"/api/sso/sessions/{phoneSession}", laptopToken);
 
         Assert.Equal(HttpStatusCode.NoContent, ended.Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await phone.GetMeAsync(phoneToken)).Status);
@@ -58,9 +57,9 @@ public sealed class ActiveSessionsTests(SsoApiFactory api)
         // The phone's SSO cookie no longer signs it in silently either.
         await phone.PrepareSignInAsync();
         Assert.Null(SsoDriver.CodeIn(await phone.AuthorizeAsync(phone.AuthorizeState!.StartUrl)));
-        var own = Assert.Single(Sessions(await SendAsync(laptop, HttpMethod.Get, "/api/sso/sessions", laptopToken)));
+        var own = Assert.Single(Sessions(await laptop.SendAsync(HttpMethod.Get, "/api/sso/sessions", laptopToken)));
         // The session in use is ended with Log out, not from this list.
-        var endOwn = await SendAsync(laptop, HttpMethod.Delete, $"/api/sso/sessions/{own["id"]}", laptopToken);
+        var endOwn = await laptop.SendAsync(HttpMethod.Delete, $"/api/sso/sessions/{own["id"]}", laptopToken);
         Assert.Equal(HttpStatusCode.BadRequest, endOwn.Status);
         Assert.Equal(SessionsApi.IsCurrent, endOwn.Detail);
     }
@@ -77,7 +76,7 @@ public sealed class ActiveSessionsTests(SsoApiFactory api)
         var phoneToken = (await phone.SignInAsync(user)).AccessToken;
         var tabletToken = (await tablet.SignInAsync(user)).AccessToken;
 
-        var answer = await SendAsync(laptop, HttpMethod.Post, "/api/sso/sessions/end-others", laptopToken);
+        var answer = await laptop.SendAsync(HttpMethod.Post, "/api/sso/sessions/end-others", laptopToken);
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Equal(2, answer.Json!["ended"]!.GetValue<int>());
@@ -96,17 +95,17 @@ public sealed class ActiveSessionsTests(SsoApiFactory api)
         using var attackerBrowser = Browser(AndroidFirefox);
         var victimToken = (await victimBrowser.SignInAsync(victim)).AccessToken;
         var attackerToken = (await attackerBrowser.SignInAsync(attacker)).AccessToken;
-        var victimSession = Sessions(await SendAsync(victimBrowser, HttpMethod.Get, "/api/sso/sessions", victimToken))[0]["id"]!.GetValue<string>();
+        var victimSession = Sessions(await victimBrowser.SendAsync(HttpMethod.Get, "/api/sso/sessions", victimToken))[0]["id"]!.GetValue<string>();
 
-        var attempt = await SendAsync(attackerBrowser, HttpMethod.Delete, $"/api/sso/sessions/{victimSession}", attackerToken);
-        var attackerList = await SendAsync(attackerBrowser, HttpMethod.Get, "/api/sso/sessions", attackerToken);
+        var attempt = await attackerBrowser.SendAsync(HttpMethod.Delete, $"/api/sso/sessions/{victimSession}", attackerToken);
+        var attackerList = await attackerBrowser.SendAsync(HttpMethod.Get, "/api/sso/sessions", attackerToken);
 
         // The same answer as for a session that has ended: nothing tells the id exists.
         Assert.Equal(HttpStatusCode.NotFound, attempt.Status);
         Assert.Equal(SessionsApi.AlreadyEnded, attempt.Detail);
         Assert.Equal(HttpStatusCode.OK, (await victimBrowser.GetMeAsync(victimToken)).Status);
         Assert.DoesNotContain(victimSession, attackerList.Body);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(attackerBrowser, HttpMethod.Get, "/api/sso/sessions", null)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await attackerBrowser.SendAsync(HttpMethod.Get, "/api/sso/sessions", null)).Status);
     }
 
     private SsoDriver Browser(string userAgent)
@@ -114,17 +113,6 @@ public sealed class ActiveSessionsTests(SsoApiFactory api)
         var browser = new SsoDriver(api);
         browser.Http.DefaultRequestHeaders.UserAgent.ParseAdd(userAgent);
         return browser;
-    }
-
-    private static async Task<SsoResponse> SendAsync(SsoDriver browser, HttpMethod method, string path, string? token)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return await SsoResponse.ReadAsync(await browser.Http.SendAsync(request));
     }
 
     private static List<JsonObject> Sessions(SsoResponse list) =>

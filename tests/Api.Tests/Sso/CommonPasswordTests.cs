@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Api.Sso.Passwords;
 using Api.Tests.Infrastructure;
 
@@ -44,8 +42,8 @@ public sealed class CommonPasswordTests(SsoApiFactory api)
         using var browser = new SsoDriver(api);
         var token = await LegacySignInAsync(browser, user);
 
-        var refused = await ChangePasswordAsync(browser, token, user.Password, "password123456");
-        var accepted = await ChangePasswordAsync(browser, token, user.Password, StrongPassword);
+        var refused = await browser.ChangePasswordAsync(token, user.Password, "password123456");
+        var accepted = await browser.ChangePasswordAsync(token, user.Password, StrongPassword);
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
         Assert.Equal(CommonPasswords.Refusal, refused.Detail);
@@ -72,15 +70,5 @@ public sealed class CommonPasswordTests(SsoApiFactory api)
         Assert.Equal(HttpStatusCode.OK, (await browser.LegacyLoginAsync(user.Email, user.Password)).Status);
         var callback = await browser.AuthorizeAsync(browser.AuthorizeState!.StartUrl);
         return (await browser.RedeemAsync(callback)).AccessToken;
-    }
-
-    private static async Task<SsoResponse> ChangePasswordAsync(SsoDriver browser, string token, string currentPassword, string newPassword)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/portal/me/password")
-        {
-            Content = JsonContent.Create(new { currentPassword, newPassword }),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await SsoResponse.ReadAsync(await browser.Http.SendAsync(request));
     }
 }

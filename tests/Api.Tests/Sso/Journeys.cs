@@ -5,9 +5,10 @@ using StackExchange.Redis;
 
 namespace Api.Tests.Sso;
 
-/// <summary>The steps several enrolment and single-use tests share, each as a user would take them.</summary>
+/// <summary>The steps several enrolment, sign-in and single-use tests share, each as a user would take them, and the sentences they expect.</summary>
 internal static class Journeys
 {
+    public const string WrongCredentials = "The e-mail or password is incorrect.";
     public const string AlreadyEnrolled = "An authenticator was already set up for this account. Sign in again and use its code.";
     public const string Expired = "Your sign-in took too long or was interrupted. Please start again.";
     public const string NewPassword = "A-brand-new-passphrase-42";

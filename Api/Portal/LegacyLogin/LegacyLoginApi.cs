@@ -1,19 +1,16 @@
 using Api.Infrastructure;
 using Api.Sso.Accounts;
 using Api.Sso.Login;
-using Api.Sso.Oidc;
-using Api.Sso.Sessions;
-using Api.Sso.Throttling;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Api.Sso.Legacy;
+namespace Api.Portal.LegacyLogin;
 
 /// <summary>
-/// The portal's own login form, for end users not yet migrated. It ends in the same kind of
-/// session as SSO, marked legacy (amr = pwd, no MFA), so the rest of the system treats both alike.
+/// The portal's own login form, for end users not yet migrated. The portal checks its own hash;
+/// the SSO's <see cref="ProductSignIn"/> throttles and opens the same kind of session as SSO,
+/// marked legacy (amr = pwd, no MFA), so the rest of the system treats both alike.
 /// </summary>
 public static class LegacyLoginApi
 {
@@ -35,11 +32,7 @@ public static class LegacyLoginApi
         LegacyLoginRequest body,
         HttpContext http,
         AppDbContext db,
-        UserManager<SsoAccount> users,
-        LoginThrottle throttle,
-        TrustedDevices devices,
-        SsoSessionStore sessions,
-        DummyPasswordCheck dummyPassword,
+        ProductSignIn sso,
         TimeProvider clock)
     {
         var email = InputRules.NormalizeEmail(body.Email);
@@ -54,7 +47,7 @@ public static class LegacyLoginApi
         }
 
         // The failure unit is taken before the hash: fifty parallel guesses test at most the limit.
-        var reservation = await throttle.ReserveAsync(http, email);
+        var reservation = await sso.ReserveAsync(http, email);
         if (reservation is null)
         {
             return WrongCredentials();
@@ -67,10 +60,9 @@ public static class LegacyLoginApi
         if (user is { MigratedToSso: true, SsoAccountId: not null })
         {
             // Tell a migrated user where to go, but only once they proved the password.
-            var account = await users.FindByIdAsync(user.SsoAccountId);
-            if (account is not null && await users.CheckPasswordAsync(account, body.Password!))
+            if (await sso.IsAccountPasswordAsync(user.SsoAccountId, body.Password!))
             {
-                await throttle.GiveBackAsync(reservation);
+                await sso.PasswordProvedAsync(reservation);
                 return Problems.Forbidden("use-sso", "Use Single Sign-On", UseSso);
             }
         }
@@ -78,7 +70,7 @@ public static class LegacyLoginApi
         {
             if (LegacyPasswordHash.Verify(user.LegacyPasswordHash, body.Password!))
             {
-                await throttle.GiveBackAsync(reservation);
+                await sso.PasswordProvedAsync(reservation);
                 if (!user.Enabled)
                 {
                     return Problems.Forbidden("disabled", "Sign-in not possible", LoginProblems.Disabled);
@@ -92,16 +84,13 @@ public static class LegacyLoginApi
 
                 user.LastLoginAt = clock.GetUtcNow().UtcDateTime;
                 await db.SaveChangesAsync();
-                var (_, cookie) = await sessions.CreateAsync(SubjectDirectory.LegacyPrefix + user.Id, ["pwd"], legacy: true);
-                SessionCookies.SetSession(http.Response, cookie);
-                devices.Remember(http, email);
-                await throttle.ResetAccountAsync(email);
+                await sso.StartSessionAsync(http, LegacySubject.Of(user.Id), email);
                 return TypedResults.Ok(new LegacyLoginResponse("/portal"));
             }
         }
         else
         {
-            dummyPassword.Verify(body.Password!);
+            sso.CheckUnknown(body.Password!);
         }
 
         return WrongCredentials();

@@ -1,0 +1,24 @@
+using Api.Portal.LegacyLogin;
+using Api.Portal.PasswordSetup;
+using Api.Sso.Accounts;
+
+namespace Api.Portal;
+
+public static class PortalServiceExtensions
+{
+    /// <summary>The portal's services, and its answers to the SSO's questions about end users.</summary>
+    public static IHostApplicationBuilder AddPortal(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<IProductUserDirectory, PortalUserDirectory>();
+        builder.Services.AddScoped<PasswordSetupEmails>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapPortal(this IEndpointRouteBuilder app)
+    {
+        app.MapLegacyLoginApi();
+        app.MapPortalApi();
+        app.MapPasswordSetupApi();
+        return app;
+    }
+}

@@ -1,0 +1,62 @@
+using Api.Sso.Accounts;
+using Api.Sso.Sessions;
+using Api.Sso.Throttling;
+using Microsoft.AspNetCore.Identity;
+
+namespace Api.Sso.Login;
+
+/// <summary>
+/// The SSO's side of a product's own password form (the portal's legacy login and its Edit
+/// Profile password change, for users not yet migrated): the same failure budgets, trusted
+/// devices and sessions as an SSO sign-in, so the rest of the platform treats both alike. The
+/// product checks its own password hash; nothing here knows whose it is.
+/// </summary>
+public sealed class ProductSignIn(
+    LoginThrottle throttle,
+    TrustedDevices devices,
+    SsoSessionStore sessions,
+    DummyPasswordCheck dummyPassword,
+    UserManager<SsoAccount> users,
+    AccountEmails emails)
+{
+    /// <summary>
+    /// Takes one failure unit before any password is checked (fifty parallel guesses test at most
+    /// the limit); null when the budget is spent: answer as for a wrong password.
+    /// </summary>
+    public Task<FailureReservation?> ReserveAsync(HttpContext http, string email) => throttle.ReserveAsync(http, email);
+
+    /// <summary>
+    /// The same for someone already signed in (a password change): the account's budget, not the
+    /// device's, since whoever holds this session holds this browser too.
+    /// </summary>
+    public Task<FailureReservation?> ReserveForSignedInAsync(HttpContext http, string email) =>
+        throttle.ReserveAsync(email, ClientNetwork.LimitKeyOf(http), trustedDeviceId: null);
+
+    /// <summary>The password was right: the unit goes back.</summary>
+    public Task PasswordProvedAsync(FailureReservation reservation) => throttle.GiveBackAsync(reservation);
+
+    /// <summary>Costs what a password check costs, for e-mails nobody registered (timing reveals nothing).</summary>
+    public void CheckUnknown(string password) => dummyPassword.Verify(password);
+
+    /// <summary>Whether this is the password of the SSO account (a migrated user trying the old form).</summary>
+    public async Task<bool> IsAccountPasswordAsync(string accountId, string password) =>
+        await users.FindByIdAsync(accountId) is { } account && await users.CheckPasswordAsync(account, password);
+
+    /// <summary>
+    /// Opens a password-only session (amr pwd, marked legacy) for a subject the product names, sets
+    /// its cookie, remembers this browser for the e-mail and clears the e-mail's failures.
+    /// </summary>
+    public async Task StartSessionAsync(HttpContext http, string subject, string email)
+    {
+        var (_, cookie) = await sessions.CreateAsync(subject, ["pwd"], legacy: true);
+        SessionCookies.SetSession(http.Response, cookie);
+        devices.Remember(http, email);
+        await throttle.ResetAccountAsync(email);
+    }
+
+    /// <summary>After a password change: whoever else knew the old password is signed out; this browser stays.</summary>
+    public Task EndOtherSessionsAsync(string subject, string keepSessionId) => sessions.RevokeAllExceptAsync(subject, keepSessionId);
+
+    /// <summary>Tells the owner their password changed (saved with the caller's SaveChanges).</summary>
+    public void QueuePasswordChanged(string email, string name) => emails.QueuePasswordChanged(email, name);
+}
