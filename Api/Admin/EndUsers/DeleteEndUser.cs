@@ -1,7 +1,7 @@
 using Api.Admin.Staff;
 using Api.Audit;
 using Api.Infrastructure;
-using Api.Infrastructure.Transactions;
+using Api.Sso.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -18,38 +18,35 @@ public static class DeleteEndUser
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
         Guid id, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken)
     {
-        await using var transaction = await SharedTransaction.BeginAsync(s.Db, cancellationToken);
-        var user = await s.FindAsync(staff, id, cancellationToken);
-        if (user is null)
+        var deleted = false;
+        await s.ActAsync(staff, id, async user =>
         {
-            return EndUserProblems.NotFound();
-        }
-
-        var changed = await s.Db.EndUsers.Where(u => u.Id == id && !u.Deleted)
-            .ExecuteUpdateAsync(set => set.SetProperty(u => u.Deleted, true), cancellationToken);
-        if (changed == 0)
-        {
-            return EndUserProblems.NotFound();
-        }
-
-        string? account = null;
-        if (user is { MigratedToSso: true, SsoAccountId: { } accountId })
-        {
-            account = await s.Accounts.RemoveProductAccessAsync(accountId, ProductRoles.PortalEndUser, cancellationToken) switch
+            deleted = await s.Db.EndUsers.Where(u => u.Id == id && !u.Deleted)
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.Deleted, true), cancellationToken) == 1;
+            if (!deleted)
             {
-                Sso.Accounts.ProductAccessRemoval.AccountDeleted => "deleted",
-                Sso.Accounts.ProductAccessRemoval.RoleRemoved => "kept for other products",
-                _ => null,
-            };
-        }
-        else
-        {
-            await s.EndSessionsAsync(user, cancellationToken);
-        }
+                return null;
+            }
 
-        s.Record(staff, AuditActions.EndUserDeleted, user, before: new { Deleted = false }, after: new { Deleted = true, SsoAccount = account });
-        await s.Db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.NoContent();
+            string? account = null;
+            if (user is { MigratedToSso: true, SsoAccountId: { } accountId })
+            {
+                account = await s.Accounts.RemoveProductAccessAsync(accountId, ProductRoles.PortalEndUser, cancellationToken) switch
+                {
+                    ProductAccessRemoval.AccountDeleted => "deleted",
+                    ProductAccessRemoval.RoleRemoved => "kept for other products",
+                    _ => null,
+                };
+            }
+            else
+            {
+                await s.EndSessionsAsync(user, cancellationToken);
+            }
+
+            return new AuditedChange(AuditActions.EndUserDeleted, new { Deleted = false }, new { Deleted = true, SsoAccount = account });
+        }, cancellationToken);
+
+        // Not found, or deleted meanwhile by a parallel request: gone either way.
+        return deleted ? TypedResults.NoContent() : EndUserProblems.NotFound();
     }
 }

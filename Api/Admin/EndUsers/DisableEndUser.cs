@@ -1,6 +1,5 @@
 using Api.Admin.Staff;
 using Api.Audit;
-using Api.Infrastructure.Transactions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -19,25 +18,16 @@ public static class DisableEndUser
         await ApplyAsync(id, staff, s, cancellationToken) ? TypedResults.NoContent() : EndUserProblems.NotFound();
 
     /// <summary>False when the caller may not see this end user; true when it is disabled now (by this call or before).</summary>
-    public static async Task<bool> ApplyAsync(Guid id, StaffMember staff, EndUserServices s, CancellationToken cancellationToken)
-    {
-        await using var transaction = await SharedTransaction.BeginAsync(s.Db, cancellationToken);
-        var user = await s.FindAsync(staff, id, cancellationToken);
-        if (user is null)
+    public static Task<bool> ApplyAsync(Guid id, StaffMember staff, EndUserServices s, CancellationToken cancellationToken) =>
+        s.ActAsync(staff, id, async user =>
         {
-            return false;
-        }
+            if (await s.Db.EndUsers.Where(u => u.Id == id && u.Enabled && !u.Deleted)
+                    .ExecuteUpdateAsync(set => set.SetProperty(u => u.Enabled, false), cancellationToken) == 0)
+            {
+                return null;
+            }
 
-        var changed = await s.Db.EndUsers.Where(u => u.Id == id && u.Enabled && !u.Deleted)
-            .ExecuteUpdateAsync(set => set.SetProperty(u => u.Enabled, false), cancellationToken);
-        if (changed == 1)
-        {
             await s.EndSessionsAsync(user, cancellationToken);
-            s.Record(staff, AuditActions.EndUserDisabled, user, before: new { Enabled = true }, after: new { Enabled = false });
-            await s.Db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        return true;
-    }
+            return new AuditedChange(AuditActions.EndUserDisabled, new { Enabled = true }, new { Enabled = false });
+        }, cancellationToken);
 }

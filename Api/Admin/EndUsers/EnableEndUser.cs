@@ -1,6 +1,5 @@
 using Api.Admin.Staff;
 using Api.Audit;
-using Api.Infrastructure.Transactions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -13,22 +12,11 @@ public static class EnableEndUser
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
         Guid id, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken)
     {
-        await using var transaction = await SharedTransaction.BeginAsync(s.Db, cancellationToken);
-        var user = await s.FindAsync(staff, id, cancellationToken);
-        if (user is null)
-        {
-            return EndUserProblems.NotFound();
-        }
-
-        var changed = await s.Db.EndUsers.Where(u => u.Id == id && !u.Enabled && !u.Deleted)
-            .ExecuteUpdateAsync(set => set.SetProperty(u => u.Enabled, true), cancellationToken);
-        if (changed == 1)
-        {
-            s.Record(staff, AuditActions.EndUserEnabled, user, before: new { Enabled = false }, after: new { Enabled = true });
-            await s.Db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
-
-        return TypedResults.NoContent();
+        var found = await s.ActAsync(staff, id, async _ =>
+            await s.Db.EndUsers.Where(u => u.Id == id && !u.Enabled && !u.Deleted)
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.Enabled, true), cancellationToken) == 1
+                ? new AuditedChange(AuditActions.EndUserEnabled, new { Enabled = false }, new { Enabled = true })
+                : null, cancellationToken);
+        return found ? TypedResults.NoContent() : EndUserProblems.NotFound();
     }
 }

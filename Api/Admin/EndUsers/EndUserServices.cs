@@ -1,6 +1,7 @@
 using Api.Admin.Staff;
 using Api.Audit;
 using Api.Infrastructure;
+using Api.Infrastructure.Transactions;
 using Api.Portal;
 using Api.Portal.PasswordSetup;
 using Api.Sso.Accounts;
@@ -15,6 +16,30 @@ public sealed record EndUserServices(
     /// <summary>An end user the caller may see, with its client (for the partner of the audit entry); null otherwise.</summary>
     public Task<EndUser?> FindAsync(StaffMember staff, Guid id, CancellationToken cancellationToken) =>
         staff.Scope(Db.EndUsers).Include(u => u.Client).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+
+    /// <summary>
+    /// One action on one end user, as a whole: the user is found in the caller's scope (false when
+    /// not there), <paramref name="act"/> changes it and says what changed; only then is the audit
+    /// entry written and everything committed. No change (null): nothing is written.
+    /// </summary>
+    public async Task<bool> ActAsync(StaffMember staff, Guid id, Func<EndUser, Task<AuditedChange?>> act, CancellationToken cancellationToken)
+    {
+        await using var transaction = await SharedTransaction.BeginAsync(Db, cancellationToken);
+        var user = await FindAsync(staff, id, cancellationToken);
+        if (user is null)
+        {
+            return false;
+        }
+
+        if (await act(user) is { } change)
+        {
+            Record(staff, change.Action, user, change.Before, change.After);
+            await Db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return true;
+    }
 
     /// <summary>Appends the audit entry of an action on this end user to the unit of work.</summary>
     public void Record(StaffMember staff, string action, EndUser user, object? before = null, object? after = null) =>
@@ -48,3 +73,6 @@ public sealed record EndUserServices(
         return true;
     }
 }
+
+/// <summary>What an action changed, for its audit entry (<see cref="AuditActions"/>).</summary>
+public sealed record AuditedChange(string Action, object? Before = null, object? After = null);

@@ -1,6 +1,5 @@
 using Api.Admin.Staff;
 using Api.Audit;
-using Api.Infrastructure.Transactions;
 using Api.Links;
 using Api.Sso.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,30 +38,20 @@ public static class ResendActivation
 
     public static async Task<ResendOutcome> ApplyAsync(Guid id, StaffMember staff, EndUserServices s, CancellationToken cancellationToken)
     {
-        await using var transaction = await SharedTransaction.BeginAsync(s.Db, cancellationToken);
-        var user = await s.FindAsync(staff, id, cancellationToken);
-        if (user is null)
+        var outcome = ResendOutcome.NotFound;
+        await s.ActAsync(staff, id, async user =>
         {
-            return ResendOutcome.NotFound;
-        }
-
-        var outcome = user is { MigratedToSso: true, SsoAccountId: { } accountId }
-            ? await s.Accounts.SendActivationAsync(accountId, cancellationToken) switch
-            {
-                ActivationMail.Sent => ResendOutcome.Sent,
-                ActivationMail.AlreadyActive => ResendOutcome.AlreadyActivated,
-                ActivationMail.TooMany => ResendOutcome.TooMany,
-                _ => ResendOutcome.NotFound,
-            }
-            : await QueueSetPasswordAsync(user, s, cancellationToken);
-        if (outcome != ResendOutcome.Sent)
-        {
-            return outcome;
-        }
-
-        s.Record(staff, AuditActions.ActivationResent, user);
-        await s.Db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+            outcome = user is { MigratedToSso: true, SsoAccountId: { } accountId }
+                ? await s.Accounts.SendActivationAsync(accountId, cancellationToken) switch
+                {
+                    ActivationMail.Sent => ResendOutcome.Sent,
+                    ActivationMail.AlreadyActive => ResendOutcome.AlreadyActivated,
+                    ActivationMail.TooMany => ResendOutcome.TooMany,
+                    _ => ResendOutcome.NotFound,
+                }
+                : await QueueSetPasswordAsync(user, s, cancellationToken);
+            return outcome == ResendOutcome.Sent ? new AuditedChange(AuditActions.ActivationResent) : null;
+        }, cancellationToken);
         return outcome;
     }
 

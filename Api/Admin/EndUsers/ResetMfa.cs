@@ -1,6 +1,5 @@
 using Api.Admin.Staff;
 using Api.Audit;
-using Api.Infrastructure.Transactions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,26 +14,23 @@ public static class ResetMfa
     public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
         Guid id, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken)
     {
-        await using var transaction = await SharedTransaction.BeginAsync(s.Db, cancellationToken);
-        var user = await s.FindAsync(staff, id, cancellationToken);
-        if (user is null)
+        ProblemHttpResult? refusal = null;
+        var found = await s.ActAsync(staff, id, async user =>
         {
-            return EndUserProblems.NotFound();
-        }
+            if (user is not { MigratedToSso: true, SsoAccountId: { } accountId })
+            {
+                refusal = EndUserProblems.NotOnSso();
+                return null;
+            }
 
-        if (user is not { MigratedToSso: true, SsoAccountId: { } accountId })
-        {
-            return EndUserProblems.NotOnSso();
-        }
+            if (!await s.Accounts.ResetAuthenticatorAsync(accountId, cancellationToken))
+            {
+                refusal = EndUserProblems.NotFound();
+                return null;
+            }
 
-        if (!await s.Accounts.ResetAuthenticatorAsync(accountId, cancellationToken))
-        {
-            return EndUserProblems.NotFound();
-        }
-
-        s.Record(staff, AuditActions.MfaReset, user);
-        await s.Db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return TypedResults.NoContent();
+            return new AuditedChange(AuditActions.MfaReset);
+        }, cancellationToken);
+        return !found ? EndUserProblems.NotFound() : refusal is null ? TypedResults.NoContent() : refusal;
     }
 }
