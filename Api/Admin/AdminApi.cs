@@ -1,3 +1,5 @@
+using Api.Admin.AuditTrail;
+using Api.Admin.EndUsers;
 using Api.Admin.ManageUsers;
 using Api.Admin.Staff;
 using Api.Infrastructure;
@@ -18,6 +20,8 @@ public static class AdminApi
             .NoStore();
         admin.MapStaffApi();
         admin.MapManageUsersApi();
+        admin.MapEndUsersApi();
+        admin.MapAuditTrailApi();
         return app;
     }
 

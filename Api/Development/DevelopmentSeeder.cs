@@ -49,8 +49,12 @@ public static class DevelopmentSeeder
             User("erin.enrolled@northwind.test", northwind),
             User("grace.reset@tailspin.test", tailspin),
             User("henry.enrolled@adventure.test", adventure),
+            User("mia.mfareset@tailspin.test", tailspin),
         };
-        db.EndUsers.AddRange([pending, .. enrolled, User("dana.legacy@northwind.test", northwind), User("sam.legacy@adventure.test", adventure)]);
+        db.EndUsers.AddRange([
+            pending, .. enrolled,
+            User("dana.legacy@northwind.test", northwind), User("sam.legacy@adventure.test", adventure), User("kim.signedin@northwind.test", northwind),
+        ]);
         var crowd = SeededCrowd.For(northwind, SeededCrowd.NorthwindCycle, 240, "northwind.test")
             .Concat(SeededCrowd.For(tailspin, SeededCrowd.MigratedCycle, 120, "tailspin.test"))
             .ToList();

@@ -58,15 +58,9 @@ public static class PortalApi
                 "Your password is managed by Single Sign-On. To change it, use Forgot Password on the Single Sign-On login screen.");
         }
 
-        if (body.NewPassword is not { Length: >= InputRules.MinPasswordLength and <= InputRules.MaxPasswordLength })
+        if (PortalPasswordRules.Check(body.NewPassword) is { } refused)
         {
-            var sentence = $"Choose a new password of {InputRules.MinPasswordLength} to {InputRules.MaxPasswordLength} characters.";
-            return Problems.Invalid("newPassword", sentence);
-        }
-
-        if (Sso.Passwords.CommonPasswords.Shared.IsCommon(body.NewPassword))
-        {
-            return Problems.Invalid("newPassword", Sso.Passwords.CommonPasswords.Refusal);
+            return refused;
         }
 
         if (!InputRules.IsPasswordSized(body.CurrentPassword) || user.LegacyPasswordHash is null)
@@ -92,7 +86,7 @@ public static class PortalApi
 
         await sso.PasswordProvedAsync(reservation);
         // The current algorithm: migration imports it into the SSO account as it is.
-        user.LegacyPasswordHash = LegacyPasswordHash.CreateCurrent(body.NewPassword);
+        user.LegacyPasswordHash = LegacyPasswordHash.CreateCurrent(body.NewPassword!);
         sso.QueuePasswordChanged(user.Email, user.DisplayName);
         await db.SaveChangesAsync(cancellationToken);
         // Whoever else knew the old password is signed out; this browser stays signed in.

@@ -1,4 +1,5 @@
 using Api.Portal.LegacyLogin;
+using Api.Portal.PasswordSetup;
 using Api.Sso.Accounts;
 
 namespace Api.Portal;
@@ -9,6 +10,7 @@ public static class PortalServiceExtensions
     public static IHostApplicationBuilder AddPortal(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<IProductUserDirectory, PortalUserDirectory>();
+        builder.Services.AddScoped<PasswordSetupEmails>();
         return builder;
     }
 
@@ -16,6 +18,7 @@ public static class PortalServiceExtensions
     {
         app.MapLegacyLoginApi();
         app.MapPortalApi();
+        app.MapPasswordSetupApi();
         return app;
     }
 }

@@ -3,6 +3,7 @@ import { Link, Route, Routes } from 'react-router';
 import { CallbackPage, SilentCallbackPage } from './auth/CallbackPages';
 import { RequireAuth } from './auth/RequireAuth';
 import { LoginPage } from './pages/LoginPage';
+import { SetPasswordPage } from './pages/SetPasswordPage';
 import { EditProfile } from './pages/portal/EditProfile';
 import { PortalHome } from './pages/portal/PortalHome';
 import { PortalLayout } from './pages/portal/PortalLayout';
@@ -34,6 +35,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/" element={<LoginPage />} />
+      <Route path="/set-password" element={<SetPasswordPage />} />
       <Route path="/portal/callback" element={<CallbackPage />} />
       <Route path="/portal/silent-callback" element={<SilentCallbackPage />} />
       <Route

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using Api.Links;
 using Api.Mail;
 using Api.Sso.Keys;
@@ -122,16 +121,6 @@ public sealed class AccountEmails(Outbox outbox, OneTimeLinks links, IConfigurat
         : lifetime.TotalHours >= 2 ? $"{lifetime.TotalHours:0} hours"
         : $"{lifetime.TotalMinutes:0} minutes";
 
-    private static EmailContent Compose(string subject, string name, string lead, string? link, string? action, string footer)
-    {
-        var text = $"Hello {name},\n\n{lead}\n\n{(link is null ? "" : link + "\n\n")}{footer}\n\nThis mailbox is not monitored; please do not reply.\n";
-        var html = $"""
-            <p>Hello {WebUtility.HtmlEncode(name)},</p>
-            <p>{WebUtility.HtmlEncode(lead)}</p>
-            {(link is null ? "" : $"<p><a href=\"{WebUtility.HtmlEncode(link)}\">{WebUtility.HtmlEncode(action)}</a></p><p>{WebUtility.HtmlEncode(link)}</p>")}
-            <p>{WebUtility.HtmlEncode(footer)}</p>
-            <p style="color:#666">This mailbox is not monitored; please do not reply.</p>
-            """;
-        return new EmailContent(subject, text, html);
-    }
+    private static EmailContent Compose(string subject, string name, string lead, string? link, string? action, string footer) =>
+        MailTemplate.Compose(subject, name, lead, link, action, footer);
 }

@@ -44,21 +44,6 @@ public static class TokenValidationExtensions
         return builder;
     }
 
-    /// <summary>The public issuer URI, always with a trailing slash (as OpenIddict writes it).</summary>
-    public static string IssuerOf(IConfiguration configuration)
-    {
-        var issuer = configuration["Identity:Issuer"];
-        if (string.IsNullOrWhiteSpace(issuer) && Infrastructure.OpenApiGeneration.IsRunning)
-        {
-            return "http://localhost/";
-        }
-
-        if (string.IsNullOrWhiteSpace(issuer))
-        {
-            throw new OptionsValidationException("Identity:Issuer", typeof(string),
-                ["Identity:Issuer is not set: it must be the public origin of the portal, e.g. http://localhost:5173/."]);
-        }
-
-        return issuer.EndsWith('/') ? issuer : issuer + "/";
-    }
+    /// <summary>The public issuer URI, always with a trailing slash (as OpenIddict writes it): the portal's public origin.</summary>
+    public static string IssuerOf(IConfiguration configuration) => Infrastructure.PublicOrigin.Of(configuration);
 }

@@ -1,0 +1,98 @@
+using Api.Admin.Staff;
+using Api.Audit;
+using Api.Infrastructure;
+using Api.Infrastructure.Transactions;
+using Api.Portal;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Api.Admin.EndUsers;
+
+/// <summary>
+/// A new end user. For a client already on Single Sign-On the user gets an SSO account (or their
+/// existing one from another product is linked) and the invitation to activate it; otherwise a
+/// portal login without a password and the set-password e-mail.
+/// </summary>
+public static class AddEndUser
+{
+    public static async Task<Results<Created<CreatedEndUser>, ProblemHttpResult, ValidationProblem>> Handle(
+        AddEndUserRequest body, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken)
+    {
+        var (input, problem) = EndUserInput.Check(body.ClientId, body.Name, body.Email, body.Role);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var db = s.Db;
+        await using var transaction = await SharedTransaction.BeginAsync(db, cancellationToken);
+        var client = await staff.Scope(db.Clients).FirstOrDefaultAsync(c => c.Id == input!.ClientId, cancellationToken);
+        if (client is null)
+        {
+            return EndUserProblems.ClientNotFound();
+        }
+
+        if (!await s.ClaimEmailAsync(input!.Email, exceptId: null, cancellationToken))
+        {
+            return EndUserProblems.EmailTaken();
+        }
+
+        var user = new EndUser
+        {
+            ClientId = client.Id,
+            Client = client,
+            Email = input.Email,
+            DisplayName = input.Name,
+            Role = input.Role,
+            CreatedAt = s.Clock.GetUtcNow().UtcDateTime,
+        };
+        if (client.MigratedToSsoAt is not null)
+        {
+            var account = await s.Accounts.ProvisionAsync(user.Email, user.DisplayName, passwordHash: null, ProductRoles.PortalEndUser, cancellationToken);
+            user.MigratedToSso = true;
+            user.MigratedAt = user.CreatedAt;
+            user.SsoAccountId = account.AccountId;
+            // A linked account that is already activated needs no invitation: its owner signs in as ever.
+            await s.Accounts.SendActivationAsync(account.AccountId, cancellationToken);
+        }
+        else
+        {
+            s.SetupEmails.Queue(user);
+        }
+
+        db.EndUsers.Add(user);
+
+        s.Record(staff, AuditActions.EndUserCreated, user, after: new
+        {
+            user.DisplayName,
+            user.Email,
+            user.Role,
+            Client = client.Name,
+            user.MigratedToSso,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another admin added the same e-mail at the same moment (the unique index caught it).
+            await transaction.DisposeAsync();
+            db.ChangeTracker.Clear();
+            if (await db.EndUsers.AnyAsync(u => u.Email == user.Email && !u.Deleted, CancellationToken.None))
+            {
+                return EndUserProblems.EmailTaken();
+            }
+
+            throw;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.Created($"/api/admin/end-users/{user.Id}", new CreatedEndUser(user.Id));
+    }
+}
+
+public sealed record AddEndUserRequest(Guid? ClientId, string? Name, string? Email, string? Role);
+
+public sealed record CreatedEndUser(Guid Id);

@@ -1,0 +1,73 @@
+using Api.Admin.Staff;
+using Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Api.Admin.EndUsers;
+
+/// <summary>
+/// Disables, or resends activation to, many end users: each one as its own action (own
+/// transaction, own audit entry), so one failure stops nothing. Ids the caller may not see are
+/// reported "not found", exactly like ids that do not exist.
+/// </summary>
+public static class BulkAction
+{
+    public const string Disable = "disable";
+    public const string ResendActivationAction = "resend-activation";
+    public const int MaxIds = 500;
+
+    public static async Task<Results<Ok<BulkResult>, ProblemHttpResult, ValidationProblem>> Handle(
+        BulkRequest body, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken)
+    {
+        if (body.Action is not (Disable or ResendActivationAction))
+        {
+            return Problems.Invalid("action", $"Choose the action: {Disable} or {ResendActivationAction}.");
+        }
+
+        if (body.Ids is not { Length: > 0 and <= MaxIds })
+        {
+            return Problems.Invalid("ids", $"Choose between 1 and {MaxIds} end users.");
+        }
+
+        if (body.Action == Disable && !staff.CanManage)
+        {
+            return RequireManager.Refusal();
+        }
+
+        var succeeded = 0;
+        var failed = new List<BulkFailure>();
+        foreach (var id in body.Ids.Distinct())
+        {
+            // Each action starts from a clean unit of work: nothing of the previous one is saved again.
+            s.Db.ChangeTracker.Clear();
+            var reason = body.Action == Disable
+                ? await DisableEndUser.ApplyAsync(id, staff, s, cancellationToken) ? null : EndUserProblems.NotFoundReason
+                : ReasonOf(await ResendActivation.ApplyAsync(id, staff, s, cancellationToken));
+            if (reason is null)
+            {
+                succeeded++;
+            }
+            else
+            {
+                failed.Add(new BulkFailure(id, reason));
+            }
+        }
+
+        return TypedResults.Ok(new BulkResult(succeeded, failed));
+    }
+
+    private static string? ReasonOf(ResendOutcome outcome) => outcome switch
+    {
+        ResendOutcome.Sent => null,
+        ResendOutcome.AlreadyActivated => "already activated",
+        ResendOutcome.HasPassword => "has a password",
+        ResendOutcome.TooMany => "too many e-mails this hour",
+        _ => EndUserProblems.NotFoundReason,
+    };
+}
+
+public sealed record BulkRequest(string? Action, Guid[]? Ids);
+
+public sealed record BulkFailure(Guid Id, string Reason);
+
+public sealed record BulkResult(int Succeeded, IReadOnlyList<BulkFailure> Failed);

@@ -1,0 +1,52 @@
+using Api.Admin.Staff;
+using Api.Audit;
+using Api.Infrastructure;
+using Api.Sso.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Api.Admin.EndUsers;
+
+/// <summary>
+/// Deletes an end user: portal access ends and every session with it. A migrated user's SSO
+/// account loses the portal's role; it is kept if another product gave it a role, else deleted.
+/// The row stays (marked deleted) for the audit trail. One conditional update, as for disable.
+/// </summary>
+public static class DeleteEndUser
+{
+    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
+        Guid id, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken)
+    {
+        var deleted = false;
+        await s.ActAsync(staff, id, async user =>
+        {
+            deleted = await s.Db.EndUsers.Where(u => u.Id == id && !u.Deleted)
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.Deleted, true), cancellationToken) == 1;
+            if (!deleted)
+            {
+                return null;
+            }
+
+            string? account = null;
+            if (user is { MigratedToSso: true, SsoAccountId: { } accountId })
+            {
+                account = await s.Accounts.RemoveProductAccessAsync(accountId, ProductRoles.PortalEndUser, cancellationToken) switch
+                {
+                    ProductAccessRemoval.AccountDeleted => "deleted",
+                    ProductAccessRemoval.RoleRemoved => "kept for other products",
+                    _ => null,
+                };
+            }
+            else
+            {
+                await s.EndSessionsAsync(user, cancellationToken);
+            }
+
+            return new AuditedChange(AuditActions.EndUserDeleted, new { Deleted = false }, new { Deleted = true, SsoAccount = account });
+        }, cancellationToken);
+
+        // Not found, or deleted meanwhile by a parallel request: gone either way.
+        return deleted ? TypedResults.NoContent() : EndUserProblems.NotFound();
+    }
+}

@@ -1,0 +1,78 @@
+using Api.Admin.Staff;
+using Api.Audit;
+using Api.Infrastructure;
+using Api.Infrastructure.Transactions;
+using Api.Portal;
+using Api.Portal.PasswordSetup;
+using Api.Sso.Accounts;
+using Microsoft.EntityFrameworkCore;
+
+namespace Api.Admin.EndUsers;
+
+/// <summary>What every end-user action needs, bound by <c>[AsParameters]</c>; plus the steps they share.</summary>
+public sealed record EndUserServices(
+    AppDbContext Db, AccountAdministration Accounts, AuditLog Audit, PasswordSetupEmails SetupEmails, TimeProvider Clock)
+{
+    /// <summary>An end user the caller may see, with its client (for the partner of the audit entry); null otherwise.</summary>
+    public Task<EndUser?> FindAsync(StaffMember staff, Guid id, CancellationToken cancellationToken) =>
+        staff.Scope(Db.EndUsers).Include(u => u.Client).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+
+    /// <summary>
+    /// One action on one end user, as a whole: the user is found in the caller's scope (false when
+    /// not there), <paramref name="act"/> changes it and says what changed; only then is the audit
+    /// entry written and everything committed. No change (null): nothing is written.
+    /// </summary>
+    public async Task<bool> ActAsync(StaffMember staff, Guid id, Func<EndUser, Task<AuditedChange?>> act, CancellationToken cancellationToken)
+    {
+        await using var transaction = await SharedTransaction.BeginAsync(Db, cancellationToken);
+        var user = await FindAsync(staff, id, cancellationToken);
+        if (user is null)
+        {
+            return false;
+        }
+
+        if (await act(user) is { } change)
+        {
+            Record(staff, change.Action, user, change.Before, change.After);
+            await Db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return true;
+    }
+
+    /// <summary>Appends the audit entry of an action on this end user to the unit of work.</summary>
+    public void Record(StaffMember staff, string action, EndUser user, object? before = null, object? after = null) =>
+        Audit.Record(staff.Actor, action, user.Client!.PartnerId, new AuditTarget("end-user", user.Id.ToString(), user.DisplayName), before, after);
+
+    /// <summary>
+    /// Ends every session of the user, on every replica, once the caller commits: the SSO account's
+    /// for a migrated user, the portal form's for one not yet migrated.
+    /// </summary>
+    public Task EndSessionsAsync(EndUser user, CancellationToken cancellationToken) =>
+        Accounts.EndSessionsAsync(user is { MigratedToSso: true, SsoAccountId: { } accountId } ? accountId : LegacySubject.Of(user.Id), cancellationToken);
+
+    /// <summary>
+    /// False when another (non-deleted) end user has this e-mail. A deleted end user keeps holding
+    /// their e-mail in the unique index; it is given a placeholder now, so the address can be reused.
+    /// </summary>
+    public async Task<bool> ClaimEmailAsync(string email, Guid? exceptId, CancellationToken cancellationToken)
+    {
+        if (await Db.EndUsers.AnyAsync(u => u.Email == email && !u.Deleted && u.Id != exceptId, cancellationToken))
+        {
+            return false;
+        }
+
+        var deleted = await Db.EndUsers.Where(u => u.Email == email && u.Deleted).Select(u => u.Id).ToListAsync(cancellationToken);
+        foreach (var id in deleted)
+        {
+            var placeholder = $"deleted-{id:N}@deleted.invalid";
+            await Db.EndUsers.Where(u => u.Id == id).ExecuteUpdateAsync(set => set.SetProperty(u => u.Email, placeholder), cancellationToken);
+        }
+
+        return true;
+    }
+}
+
+/// <summary>What an action changed, for its audit entry (<see cref="AuditActions"/>).</summary>
+public sealed record AuditedChange(string Action, object? Before = null, object? After = null);

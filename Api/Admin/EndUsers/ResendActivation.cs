@@ -1,0 +1,80 @@
+using Api.Admin.Staff;
+using Api.Audit;
+using Api.Links;
+using Api.Sso.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Api.Admin.EndUsers;
+
+public enum ResendOutcome
+{
+    Sent,
+    NotFound,
+    AlreadyActivated,
+    HasPassword,
+    TooMany,
+}
+
+/// <summary>
+/// Sends a user's first-sign-in e-mail again: the SSO activation for a migrated user, the
+/// portal's set-password link for a new one without a password. At most
+/// <see cref="AccountAdministration.ActivationMailsPerHour"/> per user per hour, however many
+/// staff click at once.
+/// </summary>
+public static class ResendActivation
+{
+    public static async Task<Results<Accepted, ProblemHttpResult>> Handle(
+        Guid id, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken) =>
+        await ApplyAsync(id, staff, s, cancellationToken) switch
+        {
+            ResendOutcome.Sent => TypedResults.Accepted((string?)null),
+            ResendOutcome.AlreadyActivated => EndUserProblems.AlreadyActivated(),
+            ResendOutcome.HasPassword => EndUserProblems.HasPassword(),
+            ResendOutcome.TooMany => EndUserProblems.TooManyEmails(),
+            _ => EndUserProblems.NotFound(),
+        };
+
+    public static async Task<ResendOutcome> ApplyAsync(Guid id, StaffMember staff, EndUserServices s, CancellationToken cancellationToken)
+    {
+        var outcome = ResendOutcome.NotFound;
+        await s.ActAsync(staff, id, async user =>
+        {
+            outcome = user is { MigratedToSso: true, SsoAccountId: { } accountId }
+                ? await s.Accounts.SendActivationAsync(accountId, cancellationToken) switch
+                {
+                    ActivationMail.Sent => ResendOutcome.Sent,
+                    ActivationMail.AlreadyActive => ResendOutcome.AlreadyActivated,
+                    ActivationMail.TooMany => ResendOutcome.TooMany,
+                    _ => ResendOutcome.NotFound,
+                }
+                : await QueueSetPasswordAsync(user, s, cancellationToken);
+            return outcome == ResendOutcome.Sent ? new AuditedChange(AuditActions.ActivationResent) : null;
+        }, cancellationToken);
+        return outcome;
+    }
+
+    private static async Task<ResendOutcome> QueueSetPasswordAsync(Portal.EndUser user, EndUserServices s, CancellationToken cancellationToken)
+    {
+        if (user.LegacyPasswordHash is not null)
+        {
+            return ResendOutcome.HasPassword;
+        }
+
+        // The links of the last hour are the budget. A no-op update first locks the user's row
+        // until the commit, so parallel resends count one after another (SQL Server as SQLite).
+        await s.Db.EndUsers.Where(u => u.Id == user.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.Enabled, u => u.Enabled), cancellationToken);
+        var since = s.Clock.GetUtcNow().UtcDateTime.AddHours(-1);
+        var subject = user.Id.ToString();
+        var recent = await s.Db.Set<OneTimeLink>()
+            .CountAsync(l => l.SubjectId == subject && l.Purpose == LinkPurpose.PortalPasswordSetup && l.CreatedAt > since, cancellationToken);
+        if (recent >= AccountAdministration.ActivationMailsPerHour)
+        {
+            return ResendOutcome.TooMany;
+        }
+
+        s.SetupEmails.Queue(user);
+        return ResendOutcome.Sent;
+    }
+}
