@@ -7,6 +7,7 @@ import { adminRoutes } from './adminRoutes';
 import { AuditPage } from './audit/AuditPage';
 import { SectionPage } from './SectionPage';
 import { ManageUsersPage } from './users/ManageUsersPage';
+import './admin.css';
 
 /** A route of adminRoutes relative to /admin, where this area is mounted. */
 const within = (path: string) => path.slice(`${adminRoutes.home}/`.length);

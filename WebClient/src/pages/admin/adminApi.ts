@@ -1,15 +1,8 @@
-import type { Client } from 'openapi-fetch';
 import { api, send } from '../../api/client';
 import { clientFailure, networkErrorMessage, toFailure, type ApiFailure } from '../../api/problem';
 import { browser } from '../../browser';
-import type { AdminPaths, AsWritten, AuditExportQuery, AuditQuery, EndUserExportQuery, EndUserQuery } from './adminTypes';
+import type { AsWritten, AuditExportQuery, AuditQuery, EndUserExportQuery, EndUserQuery } from './adminTypes';
 
-
-/**
- * The one typed client (same middleware: bearer token, silent renewal), seeing also the lifecycle
- * and audit paths written by hand until the Api's document has them. Then this becomes `api`.
- */
-export const adminApi = api as unknown as Client<AdminPaths>;
 
 /** What a query or mutation throws, so TanStack Query keeps the sentence to show. */
 export class ApiError extends Error {
@@ -76,4 +69,4 @@ export const exportEndUsers = (query: EndUserExportQuery) =>
   );
 
 export const exportAudit = (query: AuditExportQuery) =>
-  downloadCsv(() => adminApi.GET('/api/admin/audit/export.csv', { params: { query }, parseAs: 'blob' }), 'audit.csv');
+  downloadCsv(() => api.GET('/api/admin/audit/export.csv', { params: { query }, parseAs: 'blob' }), 'audit.csv');

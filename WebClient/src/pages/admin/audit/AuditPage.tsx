@@ -1,7 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { SelectField } from '../../../components/SelectField';
-import { adminApi, adminKeys, exportAudit, failureOf, unwrap } from '../adminApi';
+import { adminKeys, exportAudit, failureOf, unwrap } from '../adminApi';
 import { ExportButton } from '../ExportButton';
 import { auditActionLabel, auditActionLabels, formatDateTime } from '../format';
 import { Pager } from '../Pager';
@@ -20,7 +21,7 @@ export function AuditPage() {
   const query = toAuditQuery(filters);
   const list = useQuery({
     queryKey: adminKeys.auditList(query),
-    queryFn: () => unwrap(adminApi.GET('/api/admin/audit', { params: { query } })),
+    queryFn: () => unwrap(api.GET('/api/admin/audit', { params: { query } })),
     placeholderData: keepPreviousData,
   });
   const entries = list.data?.items ?? [];

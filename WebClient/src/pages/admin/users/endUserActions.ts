@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { adminApi, adminKeys, unwrap } from '../adminApi';
+import { api } from '../../../api/client';
+import { adminKeys, unwrap } from '../adminApi';
 import type { BulkAction, BulkResult, EndUserInput, EndUserRow, StaffMe } from '../adminTypes';
 
 export type RowAction = 'disable' | 'enable' | 'delete' | 'resend-activation' | 'reset-mfa' | 'unlock';
@@ -11,30 +12,30 @@ const path = (user: Target) => ({ params: { path: { id: user.id } } });
 /** Each action's call and the sentence shown once it is done. */
 const rowActions: Record<RowAction, { call: (user: Target) => Promise<unknown>; done: (user: Target) => string }> = {
   disable: {
-    call: (user) => unwrap(adminApi.POST('/api/admin/end-users/{id}/disable', path(user))),
+    call: (user) => unwrap(api.POST('/api/admin/end-users/{id}/disable', path(user))),
     done: (user) => `${user.name} was disabled and signed out everywhere.`,
   },
   enable: {
-    call: (user) => unwrap(adminApi.POST('/api/admin/end-users/{id}/enable', path(user))),
+    call: (user) => unwrap(api.POST('/api/admin/end-users/{id}/enable', path(user))),
     done: (user) => `${user.name} was enabled.`,
   },
   delete: {
-    call: (user) => unwrap(adminApi.DELETE('/api/admin/end-users/{id}', path(user))),
+    call: (user) => unwrap(api.DELETE('/api/admin/end-users/{id}', path(user))),
     done: (user) => `${user.name} was deleted.`,
   },
   'resend-activation': {
-    call: (user) => unwrap(adminApi.POST('/api/admin/end-users/{id}/resend-activation', path(user))),
+    call: (user) => unwrap(api.POST('/api/admin/end-users/{id}/resend-activation', path(user))),
     done: (user) =>
       user.migratedToSso
         ? `An activation e-mail was sent to ${user.email}.`
         : `A set-password e-mail was sent to ${user.email}.`,
   },
   'reset-mfa': {
-    call: (user) => unwrap(adminApi.POST('/api/admin/end-users/{id}/reset-mfa', path(user))),
+    call: (user) => unwrap(api.POST('/api/admin/end-users/{id}/reset-mfa', path(user))),
     done: (user) => `The MFA of ${user.name} was reset. They set up an authenticator again at their next sign-in.`,
   },
   unlock: {
-    call: (user) => unwrap(adminApi.POST('/api/admin/end-users/{id}/unlock', path(user))),
+    call: (user) => unwrap(api.POST('/api/admin/end-users/{id}/unlock', path(user))),
     done: (user) => `${user.name} was unlocked.`,
   },
 };
@@ -79,8 +80,8 @@ export function useSaveEndUser() {
   return useMutation({
     mutationFn: ({ id, input }: { id: string | null; input: EndUserInput }) =>
       id === null
-        ? unwrap(adminApi.POST('/api/admin/end-users', { body: input }))
-        : unwrap(adminApi.PUT('/api/admin/end-users/{id}', { params: { path: { id } }, body: input })),
+        ? unwrap(api.POST('/api/admin/end-users', { body: input }))
+        : unwrap(api.PUT('/api/admin/end-users/{id}', { params: { path: { id } }, body: input })),
     onSettled: invalidate,
   });
 }
@@ -89,7 +90,7 @@ export function useBulkAction() {
   const invalidate = useInvalidateAdminData();
   return useMutation({
     mutationFn: (request: { action: BulkAction; ids: string[] }): Promise<BulkResult> =>
-      unwrap(adminApi.POST('/api/admin/end-users/bulk', { body: request })),
+      unwrap(api.POST('/api/admin/end-users/bulk', { body: request })),
     onSettled: invalidate,
   });
 }
