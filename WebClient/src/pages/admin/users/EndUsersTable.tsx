@@ -84,6 +84,19 @@ export function SsoStateText({ state }: { state: string | null }) {
   );
 }
 
+/** An e-mail address that, when the column is narrow, wraps after the @ rather than mid-word. */
+function EmailText({ email }: { email: string }) {
+  const at = email.indexOf('@');
+  if (at < 0) return <>{email}</>;
+  return (
+    <>
+      {email.slice(0, at + 1)}
+      <wbr />
+      {email.slice(at + 1)}
+    </>
+  );
+}
+
 /** Manage Users' table: sortable headers, a labelled checkbox per row, the actions this staff member may use. */
 export function EndUsersTable({ rows, staff, filters, busy, selected, busyUserId, onSort, onSelect, onAction }: Props) {
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
@@ -126,7 +139,9 @@ export function EndUsersTable({ rows, staff, filters, busy, selected, busyUserId
                   />
                 </td>
                 <th scope="row">{user.name}</th>
-                <td className="email">{user.email}</td>
+                <td className="email">
+                  <EmailText email={user.email} />
+                </td>
                 <td>{user.clientName}</td>
                 <td>{user.role}</td>
                 <td>
