@@ -46,5 +46,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.Subject).HasMaxLength(300);
         message.Property(m => m.LastError).HasMaxLength(1000);
         message.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+        // Manage Users shows each end user's last e-mails: by recipient, newest first.
+        message.HasIndex(m => new { m.To, m.CreatedAt });
     }
 }

@@ -172,6 +172,8 @@ namespace Api.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("SentAt", "NextAttemptAt");
 
+                    b.HasIndex("To", "CreatedAt");
+
                     b.ToTable("OutboxMessages");
                 });
 

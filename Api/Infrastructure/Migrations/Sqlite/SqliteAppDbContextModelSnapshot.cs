@@ -167,6 +167,8 @@ namespace Api.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("SentAt", "NextAttemptAt");
 
+                    b.HasIndex("To", "CreatedAt");
+
                     b.ToTable("OutboxMessages");
                 });
 
