@@ -30,6 +30,15 @@ public static class DevelopmentAccounts
     /// <summary>Not migrated. MigratedUserTests tries SSO with it (refused, no state change).</summary>
     public const string SamLegacy = "sam.legacy@adventure.test";
 
+    /// <summary>Partner admin of Contoso Managed IT (SSO, enrolled with <see cref="TotpSecret"/>). PartnerAdminJourneyTests.</summary>
+    public const string PaulaAdmin = "paula.admin@contoso.test";
+
+    /// <summary>Not migrated, signed in with the portal form and then disabled by PartnerAdminJourneyTests only.</summary>
+    public const string KimSignedIn = "kim.signedin@northwind.test";
+
+    /// <summary>Migrated, activated, enrolled; PartnerAdminJourneyTests resets its MFA.</summary>
+    public const string MiaMfaReset = "mia.mfareset@tailspin.test";
+
     /// <summary>The portal greets users by the e-mail's first two words, capitalised: "Erin Enrolled".</summary>
     public static string DisplayNameOf(string email)
     {
