@@ -110,4 +110,17 @@ describe('the reset-password page', () => {
     expect(alert.textContent?.split('too common')).toHaveLength(2);
     expect(screen.getByLabelText('New password')).toHaveAccessibleDescription(/not a common password/);
   });
+
+  it('welcomes a user whose IT provider created the account: choosing the password activates it', async () => {
+    const server = mockApi({ 'POST /api/sso/password/reset': () => empty(204) });
+    const { user } = renderAt('/sso/reset-password?token=invite-1&welcome=1');
+
+    expect(screen.getByRole('heading', { name: 'Activate your account' })).toBeInTheDocument();
+    await user.type(screen.getByLabelText('New password'), 'Correct-Horse-9');
+    await user.type(screen.getByLabelText('Confirm new password'), 'Correct-Horse-9');
+    await user.click(screen.getByRole('button', { name: 'Activate account' }));
+
+    expect(await screen.findByRole('status')).toHaveTextContent('Your account is active.');
+    expect(await server.lastBody('POST /api/sso/password/reset')).toEqual({ token: 'invite-1', newPassword: 'Correct-Horse-9' });
+  });
 });
