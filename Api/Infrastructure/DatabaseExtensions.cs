@@ -22,8 +22,11 @@ public static class DatabaseExtensions
 
         if (provider == DatabaseProvider.SqlServer)
         {
+            // No retrying execution strategy: sign-in steps and admin actions run in explicit
+            // transactions (all or nothing, with their audit entry), which such a strategy refuses
+            // to start. A transient failure answers 503 and the client tries again.
             builder.Services.AddDbContext<AppDbContext, SqlServerAppDbContext>(options =>
-                options.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()).AddInterceptors(AfterCommitWork));
+                options.UseSqlServer(connectionString).AddInterceptors(AfterCommitWork));
         }
         else
         {
