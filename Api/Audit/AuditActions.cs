@@ -11,4 +11,17 @@ public static class AuditActions
     public const string ActivationResent = "end-user.activation-resent";
     public const string MfaReset = "end-user.mfa-reset";
     public const string EndUserUnlocked = "end-user.unlocked";
+
+    public const string BatchCreated = "migration-batch.created";
+    public const string BatchEdited = "migration-batch.edited";
+    public const string BatchRescheduled = "migration-batch.rescheduled";
+    public const string BatchCancelled = "migration-batch.cancelled";
+    public const string BatchStarted = "migration-batch.started";
+    public const string BatchCompleted = "migration-batch.completed";
+    public const string BatchRolledBack = "migration-batch.rolled-back";
+    public const string UserExcluded = "end-user.migration-excluded";
+    public const string UserMigrated = "end-user.migrated";
+    public const string UserMigrationFailed = "end-user.migration-failed";
+    public const string UserMigrationRetried = "end-user.migration-retried";
+    public const string UserRolledBack = "end-user.migration-rolled-back";
 }

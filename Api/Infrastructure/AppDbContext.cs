@@ -2,6 +2,7 @@ using Api.Audit;
 using Api.Mail;
 using Api.Portal;
 using Api.Sso.Accounts;
+using Api.SsoMigration.Batches;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -20,6 +21,9 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<PartnerStaff> PartnerStaff => Set<PartnerStaff>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<MigrationBatch> MigrationBatches => Set<MigrationBatch>();
+    public DbSet<MigrationResult> MigrationResults => Set<MigrationResult>();
+    public DbSet<MigrationNotice> MigrationNotices => Set<MigrationNotice>();
 
     // The Data Protection key ring lives in SQL so every replica shares it; it protects stored
     // TOTP secrets and signing keys, so losing it would lock every user out.
