@@ -1,6 +1,7 @@
 using Api.Admin.AuditTrail;
 using Api.Admin.EndUsers;
 using Api.Admin.ManageUsers;
+using Api.Admin.Migration;
 using Api.Admin.Staff;
 using Api.Infrastructure;
 
@@ -22,6 +23,7 @@ public static class AdminApi
         admin.MapManageUsersApi();
         admin.MapEndUsersApi();
         admin.MapAuditTrailApi();
+        admin.MapMigrationAdmin();
         return app;
     }
 

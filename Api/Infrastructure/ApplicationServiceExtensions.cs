@@ -54,7 +54,7 @@ public static class ApplicationServiceExtensions
         builder.AddSsoTokenValidation();
         builder.AddSso();
         builder.Services.AddApiAuthorization();
-        builder.Services.AddScoped<EndUserMigrator>();
+        builder.AddSsoMigration();
         builder.Services.AddScoped<Audit.AuditLog>();
         builder.AddPortal();
         return builder;

@@ -1,0 +1,22 @@
+using Api.Admin.Staff;
+
+namespace Api.Admin.Migration;
+
+/// <summary>
+/// The migration in the admin area: platform operators plan, announce, run, watch and undo
+/// batches (<c>/api/admin/migration/batches</c>); partner staff see the batches coming for their
+/// clients.
+/// </summary>
+public static class MigrationAdminApi
+{
+    public static RouteGroupBuilder MapMigrationAdmin(this RouteGroupBuilder admin)
+    {
+        var migration = admin.MapGroup("/migration").WithTags("Migration");
+        migration.MapUpcomingBatches();
+
+        var batches = migration.MapGroup("/batches").AddEndpointFilter<RequireOperator>();
+        batches.MapBatchPlanning();
+        batches.MapBatchExecution();
+        return admin;
+    }
+}
