@@ -90,11 +90,25 @@ public static class DevelopmentSeeder
         await AddStaffAsync("paula.admin@contoso.test", "Paula Admin", contoso, ProductRoles.PartnerAdmin);
         await AddStaffAsync("tom.technician@contoso.test", "Tom Technician", contoso, ProductRoles.PartnerTechnician);
         await AddStaffAsync("fiona.admin@fabrikam.test", "Fiona Admin", fabrikam, ProductRoles.PartnerAdmin);
+        var operatorAccount = await AddAccountAsync("olga.operator@platform.test", "Olga Operator");
+        var roles = provider.GetRequiredService<RoleManager<IdentityRole>>();
+        if (!await roles.RoleExistsAsync(ProductRoles.PlatformOperator))
+        {
+            await roles.CreateAsync(new IdentityRole(ProductRoles.PlatformOperator));
+        }
+
+        await users.AddToRoleAsync(operatorAccount, ProductRoles.PlatformOperator);
         await db.SaveChangesAsync(cancellationToken);
 
         async Task AddStaffAsync(string email, string name, Partner partner, string role)
         {
-            var staff = new SsoAccount
+            var staff = await AddAccountAsync(email, name);
+            db.PartnerStaff.Add(new PartnerStaff { Partner = partner, SsoAccountId = staff.Id, Role = role });
+        }
+
+        async Task<SsoAccount> AddAccountAsync(string email, string name)
+        {
+            var account = new SsoAccount
             {
                 UserName = email,
                 Email = email,
@@ -103,8 +117,8 @@ public static class DevelopmentSeeder
                 ProtectedTotpSecret = totp.Protect(TotpSecret),
                 TotpEnrolledAt = DateTime.UtcNow,
             };
-            await users.CreateAsync(staff, Password);
-            db.PartnerStaff.Add(new PartnerStaff { Partner = partner, SsoAccountId = staff.Id, Role = role });
+            await users.CreateAsync(account, Password);
+            return account;
         }
     }
 

@@ -33,5 +33,5 @@ public enum ProductSignInStanding
     Disabled,
 }
 
-/// <summary>What the provider says about a subject in userinfo and ID tokens.</summary>
-public sealed record SubjectInfo(string Name, string Email, bool EmailVerified);
+/// <summary>What the provider says about a subject in userinfo and tokens; <paramref name="Roles"/> go in access tokens only.</summary>
+public sealed record SubjectInfo(string Name, string Email, bool EmailVerified, IReadOnlyList<string>? Roles = null);

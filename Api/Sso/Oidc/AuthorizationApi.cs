@@ -71,6 +71,12 @@ public static class AuthorizationApi
             identity.AddClaim(new Claim("amr", method));
         }
 
+        // Product roles (platform operator, the portal's own) travel in the access token only.
+        foreach (var role in subject.Roles ?? [])
+        {
+            identity.AddClaim(new Claim(Claims.Role, role));
+        }
+
         identity.SetScopes(request.GetScopes());
         identity.SetResources(OidcServerExtensions.ApiScope);
         identity.SetDestinations(claim => claim.Type switch

@@ -11,6 +11,6 @@ public sealed class SubjectDirectory(UserManager<SsoAccount> users, IProductUser
         var account = await users.FindByIdAsync(subject);
         return account is null
             ? await products.FindOwnSubjectAsync(subject)
-            : new SubjectInfo(account.DisplayName, account.Email!, account.EmailConfirmed);
+            : new SubjectInfo(account.DisplayName, account.Email!, account.EmailConfirmed, [.. await users.GetRolesAsync(account)]);
     }
 }

@@ -53,6 +53,17 @@ public sealed class ManageUsersDevelopmentDataTests(SsoApiFactory api)
         Assert.Equal([SsoStateNames.Active, null], users.Items.Select(r => r.SsoState));
     }
 
+    [Fact]
+    public async Task The_platform_operator_signs_in_with_the_role_in_the_token_and_sees_every_partner()
+    {
+        using var reader = await SignInAsync("olga.operator@platform.test");
+
+        var clients = await reader.ClientsAsync();
+
+        Assert.Contains(clients, c => c is { Name: "Adventure Works", PartnerName: "Fabrikam MSP" });
+        Assert.Contains(clients, c => c is { Name: "Northwind Traders", PartnerName: "Contoso Managed IT" });
+    }
+
     private async Task<ManageUsersReader> SignInAsync(string email)
     {
         using var browser = new SsoDriver(api);
