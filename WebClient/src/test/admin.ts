@@ -80,10 +80,11 @@ export const page = (items: EndUserRow[], extra: Partial<EndUserPage> = {}): End
   ...extra,
 });
 
-/** The answers every admin page needs: who is signed in, and the clients. */
+/** The answers every admin page needs: who is signed in, the clients, and the banner's planned migrations (none). */
 export const adminBasics = (staff: StaffMe = partnerAdmin) => ({
   'GET /api/admin/me': () => json(staff),
   'GET /api/admin/clients': () => json([contoso, fabrikam]),
+  'GET /api/admin/migration/upcoming': () => json([]),
 });
 
 export const manageUsersUrl = '/admin/settings/account-administration/users/manage-users';

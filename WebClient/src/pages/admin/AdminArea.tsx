@@ -5,6 +5,9 @@ import { AdminHome } from './AdminHome';
 import { AdminLayout } from './AdminLayout';
 import { adminRoutes } from './adminRoutes';
 import { AuditPage } from './audit/AuditPage';
+import { BatchListPage } from './migration/BatchListPage';
+import { BatchPage } from './migration/BatchPage';
+import { CreateBatchPage } from './migration/CreateBatchPage';
 import { SectionPage } from './SectionPage';
 import { ManageUsersPage } from './users/ManageUsersPage';
 import './admin.css';
@@ -62,6 +65,9 @@ export default function AdminArea() {
           />
           <Route path={within(adminRoutes.manageUsers)} element={<ManageUsersPage />} />
           <Route path={within(adminRoutes.audit)} element={<AuditPage />} />
+          <Route path={within(adminRoutes.migration)} element={<BatchListPage />} />
+          <Route path={within(adminRoutes.newBatch)} element={<CreateBatchPage />} />
+          <Route path={within(adminRoutes.batch)} element={<BatchPage />} />
           <Route
             path="*"
             element={

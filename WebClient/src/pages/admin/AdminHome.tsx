@@ -4,8 +4,24 @@ import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { adminKeys, failureOf, unwrap } from './adminApi';
 import { adminRoutes } from './adminRoutes';
+import type { ClientSummary } from './adminTypes';
 import { formatDate } from './format';
 import { useStaff } from './staff';
+
+/** "migrated 120 of 240" with a bar; the date once the whole client is on Single Sign-On. */
+function MigratedBar({ client }: { client: ClientSummary }) {
+  if (client.endUsers === 0) return <>No end users</>;
+  const text = `migrated ${client.migrated.toLocaleString()} of ${client.endUsers.toLocaleString()}`;
+  return (
+    <div className="progress-cell">
+      <progress value={client.migrated} max={client.endUsers} aria-label={`${client.name}: ${text}`} />
+      <span>
+        {text}
+        {client.migratedToSsoAt && ` · since ${formatDate(client.migratedToSsoAt)}`}
+      </span>
+    </div>
+  );
+}
 
 /** `/admin`: where staff land; their clients and how far each is in the move to Single Sign-On. */
 export function AdminHome() {
@@ -45,8 +61,7 @@ export function AdminHome() {
                     {staff.partnerId === null && <td>{client.partnerName}</td>}
                     <td>{client.endUsers}</td>
                     <td>
-                      {client.migrated} of {client.endUsers}
-                      {client.migratedToSsoAt && ` · since ${formatDate(client.migratedToSsoAt)}`}
+                      <MigratedBar client={client} />
                     </td>
                   </tr>
                 ))}

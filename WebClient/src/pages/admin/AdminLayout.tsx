@@ -7,6 +7,7 @@ import { PortalHeader } from '../../components/PortalHeader';
 import { adminKeys, failureOf, unwrap } from './adminApi';
 import { AdminNav } from './AdminNav';
 import { staffRoleLabel } from './format';
+import { UpcomingBanner } from './migration/UpcomingBanner';
 import { StaffContext } from './staff';
 
 /** The admin frame: who is signed in and for which partner, the navigation, then the page. */
@@ -52,6 +53,7 @@ export function AdminLayout() {
       <div className="admin">
         <AdminNav />
         <main className="admin-main">
+          {staff.partnerId !== null && <UpcomingBanner />}
           <Outlet />
         </main>
       </div>

@@ -1,5 +1,7 @@
 import { NavLink, useLocation } from 'react-router';
 import { adminRoutes } from './adminRoutes';
+import { isOperator } from './migration/OperatorsOnly';
+import { useStaff } from './staff';
 
 interface Entry {
   label: string;
@@ -22,6 +24,9 @@ const tree: Entry = {
   ],
 };
 
+/** Platform operators only: the migration batches. */
+const migration: Entry = { label: 'Migration', to: adminRoutes.migration };
+
 const isWithin = (path: string, to: string) => path === to || path.startsWith(`${to}/`);
 
 function Branch({ entry, path }: { entry: Entry; path: string }) {
@@ -43,13 +48,18 @@ function Branch({ entry, path }: { entry: Entry; path: string }) {
   );
 }
 
-/** The admin area's left navigation: Settings > Account Administration > Users > Manage Users, and Audit. */
+/**
+ * The admin area's left navigation: Settings > Account Administration > Users > Manage Users, and
+ * Audit; Migration for platform operators.
+ */
 export function AdminNav() {
   const { pathname } = useLocation();
+  const staff = useStaff();
   return (
     <nav aria-label="Admin" className="admin-nav">
       <ul>
         <Branch entry={tree} path={pathname} />
+        {isOperator(staff.role) && <Branch entry={migration} path={pathname} />}
       </ul>
     </nav>
   );

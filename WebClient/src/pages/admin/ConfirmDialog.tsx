@@ -8,6 +8,8 @@ interface Props {
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The button that closes the dialog without acting; "Cancel" unless that would read like the action. */
+  cancelLabel?: string;
   busy: boolean;
   failure: ApiFailure | null;
   danger?: boolean;
@@ -16,7 +18,17 @@ interface Props {
 }
 
 /** "Delete Ada Lovelace?" with the action's own verb and Cancel; the Api's sentence if it refuses. */
-export function ConfirmDialog({ title, children, confirmLabel, busy, failure, danger = false, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  cancelLabel = 'Cancel',
+  busy,
+  failure,
+  danger = false,
+  onConfirm,
+  onCancel,
+}: Props) {
   return (
     <Modal title={title} onClose={busy ? undefined : onCancel}>
       {children}
@@ -24,7 +36,7 @@ export function ConfirmDialog({ title, children, confirmLabel, busy, failure, da
       <div className="actions">
         <SubmitButton type="button" label={confirmLabel} busy={busy} className={danger ? 'danger' : undefined} onClick={onConfirm} />
         <button type="button" className="button secondary" disabled={busy} onClick={onCancel}>
-          Cancel
+          {cancelLabel}
         </button>
       </div>
     </Modal>

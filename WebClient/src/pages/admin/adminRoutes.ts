@@ -6,4 +6,11 @@ export const adminRoutes = {
   users: '/admin/settings/account-administration/users',
   manageUsers: '/admin/settings/account-administration/users/manage-users',
   audit: '/admin/settings/account-administration/audit',
+  /** Platform operators only: the migration batches. */
+  migration: '/admin/migration',
+  newBatch: '/admin/migration/new',
+  batch: '/admin/migration/batches/:id',
 } as const;
+
+/** The page of one migration batch. */
+export const batchUrl = (id: string) => adminRoutes.batch.replace(':id', encodeURIComponent(id));

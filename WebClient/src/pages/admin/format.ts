@@ -45,6 +45,18 @@ export const auditActionLabels: Record<string, string> = {
   'end-user.activation-resent': 'Activation e-mail resent',
   'end-user.mfa-reset': 'MFA reset',
   'end-user.unlocked': 'End user unlocked',
+  'end-user.migration-excluded': 'Excluded from migration',
+  'end-user.migrated': 'Migrated to SSO',
+  'end-user.migration-failed': 'Migration failed',
+  'end-user.migration-retried': 'Migration retried',
+  'end-user.migration-rolled-back': 'Migration rolled back',
+  'migration-batch.created': 'Batch created',
+  'migration-batch.edited': 'Batch edited',
+  'migration-batch.rescheduled': 'Batch rescheduled',
+  'migration-batch.cancelled': 'Batch cancelled',
+  'migration-batch.started': 'Batch started',
+  'migration-batch.completed': 'Batch completed',
+  'migration-batch.rolled-back': 'Batch rolled back',
 };
 
 export const auditActionLabel = (action: string) => auditActionLabels[action] ?? action;

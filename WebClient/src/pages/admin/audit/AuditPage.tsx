@@ -31,7 +31,7 @@ export function AuditPage() {
     <>
       <title>Audit · Admin · End User Portal</title>
       <h1>Audit</h1>
-      <p className="hint">Every change made to your clients&apos; end users, newest first.</p>
+      <p className="hint">Every change made to your clients&apos; end users and their migration to Single Sign-On, newest first.</p>
 
       <div role="search" aria-label="Filter the audit log" className="filters">
         <SelectField

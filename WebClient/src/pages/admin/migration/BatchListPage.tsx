@@ -1,0 +1,101 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { failureOf } from '../adminApi';
+import { adminRoutes, batchUrl } from '../adminRoutes';
+import { count } from '../format';
+import { batchStatusLabel } from './migrationFormat';
+import { loadBatches, migrationKeys } from './migrationApi';
+import type { BatchSummary } from './migrationTypes';
+import { OperatorsOnly } from './OperatorsOnly';
+import { formatInZone } from './zonedTime';
+
+/** While a batch runs, the list looks again this often (its own page updates every second). */
+const runningRefreshMs = 5_000;
+
+/** How far a batch is: "120 of 240 done" with a bar once it has started, else how many it will move. */
+function BatchProgressCell({ batch }: { batch: BatchSummary }) {
+  const { total, pending } = batch.counts;
+  if (batch.status === 'scheduled' || batch.status === 'cancelled' || total === 0) {
+    return <>{count(total, 'end user', 'end users')}</>;
+  }
+  const done = total - pending;
+  return (
+    <div className="progress-cell">
+      <progress value={done} max={total} aria-label={`${batch.name}: ${done} of ${total} done`} />
+      <span>
+        {done.toLocaleString()} of {total.toLocaleString()} done
+      </span>
+    </div>
+  );
+}
+
+/** Migration: every batch, newest scheduled first, and Create batch. */
+export function BatchListPage() {
+  return (
+    <OperatorsOnly title="Migration">
+      <BatchList />
+    </OperatorsOnly>
+  );
+}
+
+function BatchList() {
+  const batches = useQuery({
+    queryKey: migrationKeys.batches,
+    queryFn: loadBatches,
+    refetchInterval: (query) => (query.state.data?.some((batch) => batch.status === 'running') ? runningRefreshMs : false),
+  });
+
+  return (
+    <>
+      <div className="page-title">
+        <p className="hint">
+          Batches move clients&apos; end users from the portal&apos;s login form to Single Sign-On at a set time.
+        </p>
+        <Link to={adminRoutes.newBatch} className="button">
+          Create batch
+        </Link>
+      </div>
+      {batches.isPending && <p role="status">Loading the batches…</p>}
+      {batches.isError && (
+        <>
+          <ErrorAlert failure={failureOf(batches.error)} />
+          <button type="button" className="button secondary" onClick={() => void batches.refetch()}>
+            Try again
+          </button>
+        </>
+      )}
+      {batches.isSuccess && batches.data.length === 0 && <p className="empty">No batch has been planned yet.</p>}
+      {batches.isSuccess && batches.data.length > 0 && (
+        <div className="table-scroll">
+          <table aria-label="Batches">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Scheduled</th>
+                <th scope="col">Status</th>
+                <th scope="col">Clients</th>
+                <th scope="col">Progress</th>
+              </tr>
+            </thead>
+            <tbody>
+              {batches.data.map((batch) => (
+                <tr key={batch.id}>
+                  <td>
+                    <Link to={batchUrl(batch.id)}>{batch.name}</Link>
+                  </td>
+                  <td>{formatInZone(batch.scheduledAt, batch.timeZone)}</td>
+                  <td>{batchStatusLabel(batch.status)}</td>
+                  <td>{batch.clients.map((client) => client.name).join(', ')}</td>
+                  <td>
+                    <BatchProgressCell batch={batch} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

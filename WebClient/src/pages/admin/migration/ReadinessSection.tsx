@@ -1,0 +1,96 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ErrorAlert } from '../../../components/ErrorAlert';
+import { SubmitButton } from '../../../components/SubmitButton';
+import { failureOf } from '../adminApi';
+import { count } from '../format';
+import { loadReadiness, migrationKeys, useExclusion } from './migrationApi';
+import { outcomeLabel, problemLabel } from './migrationFormat';
+import type { ReadinessUser } from './migrationTypes';
+
+/**
+ * Readiness check: a dry run of the batch (the Api writes nothing) — how many users would be
+ * migrated or linked, and the ones to look at, each with Exclude or Include.
+ */
+export function ReadinessSection({ batchId }: { batchId: string }) {
+  // A dry run reads every user of the batch's clients: it runs when asked, not on every visit.
+  const [asked, setAsked] = useState(false);
+  const report = useQuery({ queryKey: migrationKeys.readiness(batchId), queryFn: () => loadReadiness(batchId), enabled: asked });
+  const exclusion = useExclusion(batchId);
+  const busyUser = exclusion.isPending ? exclusion.variables.endUserId : null;
+
+  return (
+    <section className="panel" aria-labelledby="readiness-title">
+      <h2 id="readiness-title">Readiness check</h2>
+      <p className="hint">A dry run: it shows what the batch would do now, and changes nothing.</p>
+      <SubmitButton
+        type="button"
+        className="secondary"
+        label={asked ? 'Check again' : 'Check readiness'}
+        busy={report.isFetching}
+        onClick={() => (asked ? void report.refetch() : setAsked(true))}
+      />
+      {report.isError && <ErrorAlert failure={failureOf(report.error)} />}
+      <ErrorAlert failure={failureOf(exclusion.error)} />
+      {report.isSuccess && (
+        <>
+          <p role="status">
+            Of {count(report.data.total, 'end user', 'end users')}: {report.data.toMigrate.toLocaleString()} to migrate,{' '}
+            {report.data.toLink.toLocaleString()} to link to an existing SSO account, {report.data.excluded.toLocaleString()}{' '}
+            excluded, {count(report.data.problems, 'problem', 'problems')}.
+          </p>
+          {report.data.users.length === 0 ? (
+            <p className="empty">No user needs a look: nobody has a problem, is linked or is excluded.</p>
+          ) : (
+            <div className="table-scroll">
+              <table aria-label="Users to look at" aria-busy={report.isFetching}>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Email</th>
+                    <th scope="col">Client</th>
+                    <th scope="col">Outcome</th>
+                    <th scope="col">Problems</th>
+                    <th scope="col">Kept roles</th>
+                    <th scope="col">Actions</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {report.data.users.map((user) => (
+                    <ReadinessRow
+                      key={user.endUserId}
+                      user={user}
+                      busy={busyUser === user.endUserId}
+                      onToggle={() => exclusion.mutate({ endUserId: user.endUserId, excluded: !user.excluded })}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function ReadinessRow({ user, busy, onToggle }: { user: ReadinessUser; busy: boolean; onToggle: () => void }) {
+  const verb = user.excluded ? 'Include' : 'Exclude';
+  return (
+    <tr>
+      <th scope="row">{user.name}</th>
+      <td className="email">{user.email}</td>
+      <td>
+        {user.clientName} ({user.partnerName})
+      </td>
+      <td>{outcomeLabel(user.excluded ? 'excluded' : user.outcome)}</td>
+      <td>{user.problems.length === 0 ? '—' : user.problems.map(problemLabel).join(', ')}</td>
+      <td>{user.keptRoles.length === 0 ? '—' : user.keptRoles.join(', ')}</td>
+      <td>
+        <button type="button" className="small" disabled={busy} aria-busy={busy} aria-label={`${verb} ${user.name}`} onClick={onToggle}>
+          {verb}
+        </button>
+      </td>
+    </tr>
+  );
+}
