@@ -4,7 +4,6 @@ import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { failureOf } from '../adminApi';
 import { adminRoutes } from '../adminRoutes';
-import { formatDateTime } from '../format';
 import { useStaff } from '../staff';
 import { BatchActions } from './BatchActions';
 import { batchStatusLabel, noticeKindLabel } from './migrationFormat';
@@ -148,7 +147,7 @@ function NoticesSection({ batch }: { batch: BatchDetail }) {
                   <td>{notice.partnerName}</td>
                   <td>{noticeKindLabel(notice.kind)}</td>
                   <td>{formatInZone(notice.scheduledFor, batch.timeZone)}</td>
-                  <td>{notice.sentAt ? formatDateTime(notice.sentAt) : 'Queued'}</td>
+                  <td>{notice.sentAt ? formatInZone(notice.sentAt, batch.timeZone) : 'Queued'}</td>
                 </tr>
               ))}
             </tbody>

@@ -4,13 +4,13 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { SelectField } from '../../../components/SelectField';
 import { failureOf } from '../adminApi';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { formatDateTime } from '../format';
 import { Pager } from '../Pager';
 import { useUrlState } from '../useUrlState';
 import { loadResults, migrationKeys, useResultAction } from './migrationApi';
 import { resultStatusLabel, resultStatusLabels } from './migrationFormat';
 import type { BatchDetail, ResultRow } from './migrationTypes';
 import { resultFilters, toResultQuery } from './resultFilters';
+import { formatInZone } from './zonedTime';
 
 /** While the batch runs, the results look again this often (the progress above updates every second). */
 const runningRefreshMs = 5_000;
@@ -102,7 +102,7 @@ export function ResultsSection({ batch, onDone }: Props) {
                       <td className={row.status === 'failed' ? 'failed' : undefined}>{resultStatusLabel(row.status)}</td>
                       <td>{row.reason ?? '—'}</td>
                       <td>{row.attempts}</td>
-                      <td>{row.completedAt ? formatDateTime(row.completedAt) : '—'}</td>
+                      <td>{row.completedAt ? formatInZone(row.completedAt, batch.timeZone) : '—'}</td>
                       <td>
                         {row.status === 'failed' && (
                           <button
