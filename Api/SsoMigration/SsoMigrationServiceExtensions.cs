@@ -1,3 +1,7 @@
+using Api.Infrastructure;
+using Api.SsoMigration.Notices;
+using Api.SsoMigration.Readiness;
+
 namespace Api.SsoMigration;
 
 public static class SsoMigrationServiceExtensions
@@ -7,6 +11,14 @@ public static class SsoMigrationServiceExtensions
     {
         builder.Services.AddOptions<MigrationOptions>().BindConfiguration("Migration");
         builder.Services.AddScoped<EndUserMigrator>();
+        builder.Services.AddScoped<ReadinessCheck>();
+        builder.Services.AddScoped<NoticeEmails>();
+        builder.Services.AddScoped<MigrationNotices>();
+        if (!OpenApiGeneration.IsRunning)
+        {
+            builder.Services.AddHostedService<UpcomingNoticeSender>();
+        }
+
         return builder;
     }
 }
