@@ -1,4 +1,5 @@
 using Api.Infrastructure;
+using Api.SsoMigration.Execution;
 using Api.SsoMigration.Notices;
 using Api.SsoMigration.Readiness;
 
@@ -14,6 +15,8 @@ public static class SsoMigrationServiceExtensions
         builder.Services.AddScoped<ReadinessCheck>();
         builder.Services.AddScoped<NoticeEmails>();
         builder.Services.AddScoped<MigrationNotices>();
+        // The batch runner's Failed notice, when a run ends with failed users.
+        builder.Services.AddScoped<IBatchOutcomeNotices>(services => services.GetRequiredService<MigrationNotices>());
         if (!OpenApiGeneration.IsRunning)
         {
             builder.Services.AddHostedService<UpcomingNoticeSender>();

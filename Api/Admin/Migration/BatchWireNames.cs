@@ -1,10 +1,12 @@
 using Api.SsoMigration.Batches;
+using Api.SsoMigration.Execution;
 
 namespace Api.Admin.Migration;
 
 /// <summary>
 /// How the migration's states are spelled on the wire (kebab-case, part of the contract with the
 /// SPA). Written out, not derived from the enums' names, so renaming a member cannot change the API.
+/// A user's outcome is spelled by <see cref="MigrationWire"/>, shared with the runner's audit entries.
 /// </summary>
 public static class BatchWireNames
 {
@@ -15,18 +17,6 @@ public static class BatchWireNames
         MigrationBatchStatus.Completed => "completed",
         MigrationBatchStatus.Cancelled => "cancelled",
         MigrationBatchStatus.RolledBack => "rolled-back",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
-    };
-
-    public static string Of(MigrationOutcomeStatus status) => status switch
-    {
-        MigrationOutcomeStatus.Pending => "pending",
-        MigrationOutcomeStatus.Excluded => "excluded",
-        MigrationOutcomeStatus.Migrated => "migrated",
-        MigrationOutcomeStatus.Linked => "linked",
-        MigrationOutcomeStatus.Skipped => "skipped",
-        MigrationOutcomeStatus.Failed => "failed",
-        MigrationOutcomeStatus.RolledBack => "rolled-back",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -41,5 +31,5 @@ public static class BatchWireNames
 
     /// <summary>A result status by its wire name (the results filter); null for an unknown name.</summary>
     public static MigrationOutcomeStatus? OutcomeNamed(string name) =>
-        Enum.GetValues<MigrationOutcomeStatus>().Cast<MigrationOutcomeStatus?>().FirstOrDefault(s => Of(s!.Value) == name);
+        Enum.GetValues<MigrationOutcomeStatus>().Cast<MigrationOutcomeStatus?>().FirstOrDefault(s => MigrationWire.Status(s!.Value) == name);
 }

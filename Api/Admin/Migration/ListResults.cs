@@ -1,5 +1,6 @@
 using Api.Admin.ManageUsers;
 using Api.Infrastructure;
+using Api.SsoMigration.Execution;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +49,7 @@ public static class ListResults
                 r.DisplayName,
                 r.Email,
                 r.ClientName,
-                BatchWireNames.Of(r.result.Status),
+                MigrationWire.Status(r.result.Status),
                 r.result.Reason,
                 r.result.Attempts,
                 WireTime.Utc(r.result.CompletedAt)))],

@@ -2,6 +2,7 @@ using Api.Infrastructure;
 using Api.Infrastructure.Transactions;
 using Api.Mail;
 using Api.SsoMigration.Batches;
+using Api.SsoMigration.Execution;
 using Api.SsoMigration.Planning;
 using Api.Sso.Accounts;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,7 @@ namespace Api.SsoMigration.Notices;
 /// </summary>
 public sealed class MigrationNotices(
     AppDbContext db, AccountAdministration accounts, Outbox outbox, NoticeEmails emails, TimeProvider clock, IOptions<MigrationOptions> options)
+    : IBatchOutcomeNotices
 {
     /// <summary>
     /// The Upcoming notice of a batch just created, to each of its partners, when the batch is
