@@ -13,7 +13,7 @@ public static class EndUserList
     public const int MaxPageSize = 200;
 
     // Far beyond any real list; keeps the row offset within what SQL and LINQ's Skip accept.
-    private const int MaxPage = 1_000_000;
+    internal const int MaxPage = 1_000_000;
 
     public static async Task<Results<Ok<EndUserPage>, ValidationProblem, ProblemHttpResult>> GetEndUsers(
         [AsParameters] EndUserFilterParameters query,
@@ -53,7 +53,8 @@ public static class EndUserList
         return TypedResults.Ok(new EndUserPage(await EndUserRow.FromAsync(listings, accounts), pageNumber, size, total));
     }
 
-    private static bool TryNumber(string? text, int min, int max, int absent, out int number)
+    /// <summary>A page or page size from the query: absent is <paramref name="absent"/>; anything but digits within the range is refused.</summary>
+    internal static bool TryNumber(string? text, int min, int max, int absent, out int number)
     {
         if (string.IsNullOrEmpty(text))
         {

@@ -13,15 +13,19 @@ namespace Api.Tests.Sweeps;
 /// second factor is refused (403) whoever holds it, a signed-in end user who is not staff is
 /// refused (403), and another partner's ids — in the path, the query or the body — answer 404
 /// as if they did not exist, while the same request with the caller's own ids gets through
-/// (the control, so the id is what is refused). An endpoint added later is swept without being
-/// listed here.
+/// (the control, so the id is what is refused); on the operators' migration console partner staff
+/// are refused (403) whatever the ids, while an operator gets through. An endpoint added later is
+/// swept without being listed here.
 /// </summary>
 [Collection(SsoCollection.Name)]
 public sealed class AdminAccessSweep(SsoApiFactory api)
 {
     public static TheoryData<string> AdminOperations() => Rows(AdminEndpoints());
 
-    public static TheoryData<string> OperationsTakingIds() => Rows(AdminEndpoints().Where(o => IdSlots(o).Any()));
+    // Operator-only endpoints refuse every partner's staff before looking at an id: swept below.
+    public static TheoryData<string> OperationsTakingIds() => Rows(AdminEndpoints().Where(o => IdSlots(o).Any() && !IsOperatorOnly(o)));
+
+    public static TheoryData<string> OperatorOnlyOperations() => Rows(AdminEndpoints().Where(IsOperatorOnly));
 
     [Theory]
     [MemberData(nameof(AdminOperations))]
@@ -76,6 +80,26 @@ public sealed class AdminAccessSweep(SsoApiFactory api)
 
         AssertRefused(HttpStatusCode.NotFound, answer);
     }
+
+    [Theory]
+    [MemberData(nameof(OperatorOnlyOperations))]
+    [Trait("ASVS", "4.1.1")]
+    public async Task Partner_staff_are_refused_where_only_operators_act(string operation)
+    {
+        var target = ApiDescription.Find(operation);
+        var world = await AdminWorld.CreateAsync(api.Services);
+        var admin = await world.StaffAsync();
+        var ids = await world.IdsAsync();
+
+        // The control: an operator making the same request gets past the check, so the role is what is refused.
+        var control = await CallAsync(await AdminWorld.OperatorAsync(api.Services), target, ids);
+        var answer = await CallAsync(admin, target, ids);
+
+        Assert.True(control.Status != HttpStatusCode.Forbidden && (int)control.Status < 500, $"control as an operator did not get past the check: {control}");
+        AssertRefused(HttpStatusCode.Forbidden, answer);
+    }
+
+    private static bool IsOperatorOnly(ApiOperation operation) => operation.Path.StartsWith("/api/admin/migration/batches", StringComparison.Ordinal);
 
     private static IEnumerable<ApiOperation> AdminEndpoints() =>
         ApiDescription.Operations.Where(o => o.Path.StartsWith("/api/admin/", StringComparison.Ordinal) && o.Path != "/api/admin/status");

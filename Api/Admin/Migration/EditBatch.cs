@@ -1,0 +1,89 @@
+using Api.Admin.Staff;
+using Api.Audit;
+using Api.Infrastructure.Transactions;
+using Api.SsoMigration.Batches;
+using Api.SsoMigration.Planning;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Api.Admin.Migration;
+
+/// <summary>
+/// Renames a scheduled batch or changes its clients. Exclusions of users whose client left the
+/// batch go with it. A partner newly in the batch hears of it from the notice sender (at once if
+/// the date is near). The audit entry holds the changed fields only; no change, no entry.
+/// </summary>
+public static class EditBatch
+{
+    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Handle(
+        Guid id, EditBatchRequest body, StaffMember staff, [AsParameters] BatchServices s, CancellationToken cancellationToken)
+    {
+        var (name, nameProblem) = BatchInput.Name(body.Name);
+        var (clientIds, clientsProblem) = BatchInput.Clients(body.ClientIds);
+        if ((nameProblem ?? clientsProblem) is { } problem)
+        {
+            return problem;
+        }
+
+        await using var transaction = await SharedTransaction.BeginAsync(s.Db, cancellationToken);
+        var batch = await s.FindAsync(id, cancellationToken);
+        if (batch is null)
+        {
+            return BatchProblems.NotFound();
+        }
+
+        if (!await s.ChangeScheduledAsync(id, set => set.SetProperty(b => b.Name, name!), cancellationToken))
+        {
+            return BatchProblems.NotScheduled();
+        }
+
+        var check = await BatchClients.CheckAsync(s.Db, clientIds!, exceptBatchId: id, cancellationToken);
+        if (check.Clients is null)
+        {
+            return BatchProblems.ClientNotFound();
+        }
+
+        if (check.Conflict is { } conflict)
+        {
+            return BatchProblems.ClientInAnotherBatch(conflict.ClientName, conflict.BatchName);
+        }
+
+        var members = s.Db.Set<MigrationBatchClient>();
+        var current = await (from member in members.AsNoTracking()
+                             where member.BatchId == id
+                             join client in s.Db.Clients on member.ClientId equals client.Id
+                             orderby client.Name
+                             select new BatchClientName(client.Id, client.Name))
+            .ToListAsync(cancellationToken);
+        var before = new Dictionary<string, object>();
+        var after = new Dictionary<string, object>();
+        if (batch.Name != name)
+        {
+            (before["name"], after["name"]) = (batch.Name, name!);
+        }
+
+        if (!current.Select(c => c.Id).ToHashSet().SetEquals(clientIds!))
+        {
+            (before["clients"], after["clients"]) = (current.Select(c => c.Name), check.Clients.Select(c => c.Name));
+            await members.Where(m => m.BatchId == id && !clientIds!.Contains(m.ClientId)).ExecuteDeleteAsync(cancellationToken);
+            members.AddRange(clientIds!.Except(current.Select(c => c.Id)).Select(clientId => new MigrationBatchClient { BatchId = id, ClientId = clientId }));
+            await s.Db.MigrationResults
+                .Where(r => r.BatchId == id && !s.Db.EndUsers.Any(u => u.Id == r.EndUserId && clientIds!.Contains(u.ClientId)))
+                .ExecuteDeleteAsync(cancellationToken);
+        }
+
+        if (after.Count == 0)
+        {
+            return TypedResults.NoContent();
+        }
+
+        batch.Name = name!;
+        s.Record(staff, AuditActions.BatchEdited, batch, before, after);
+        await s.Db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+}
+
+public sealed record EditBatchRequest(string? Name, Guid[]? ClientIds);

@@ -1,0 +1,67 @@
+using Api.Admin.ManageUsers;
+using Api.Infrastructure;
+using Api.SsoMigration.Execution;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Api.Admin.Migration;
+
+/// <summary>A batch's per-user results, one page at a time, optionally of one status (the failed ones to retry, say).</summary>
+public static class ListResults
+{
+    public static async Task<Results<Ok<BatchResultPage>, ProblemHttpResult, ValidationProblem>> Handle(
+        Guid id, string? status, string? page, string? pageSize, [AsParameters] BatchServices s, CancellationToken cancellationToken)
+    {
+        var filter = string.IsNullOrEmpty(status) ? null : BatchWireNames.OutcomeNamed(status);
+        if (!string.IsNullOrEmpty(status) && filter is null)
+        {
+            return Problems.Invalid("status", "Choose a status: pending, excluded, migrated, linked, skipped, failed or rolled-back.");
+        }
+
+        if (!EndUserList.TryNumber(page, 1, EndUserList.MaxPage, 1, out var pageNumber))
+        {
+            return Problems.Invalid("page", "Choose a page number from 1.");
+        }
+
+        if (!EndUserList.TryNumber(pageSize, 1, EndUserList.MaxPageSize, EndUserList.DefaultPageSize, out var size))
+        {
+            return Problems.Invalid("pageSize", $"Show from 1 to {EndUserList.MaxPageSize} users per page.");
+        }
+
+        if (await s.FindAsync(id, cancellationToken) is null)
+        {
+            return BatchProblems.NotFound();
+        }
+
+        var results = s.Db.MigrationResults.AsNoTracking().Where(r => r.BatchId == id && (filter == null || r.Status == filter));
+        var total = await results.CountAsync(cancellationToken);
+        var rows = await (from result in results
+                          join user in s.Db.EndUsers on result.EndUserId equals user.Id
+                          orderby user.Client!.Name, user.DisplayName, user.Id
+                          select new { result, user.DisplayName, user.Email, ClientName = user.Client!.Name })
+            .Skip((pageNumber - 1) * size)
+            .Take(size)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new BatchResultPage(
+            [.. rows.Select(r => new BatchResultRow(
+                r.result.EndUserId,
+                r.DisplayName,
+                r.Email,
+                r.ClientName,
+                MigrationWire.Status(r.result.Status),
+                r.result.Reason,
+                r.result.Attempts,
+                WireTime.Utc(r.result.CompletedAt)))],
+            pageNumber,
+            size,
+            total));
+    }
+}
+
+/// <param name="Total">How many results match the filter, on every page together.</param>
+public sealed record BatchResultPage(IReadOnlyList<BatchResultRow> Items, int Page, int PageSize, int Total);
+
+/// <param name="Status">"pending", "excluded", "migrated", "linked", "skipped", "failed" or "rolled-back".</param>
+/// <param name="Reason">Why the user was skipped, failed or excluded: a sentence for the operator.</param>
+public sealed record BatchResultRow(Guid EndUserId, string Name, string Email, string ClientName, string Status, string? Reason, int Attempts, DateTime? CompletedAt);
