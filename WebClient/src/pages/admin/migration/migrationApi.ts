@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Client } from 'openapi-fetch';
 import { api } from '../../../api/client';
 import { adminKeys, unwrap } from '../adminApi';
-import type { CreateBatchInput, EditBatchInput, MigrationPaths, RescheduleInput, ResultQuery } from './migrationTypes';
+import type { BatchDetail, CreateBatchInput, EditBatchInput, MigrationPaths, RescheduleInput, ResultQuery } from './migrationTypes';
 
 /**
  * The one typed client (same middleware: bearer token, silent renewal), seeing also the migration
@@ -23,7 +23,9 @@ const byId = (id: string) => ({ params: { path: { id } } });
 const byUser = (id: string, endUserId: string) => ({ params: { path: { id, endUserId } } });
 
 export const loadBatches = () => unwrap(migrationApi.GET('/api/admin/migration/batches'));
-export const loadBatch = (id: string) => unwrap(migrationApi.GET('/api/admin/migration/batches/{id}', byId(id)));
+/** One batch; every field is there (see BatchDetail). */
+export const loadBatch = async (id: string): Promise<BatchDetail> =>
+  (await unwrap(migrationApi.GET('/api/admin/migration/batches/{id}', byId(id)))) as BatchDetail;
 export const loadReadiness = (id: string) => unwrap(migrationApi.GET('/api/admin/migration/batches/{id}/readiness', byId(id)));
 export const loadResults = (id: string, query: ResultQuery) =>
   unwrap(migrationApi.GET('/api/admin/migration/batches/{id}/results', { params: { path: { id }, query } }));

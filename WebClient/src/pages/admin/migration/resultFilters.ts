@@ -27,6 +27,7 @@ export const resultFilters: UrlCodec<ResultFilters> = {
 
 export const toResultQuery = (filters: ResultFilters): ResultQuery => ({
   ...(filters.status ? { status: filters.status } : {}),
-  page: filters.page,
-  pageSize: defaultResultPageSize,
+  // The Api reads its paging from the query as text, so that a bad value gets a sentence rather than a bare 400.
+  page: String(filters.page),
+  pageSize: String(defaultResultPageSize),
 });
