@@ -19,6 +19,8 @@ namespace Api.Tests.Migration;
 /// One partner with legacy end users and a batch of its clients, scheduled a day ahead of the real
 /// clock (so no runner but the test's own ever sees it due), and runners on a fake clock that
 /// starts just after the batch's time: the test moves time on (lease expiry) without sleeping.
+/// The collection's tests run one after another; a new world cancels the batches earlier tests
+/// left scheduled or running, so that its runners find only its own batch due.
 /// </summary>
 public sealed class ExecutionWorld
 {
@@ -42,25 +44,20 @@ public sealed class ExecutionWorld
 
     public FakeTimeProvider Clock { get; }
 
-    public static async Task<ExecutionWorld> CreateAsync(IServiceProvider services, int users, Func<int, string>? emailOf = null)
+    public static async Task<ExecutionWorld> CreateAsync(IServiceProvider services, int users)
     {
+        await using (var scope = services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().MigrationBatches
+                .Where(b => b.Status == MigrationBatchStatus.Scheduled || b.Status == MigrationBatchStatus.Running)
+                .ExecuteUpdateAsync(set => set.SetProperty(b => b.Status, MigrationBatchStatus.Cancelled));
+        }
+
         var admin = await AdminWorld.CreateAsync(services, clients: 1);
         var created = new List<TestUser>();
         for (var i = 0; i < users; i++)
         {
             created.Add(await SsoUsers.CreateAsync(services, SsoUserState.Legacy, clientId: admin.Clients[0].Id));
-        }
-
-        if (emailOf is not null)
-        {
-            await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            for (var i = 0; i < users; i++)
-            {
-                var email = emailOf(i);
-                await db.EndUsers.Where(u => u.Id == created[i].EndUserId).ExecuteUpdateAsync(set => set.SetProperty(u => u.Email, email));
-                created[i] = WithEmail(created[i], email);
-            }
         }
 
         var scheduledAt = DateTime.UtcNow.AddDays(1);
@@ -165,14 +162,4 @@ public sealed class ExecutionWorld
             PartnerName = user.PartnerName,
         };
     }
-
-    private static TestUser WithEmail(TestUser user, string email) => new()
-    {
-        Email = email,
-        Password = user.Password,
-        DisplayName = user.DisplayName,
-        EndUserId = user.EndUserId,
-        ClientName = user.ClientName,
-        PartnerName = user.PartnerName,
-    };
 }
