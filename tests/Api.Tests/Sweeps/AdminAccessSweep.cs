@@ -21,7 +21,10 @@ public sealed class AdminAccessSweep(SsoApiFactory api)
 {
     public static TheoryData<string> AdminOperations() => Rows(AdminEndpoints());
 
-    public static TheoryData<string> OperationsTakingIds() => Rows(AdminEndpoints().Where(o => IdSlots(o).Any()));
+    // Operator-only endpoints refuse every partner's staff before looking at an id: swept below.
+    public static TheoryData<string> OperationsTakingIds() => Rows(AdminEndpoints().Where(o => IdSlots(o).Any() && !IsOperatorOnly(o)));
+
+    public static TheoryData<string> OperatorOnlyOperations() => Rows(AdminEndpoints().Where(IsOperatorOnly));
 
     [Theory]
     [MemberData(nameof(AdminOperations))]
@@ -76,6 +79,21 @@ public sealed class AdminAccessSweep(SsoApiFactory api)
 
         AssertRefused(HttpStatusCode.NotFound, answer);
     }
+
+    [Theory]
+    [MemberData(nameof(OperatorOnlyOperations))]
+    [Trait("ASVS", "4.1.1")]
+    public async Task Partner_staff_are_refused_where_only_operators_act(string operation)
+    {
+        var world = await AdminWorld.CreateAsync(api.Services);
+        var admin = await world.StaffAsync();
+
+        var answer = await CallAsync(admin, ApiDescription.Find(operation), await world.IdsAsync());
+
+        AssertRefused(HttpStatusCode.Forbidden, answer);
+    }
+
+    private static bool IsOperatorOnly(ApiOperation operation) => operation.Path.StartsWith("/api/admin/migration/batches", StringComparison.Ordinal);
 
     private static IEnumerable<ApiOperation> AdminEndpoints() =>
         ApiDescription.Operations.Where(o => o.Path.StartsWith("/api/admin/", StringComparison.Ordinal) && o.Path != "/api/admin/status");
