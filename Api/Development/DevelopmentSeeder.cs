@@ -34,7 +34,10 @@ public static class DevelopmentSeeder
         var northwind = new Client { Name = "Northwind Traders", Partner = contoso };
         var tailspin = new Client { Name = "Tailspin Toys", Partner = contoso };
         var adventure = new Client { Name = "Adventure Works", Partner = fabrikam };
-        db.AddRange(contoso, fabrikam, northwind, tailspin, adventure);
+        // A small partner whose one client waits for its migration batch (the migration journey's).
+        var litware = new Partner { Name = "Litware Partners" };
+        var wingtip = new Client { Name = "Wingtip Toys", Partner = litware };
+        db.AddRange(contoso, fabrikam, litware, northwind, tailspin, adventure, wingtip);
 
         EndUser User(string email, Client client) => new()
         {
@@ -54,6 +57,8 @@ public static class DevelopmentSeeder
         db.EndUsers.AddRange([
             pending, .. enrolled,
             User("dana.legacy@northwind.test", northwind), User("sam.legacy@adventure.test", adventure), User("kim.signedin@northwind.test", northwind),
+            User("nora.firstsso@wingtip.test", wingtip), User("liam.linked@wingtip.test", wingtip), User("owen.legacy@wingtip.test", wingtip),
+            User("oscar.noemail@wingtip.invalid", wingtip),
         ]);
         var crowd = SeededCrowd.For(northwind, SeededCrowd.NorthwindCycle, 240, "northwind.test")
             .Concat(SeededCrowd.For(tailspin, SeededCrowd.MigratedCycle, 120, "tailspin.test"))
@@ -98,6 +103,12 @@ public static class DevelopmentSeeder
         }
 
         await users.AddToRoleAsync(operatorAccount, ProductRoles.PlatformOperator);
+        await AddStaffAsync("lara.admin@litware.test", "Lara Admin", litware, ProductRoles.PartnerAdmin);
+
+        // Liam already signs in to another product of the platform: migration links, not duplicates.
+        var linked = await AddAccountAsync("liam.linked@wingtip.test", "Liam Linked");
+        await roles.CreateAsync(new IdentityRole(ProductRoles.RmmTechnician));
+        await users.AddToRoleAsync(linked, ProductRoles.RmmTechnician);
         await db.SaveChangesAsync(cancellationToken);
 
         async Task AddStaffAsync(string email, string name, Partner partner, string role)

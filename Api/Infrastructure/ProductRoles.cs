@@ -19,6 +19,9 @@ public static class ProductRoles
     /// <summary>Runs the platform (migration batches, operator status) and sees every partner.</summary>
     public const string PlatformOperator = "platform-operator";
 
+    /// <summary>A role in another product of the platform (the RMM console): migration must keep it.</summary>
+    public const string RmmTechnician = "rmm-technician";
+
     /// <summary>The roles a partner staff row may hold.</summary>
     public static readonly IReadOnlyList<string> StaffRoles = [PartnerAdmin, PartnerTechnician];
 }

@@ -13,6 +13,9 @@ public sealed class StackFixture : IAsyncLifetime
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
 
+    /// <summary>How far ahead of a batch this stack sends its notice (d.hh:mm:ss).</summary>
+    public const string MigrationNoticeLead = "16.00:00:00";
+
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "eup-e2e-" + Guid.NewGuid().ToString("N")[..8]);
 
     public DistributedApplication App { get; private set; } = null!;
@@ -32,6 +35,10 @@ public sealed class StackFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
             [$"--Database:DataDirectory={dataDirectory}"]);
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
+        // The migration journey schedules a batch 15 days ahead and expects the partner's notice
+        // at once: in this stack notices go out 16 days ahead (two weeks by default).
+        builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Api).Annotations.Add(
+            new EnvironmentCallbackAnnotation(context => context.EnvironmentVariables["Migration__NoticeLead"] = MigrationNoticeLead));
 
         App = await builder.BuildAsync();
         using var cts = new CancellationTokenSource(StartTimeout);
