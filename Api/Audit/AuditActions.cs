@@ -22,6 +22,7 @@ public static class AuditActions
     public const string UserExcluded = "end-user.migration-excluded";
     public const string UserMigrated = "end-user.migrated";
     public const string UserMigrationFailed = "end-user.migration-failed";
+    public const string UserMigrationSkipped = "end-user.migration-skipped";
     public const string UserMigrationRetried = "end-user.migration-retried";
     public const string UserRolledBack = "end-user.migration-rolled-back";
 }

@@ -27,24 +27,4 @@ public sealed class Outbox(AppDbContext db, OutboxSignal signal, TimeProvider cl
 public sealed record EmailContent(string Subject, string Text, string Html);
 
 /// <summary>Lets a request wake the dispatcher at once instead of waiting for its next poll.</summary>
-public sealed class OutboxSignal
-{
-    private readonly SemaphoreSlim signal = new(0, 1);
-
-    public void Notify()
-    {
-        if (signal.CurrentCount == 0)
-        {
-            try
-            {
-                signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already signalled.
-            }
-        }
-    }
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
-}
+public sealed class OutboxSignal : WakeSignal;

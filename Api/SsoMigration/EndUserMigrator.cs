@@ -1,41 +1,93 @@
 using Api.Infrastructure;
 using Api.Infrastructure.Transactions;
+using Api.Portal;
 using Api.Sso.Accounts;
+using Api.Sso.Login;
+using Api.SsoMigration.Batches;
 using Microsoft.EntityFrameworkCore;
 
 namespace Api.SsoMigration;
 
-public enum MigrationOutcome
+/// <summary>What became of one end user: <see cref="MigrationOutcomeStatus.Migrated"/>, Linked, Skipped or Failed, with the operator's sentence.</summary>
+public sealed record UserMigration(MigrationOutcomeStatus Status, string? Reason = null)
 {
-    Created,
-    Linked,
-    AlreadyMigrated,
+    public static readonly UserMigration Migrated = new(MigrationOutcomeStatus.Migrated);
+    public static readonly UserMigration Linked = new(MigrationOutcomeStatus.Linked);
+
+    public static UserMigration Skipped(string reason) => new(MigrationOutcomeStatus.Skipped, reason);
+
+    public static UserMigration Failed(string reason) => new(MigrationOutcomeStatus.Failed, reason);
 }
 
 /// <summary>
 /// Moves one end user from the portal's login to SSO. A new SSO account carries the legacy
 /// hash (the same password keeps working, upgraded at first SSO login), an unverified e-mail
 /// and no authenticator. An e-mail that already has an SSO account (from another product) is
-/// linked, not duplicated, and keeps its other product roles. All or nothing.
+/// linked, not duplicated, and keeps its other product roles. All or nothing: a Failed outcome
+/// leaves nothing behind (the caller's transaction, if it joined one, must roll back too).
 /// </summary>
 public sealed class EndUserMigrator(AppDbContext db, AccountAdministration accounts, TimeProvider clock)
 {
-    public async Task<MigrationOutcome> MigrateAsync(Guid endUserId, CancellationToken cancellationToken = default)
+    public const string AlreadyMigrated = "Already on Single Sign-On.";
+    public const string Deleted = "Deleted before the run.";
+    public const string NoUsableEmail = "No usable e-mail address: fix it, then add the user to a later batch.";
+    public const string DuplicateEmail = "Another end user has the same e-mail address: fix one of them, then add the user to a later batch.";
+    public const string AccountOfAnotherUser =
+        "The single sign-on account with this e-mail already belongs to another portal user: correct one of the e-mails, then retry.";
+
+    public async Task<UserMigration> MigrateAsync(Guid endUserId, CancellationToken cancellationToken = default)
     {
         await using var transaction = await SharedTransaction.BeginAsync(db, cancellationToken);
         var user = await db.EndUsers.SingleAsync(u => u.Id == endUserId, cancellationToken);
-        if (user.MigratedToSso)
+        if (await RefusalAsync(user, cancellationToken) is { } refusal)
         {
-            return MigrationOutcome.AlreadyMigrated;
+            return refusal;
         }
 
-        var account = await accounts.ProvisionAsync(user.Email, user.DisplayName, user.LegacyPasswordHash, ProductRoles.PortalEndUser, cancellationToken);
+        var email = InputRules.NormalizeEmail(user.Email)!;
+        var account = await accounts.ProvisionAsync(email, user.DisplayName, user.LegacyPasswordHash, ProductRoles.PortalEndUser, cancellationToken);
+        // Linking two portal users to one account would merge them: one would sign in as the
+        // other. Only the linked path pays for this check.
+        if (!account.Created && await db.EndUsers.AnyAsync(u => u.SsoAccountId == account.AccountId && u.Id != user.Id && !u.Deleted, cancellationToken))
+        {
+            return UserMigration.Failed(AccountOfAnotherUser);
+        }
+
         user.MigratedToSso = true;
         user.MigratedAt = clock.GetUtcNow().UtcDateTime;
         user.SsoAccountId = account.AccountId;
         user.LegacyPasswordHash = null;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return account.Created ? MigrationOutcome.Created : MigrationOutcome.Linked;
+        return account.Created ? UserMigration.Migrated : UserMigration.Linked;
+    }
+
+    /// <summary>Why this user is not migrated now, or null. Costs a query only for an e-mail stored in a non-canonical form.</summary>
+    private async Task<UserMigration?> RefusalAsync(EndUser user, CancellationToken cancellationToken)
+    {
+        if (user.Deleted)
+        {
+            return UserMigration.Skipped(Deleted);
+        }
+
+        if (user.MigratedToSso)
+        {
+            return UserMigration.Skipped(AlreadyMigrated);
+        }
+
+        var email = InputRules.NormalizeEmail(user.Email);
+        if (email is null || email.EndsWith(".invalid", StringComparison.Ordinal))
+        {
+            return UserMigration.Skipped(NoUsableEmail);
+        }
+
+        // E-mails entered through the Api are stored canonical and unique; an imported one in
+        // another spelling ("Bob@Example.com") may name the same person as a canonical one.
+        if (email != user.Email && await db.EndUsers.AnyAsync(u => u.Email == email && u.Id != user.Id && !u.Deleted, cancellationToken))
+        {
+            return UserMigration.Skipped(DuplicateEmail);
+        }
+
+        return null;
     }
 }

@@ -10,16 +10,29 @@ public static class SsoMigrationServiceExtensions
     /// <summary>The migration's services: per-user migration, batches, their scheduler and notices.</summary>
     public static IHostApplicationBuilder AddSsoMigration(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<MigrationOptions>().BindConfiguration("Migration");
-        builder.Services.AddScoped<EndUserMigrator>();
-        builder.Services.AddScoped<ReadinessCheck>();
-        builder.Services.AddScoped<NoticeEmails>();
-        builder.Services.AddScoped<MigrationNotices>();
+        var services = builder.Services;
+        services.AddOptions<MigrationOptions>().BindConfiguration("Migration");
+        services.AddScoped<EndUserMigrator>();
+
+        // Planning: the dry run and the notices to partners.
+        services.AddScoped<ReadinessCheck>();
+        services.AddScoped<NoticeEmails>();
+        services.AddScoped<MigrationNotices>();
         // The batch runner's Failed notice, when a run ends with failed users.
-        builder.Services.AddScoped<IBatchOutcomeNotices>(services => services.GetRequiredService<MigrationNotices>());
+        services.AddScoped<IBatchOutcomeNotices>(provider => provider.GetRequiredService<MigrationNotices>());
+
+        // Execution: the runner (one per replica, woken by its signal), its steps, and the
+        // operator's controls.
+        services.AddSingleton<BatchRunnerSignal>();
+        services.AddScoped<UserMigrationStep>();
+        services.AddScoped<BatchCompletion>();
+        services.AddScoped<BatchControl>();
+        services.AddScoped<UserRollback>();
+        services.AddScoped<BatchRollback>();
         if (!OpenApiGeneration.IsRunning)
         {
-            builder.Services.AddHostedService<UpcomingNoticeSender>();
+            services.AddHostedService<UpcomingNoticeSender>();
+            services.AddHostedService<BatchRunner>();
         }
 
         return builder;

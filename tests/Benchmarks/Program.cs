@@ -1,6 +1,7 @@
 // Load benchmark of the Api over real HTTP (Kestrel on 127.0.0.1), in-process with SQLite and Garnet.
 // dotnet run -c Release --project tests/Benchmarks -- [--requests 2000] [--concurrency 8] [--warmup 200]
 //                                                      [--password-requests 200] [--max-seconds 180]
+// Or one migration batch instead: dotnet run -c Release --project tests/Benchmarks -- --migration-users 10000
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -18,6 +19,7 @@ public static class Bench
         var settings = new Dictionary<string, int>
         {
             ["requests"] = 2000, ["concurrency"] = 8, ["warmup"] = 200, ["password-requests"] = 200, ["max-seconds"] = 180,
+            ["migration-users"] = 0,
         };
         for (var i = 0; i < args.Length; i += 2)
         {
@@ -29,6 +31,11 @@ public static class Bench
             }
 
             settings[key] = value;
+        }
+
+        if (settings["migration-users"] > 0)
+        {
+            return await MigrationBench.RunAsync(settings["migration-users"], settings["max-seconds"]);
         }
 
         var (requests, concurrency, warmup, passwordRequests) = (settings["requests"], settings["concurrency"], settings["warmup"], settings["password-requests"]);

@@ -1,7 +1,22 @@
 namespace Api.Admin.Migration;
 
-/// <summary>Operators: run now, progress, retry a failed user, roll back a user or a whole batch.</summary>
+/// <summary>Operators: run now, retry a failed user, roll back a user or a whole batch. Progress is on the batch's detail.</summary>
 public static class BatchExecutionApi
 {
-    public static RouteGroupBuilder MapBatchExecution(this RouteGroupBuilder batches) => batches;
+    public static RouteGroupBuilder MapBatchExecution(this RouteGroupBuilder batches)
+    {
+        batches.MapPost("/{id:guid}/run", RunBatchNow.Handle)
+            .WithName("RunMigrationBatchNow")
+            .WithSummary("Runs a scheduled batch now (202); a running batch is left as it is; a cancelled, completed or rolled-back one answers 409.");
+        batches.MapPost("/{id:guid}/results/{endUserId:guid}/retry", RetryMigrationUser.Handle)
+            .WithName("RetryMigrationUser")
+            .WithSummary("Migrates a failed user of the batch again (202), alone; the other results stay.");
+        batches.MapPost("/{id:guid}/results/{endUserId:guid}/rollback", RollBackMigrationUser.Handle)
+            .WithName("RollBackMigrationUser")
+            .WithSummary("Takes a migrated or linked user back to the portal's login form, with the password they use today.");
+        batches.MapPost("/{id:guid}/rollback", RollBackMigrationBatch.Handle)
+            .WithName("RollBackMigrationBatch")
+            .WithSummary("Takes every migrated user of a completed batch back to the portal's login form, unless some have signed in with SSO since (409).");
+        return batches;
+    }
 }

@@ -1,0 +1,37 @@
+using Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Api.Admin.Migration;
+
+/// <summary>The sentences running, retrying and rolling back answer with.</summary>
+public static class ExecutionProblems
+{
+    public static ProblemHttpResult BatchNotFound() =>
+        Problems.Status(StatusCodes.Status404NotFound, "Batch not found", "This migration batch does not exist.");
+
+    public static ProblemHttpResult ResultNotFound() =>
+        Problems.Status(StatusCodes.Status404NotFound, "User not in batch", "This end user is not in this migration batch.");
+
+    public static ProblemHttpResult NotRunnable() =>
+        Problems.Status(StatusCodes.Status409Conflict, "Batch cannot run", "This batch was cancelled, has completed or was rolled back, so it cannot run.");
+
+    public static ProblemHttpResult NotFailed() =>
+        Problems.Status(StatusCodes.Status409Conflict, "Nothing to retry", "Only a user whose migration failed can be retried.");
+
+    public static ProblemHttpResult BatchClosed() =>
+        Problems.Status(StatusCodes.Status409Conflict, "Batch closed", "This batch was rolled back or cancelled; add the user to a new batch instead.");
+
+    public static ProblemHttpResult NotMigrated() =>
+        Problems.Status(StatusCodes.Status409Conflict, "Nothing to roll back", "Only a user this batch migrated or linked can be rolled back.");
+
+    public static ProblemHttpResult NotCompleted() =>
+        Problems.Status(StatusCodes.Status409Conflict, "Batch not completed", "Only a completed batch can be rolled back; wait until it has run.");
+
+    public static ProblemHttpResult UsersSignedIn(int count) =>
+        Problems.Status(
+            StatusCodes.Status409Conflict,
+            "Users already on Single Sign-On",
+            count == 1
+                ? "1 user of this batch has already signed in with Single Sign-On, so the batch cannot be rolled back. Roll back users one by one instead."
+                : $"{count} users of this batch have already signed in with Single Sign-On, so the batch cannot be rolled back. Roll back users one by one instead.");
+}

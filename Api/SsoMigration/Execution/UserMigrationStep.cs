@@ -1,0 +1,94 @@
+using Api.Audit;
+using Api.Infrastructure;
+using Api.Infrastructure.Transactions;
+using Api.SsoMigration.Batches;
+using Microsoft.EntityFrameworkCore;
+
+namespace Api.SsoMigration.Execution;
+
+/// <summary>
+/// Migrates one queued user of a batch in one transaction: the result row is claimed first with
+/// a guarded update (Status still Pending), then the user is migrated, the outcome written and
+/// audited, and everything commits together. A runner killed anywhere leaves either all of it or
+/// none of it; a second runner on the same row finds it no longer Pending and does nothing.
+/// </summary>
+public sealed class UserMigrationStep(AppDbContext db, EndUserMigrator migrator, AuditLog audit, TimeProvider clock)
+{
+    private const int MaxReasonLength = 500;
+
+    /// <summary>Called after the user is migrated and before the commit: a seam for tests that kill a run at the worst moment.</summary>
+    internal Action<Guid>? BeforeCommit { get; set; }
+
+    /// <summary>What happened, or null when another runner had already dealt with this user.</summary>
+    public async Task<MigrationOutcomeStatus?> RunAsync(PendingUser user, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        UserMigration outcome;
+        await using (var transaction = await SharedTransaction.BeginAsync(db, cancellationToken))
+        {
+            if (await Claim(user).ExecuteUpdateAsync(set => set.SetProperty(r => r.Attempts, r => r.Attempts + 1), cancellationToken) == 0)
+            {
+                return null;
+            }
+
+            try
+            {
+                outcome = await migrator.MigrateAsync(user.EndUserId, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                outcome = UserMigration.Failed($"Could not be migrated: {exception.Message}");
+            }
+
+            if (outcome.Status != MigrationOutcomeStatus.Failed)
+            {
+                await RecordAsync(user, outcome, attempt: 0, cancellationToken);
+                BeforeCommit?.Invoke(user.EndUserId);
+                await transaction.CommitAsync(cancellationToken);
+                return outcome.Status;
+            }
+        }
+
+        // A failure leaves nothing of the attempt: its transaction rolled back (account, link,
+        // claim). Only the failure itself is written, as the same guarded update.
+        db.ChangeTracker.Clear();
+        await using (var transaction = await SharedTransaction.BeginAsync(db, cancellationToken))
+        {
+            if (await RecordAsync(user, outcome, attempt: 1, cancellationToken) == 0)
+            {
+                return null;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return outcome.Status;
+        }
+    }
+
+    private async Task<int> RecordAsync(PendingUser user, UserMigration outcome, int attempt, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var reason = outcome.Reason is { Length: > MaxReasonLength } tooLong ? tooLong[..MaxReasonLength] : outcome.Reason;
+        var written = await Claim(user).ExecuteUpdateAsync(set => set
+            .SetProperty(r => r.Status, outcome.Status)
+            .SetProperty(r => r.Reason, reason)
+            .SetProperty(r => r.Attempts, r => r.Attempts + attempt)
+            .SetProperty(r => r.CompletedAt, now), cancellationToken);
+        if (written == 1)
+        {
+            var action = outcome.Status switch
+            {
+                MigrationOutcomeStatus.Failed => AuditActions.UserMigrationFailed,
+                MigrationOutcomeStatus.Skipped => AuditActions.UserMigrationSkipped,
+                _ => AuditActions.UserMigrated,
+            };
+            audit.Record(AuditActor.System, action, user.PartnerId, new AuditTarget("end-user", user.EndUserId.ToString(), user.Name),
+                after: new { Status = MigrationWire.Status(outcome.Status), outcome.Reason });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return written;
+    }
+
+    private IQueryable<MigrationResult> Claim(PendingUser user) =>
+        db.MigrationResults.Where(r => r.Id == user.ResultId && r.Status == MigrationOutcomeStatus.Pending);
+}
