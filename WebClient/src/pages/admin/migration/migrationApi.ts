@@ -1,14 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Client } from 'openapi-fetch';
 import { api } from '../../../api/client';
 import { adminKeys, unwrap } from '../adminApi';
-import type { BatchDetail, CreateBatchInput, EditBatchInput, MigrationPaths, RescheduleInput, ResultQuery } from './migrationTypes';
-
-/**
- * The one typed client (same middleware: bearer token, silent renewal), seeing also the migration
- * paths written by hand until the Api's document has them. Then this becomes `api`.
- */
-export const migrationApi = api as unknown as Client<MigrationPaths>;
+import type { BatchDetail, CreateBatchInput, EditBatchInput, RescheduleInput, ResultQuery } from './migrationTypes';
 
 export const migrationKeys = {
   all: ['admin', 'migration'] as const,
@@ -22,14 +15,14 @@ export const migrationKeys = {
 const byId = (id: string) => ({ params: { path: { id } } });
 const byUser = (id: string, endUserId: string) => ({ params: { path: { id, endUserId } } });
 
-export const loadBatches = () => unwrap(migrationApi.GET('/api/admin/migration/batches'));
+export const loadBatches = () => unwrap(api.GET('/api/admin/migration/batches'));
 /** One batch; every field is there (see BatchDetail). */
 export const loadBatch = async (id: string): Promise<BatchDetail> =>
-  (await unwrap(migrationApi.GET('/api/admin/migration/batches/{id}', byId(id)))) as BatchDetail;
-export const loadReadiness = (id: string) => unwrap(migrationApi.GET('/api/admin/migration/batches/{id}/readiness', byId(id)));
+  (await unwrap(api.GET('/api/admin/migration/batches/{id}', byId(id)))) as BatchDetail;
+export const loadReadiness = (id: string) => unwrap(api.GET('/api/admin/migration/batches/{id}/readiness', byId(id)));
 export const loadResults = (id: string, query: ResultQuery) =>
-  unwrap(migrationApi.GET('/api/admin/migration/batches/{id}/results', { params: { path: { id }, query } }));
-export const loadUpcoming = () => unwrap(migrationApi.GET('/api/admin/migration/upcoming'));
+  unwrap(api.GET('/api/admin/migration/batches/{id}/results', { params: { path: { id }, query } }));
+export const loadUpcoming = () => unwrap(api.GET('/api/admin/migration/upcoming'));
 
 /** After any change to a batch, its page, the list, the banner, the clients' counts and the audit log are asked for again. */
 function useInvalidateMigration() {
@@ -46,7 +39,7 @@ function useInvalidateMigration() {
 export function useCreateBatch() {
   const invalidate = useInvalidateMigration();
   return useMutation({
-    mutationFn: (input: CreateBatchInput) => unwrap(migrationApi.POST('/api/admin/migration/batches', { body: input })),
+    mutationFn: (input: CreateBatchInput) => unwrap(api.POST('/api/admin/migration/batches', { body: input })),
     onSuccess: invalidate,
   });
 }
@@ -54,7 +47,7 @@ export function useCreateBatch() {
 export function useEditBatch(id: string) {
   const invalidate = useInvalidateMigration();
   return useMutation({
-    mutationFn: (input: EditBatchInput) => unwrap(migrationApi.PUT('/api/admin/migration/batches/{id}', { ...byId(id), body: input })),
+    mutationFn: (input: EditBatchInput) => unwrap(api.PUT('/api/admin/migration/batches/{id}', { ...byId(id), body: input })),
     onSettled: invalidate,
   });
 }
@@ -63,7 +56,7 @@ export function useReschedule(id: string) {
   const invalidate = useInvalidateMigration();
   return useMutation({
     mutationFn: (input: RescheduleInput) =>
-      unwrap(migrationApi.POST('/api/admin/migration/batches/{id}/reschedule', { ...byId(id), body: input })),
+      unwrap(api.POST('/api/admin/migration/batches/{id}/reschedule', { ...byId(id), body: input })),
     onSettled: invalidate,
   });
 }
@@ -71,9 +64,9 @@ export function useReschedule(id: string) {
 export type BatchAction = 'cancel' | 'run' | 'rollback';
 
 const batchCalls: Record<BatchAction, (id: string) => Promise<unknown>> = {
-  cancel: (id) => unwrap(migrationApi.POST('/api/admin/migration/batches/{id}/cancel', byId(id))),
-  run: (id) => unwrap(migrationApi.POST('/api/admin/migration/batches/{id}/run', byId(id))),
-  rollback: (id) => unwrap(migrationApi.POST('/api/admin/migration/batches/{id}/rollback', byId(id))),
+  cancel: (id) => unwrap(api.POST('/api/admin/migration/batches/{id}/cancel', byId(id))),
+  run: (id) => unwrap(api.POST('/api/admin/migration/batches/{id}/run', byId(id))),
+  rollback: (id) => unwrap(api.POST('/api/admin/migration/batches/{id}/rollback', byId(id))),
 };
 
 /** Cancel, Run now, Roll back batch. */
@@ -87,7 +80,7 @@ export function useExclusion(id: string) {
   return useMutation({
     mutationFn: ({ endUserId, excluded }: { endUserId: string; excluded: boolean }) =>
       unwrap(
-        migrationApi.PUT('/api/admin/migration/batches/{id}/exclusions/{endUserId}', {
+        api.PUT('/api/admin/migration/batches/{id}/exclusions/{endUserId}', {
           ...byUser(id, endUserId),
           body: { excluded },
         }),
@@ -104,8 +97,8 @@ export function useResultAction(id: string) {
   return useMutation({
     mutationFn: ({ action, endUserId }: { action: ResultAction; endUserId: string }) =>
       action === 'retry'
-        ? unwrap(migrationApi.POST('/api/admin/migration/batches/{id}/results/{endUserId}/retry', byUser(id, endUserId)))
-        : unwrap(migrationApi.POST('/api/admin/migration/batches/{id}/results/{endUserId}/rollback', byUser(id, endUserId))),
+        ? unwrap(api.POST('/api/admin/migration/batches/{id}/results/{endUserId}/retry', byUser(id, endUserId)))
+        : unwrap(api.POST('/api/admin/migration/batches/{id}/results/{endUserId}/rollback', byUser(id, endUserId))),
     onSettled: invalidate,
   });
 }

@@ -1,4 +1,4 @@
-import type { components, operations, paths } from '../../../api/schema';
+import type { components, operations } from '../../../api/schema';
 import type { AsWritten } from '../adminTypes';
 
 type Schemas = components['schemas'];
@@ -7,8 +7,7 @@ type Schemas = components['schemas'];
  * The migration console's wire types: aliases of the schema generated from the Api's OpenAPI
  * document (src/api/schema.d.ts), so a change on the Api shows up here as a type error. The Api
  * spells its states as plain strings; the unions below are the contract's words for them, used to
- * say them for people. The execution endpoints (run, retry, roll back) are written by hand at the
- * bottom until the Api's document has them.
+ * say them for people.
  */
 
 export type BatchStatus = 'scheduled' | 'running' | 'completed' | 'cancelled' | 'rolled-back';
@@ -44,47 +43,3 @@ export type RescheduleInput = NonNullFields<Schemas['RescheduleBatchRequest']>;
 
 /** Query of GET /api/admin/migration/batches/{id}/results. */
 export type ResultQuery = NonNullable<operations['ListMigrationResults']['parameters']['query']>;
-
-// ---- Hand-written until the Api's document has them: the execution operations (run now, retry,
-// roll back a user or a batch), in the shape openapi-typescript writes. Then MigrationPaths goes
-// away and the screens use `api`. ----
-
-type Headers = { headers: Record<string, unknown> };
-type NoContent = Headers & { content?: never };
-type Problem = Headers & { content: { 'application/problem+json': Record<string, unknown> } };
-
-type Post<Path, Responses> = {
-  parameters: { query?: never; header?: never; path: Path; cookie?: never };
-  requestBody?: never;
-  responses: Responses & { 403: Problem; 404: Problem; 409: Problem };
-};
-
-type ById = { id: string };
-type ByUser = { id: string; endUserId: string };
-
-interface ExecutionMethods {
-  '/api/admin/migration/batches/{id}/run': { post: Post<ById, { 202: NoContent }> };
-  '/api/admin/migration/batches/{id}/results/{endUserId}/retry': { post: Post<ByUser, { 202: NoContent }> };
-  '/api/admin/migration/batches/{id}/results/{endUserId}/rollback': { post: Post<ByUser, { 204: NoContent }> };
-  '/api/admin/migration/batches/{id}/rollback': { post: Post<ById, { 204: NoContent }> };
-}
-
-interface EmptyPathItem {
-  parameters: { query?: never; header?: never; path?: never; cookie?: never };
-  get?: never;
-  put?: never;
-  post?: never;
-  delete?: never;
-  options?: never;
-  head?: never;
-  patch?: never;
-  trace?: never;
-}
-
-/** The generated paths, with the execution methods added (to a generated path, or a new one). */
-export type MigrationPaths = Omit<paths, keyof ExecutionMethods> & {
-  [Path in keyof ExecutionMethods]: (Path extends keyof paths
-    ? Omit<paths[Path], keyof ExecutionMethods[Path]>
-    : Omit<EmptyPathItem, keyof ExecutionMethods[Path]>) &
-    ExecutionMethods[Path];
-};
