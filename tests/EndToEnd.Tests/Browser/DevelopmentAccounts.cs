@@ -39,6 +39,21 @@ public static class DevelopmentAccounts
     /// <summary>Migrated, activated, enrolled; PartnerAdminJourneyTests resets its MFA.</summary>
     public const string MiaMfaReset = "mia.mfareset@tailspin.test";
 
+    /// <summary>Platform operator (SSO, enrolled). MigrationJourneyTests.</summary>
+    public const string OlgaOperator = "olga.operator@platform.test";
+
+    /// <summary>Partner admin of Litware Partners, whose client Wingtip Toys the migration journey moves.</summary>
+    public const string LaraAdmin = "lara.admin@litware.test";
+
+    /// <summary>Wingtip Toys, not migrated: the migration journey moves her and she then signs in with SSO.</summary>
+    public const string NoraFirstSso = "nora.firstsso@wingtip.test";
+
+    /// <summary>Wingtip Toys, already on SSO for another product (role rmm-technician): linked by the migration.</summary>
+    public const string LiamLinked = "liam.linked@wingtip.test";
+
+    /// <summary>Wingtip Toys, no usable e-mail: the dry run reports it, the run skips it.</summary>
+    public const string OscarNoEmail = "oscar.noemail@wingtip.invalid";
+
     /// <summary>The portal greets users by the e-mail's first two words, capitalised: "Erin Enrolled".</summary>
     public static string DisplayNameOf(string email)
     {

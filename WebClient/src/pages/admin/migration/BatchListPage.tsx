@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { failureOf } from '../adminApi';
 import { adminRoutes, batchUrl } from '../adminRoutes';
 import { count } from '../format';
-import { batchStatusLabel } from './migrationFormat';
+import { batchStatusLabel, isInMotion } from './migrationFormat';
 import { loadBatches, migrationKeys } from './migrationApi';
 import type { BatchSummary } from './migrationTypes';
 import { OperatorsOnly } from './OperatorsOnly';
@@ -43,7 +43,7 @@ function BatchList() {
   const batches = useQuery({
     queryKey: migrationKeys.batches,
     queryFn: loadBatches,
-    refetchInterval: (query) => (query.state.data?.some((batch) => batch.status === 'running') ? runningRefreshMs : false),
+    refetchInterval: (query) => (query.state.data?.some((batch) => isInMotion(batch)) ? runningRefreshMs : false),
   });
 
   return (

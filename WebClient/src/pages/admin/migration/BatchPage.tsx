@@ -6,7 +6,7 @@ import { failureOf } from '../adminApi';
 import { adminRoutes } from '../adminRoutes';
 import { useStaff } from '../staff';
 import { BatchActions } from './BatchActions';
-import { batchStatusLabel, noticeKindLabel } from './migrationFormat';
+import { batchStatusLabel, isInMotion, noticeKindLabel } from './migrationFormat';
 import { loadBatch, migrationKeys } from './migrationApi';
 import type { BatchDetail } from './migrationTypes';
 import { isOperator, OperatorsOnly } from './OperatorsOnly';
@@ -29,7 +29,7 @@ function Batch({ id }: { id: string }) {
   const batch = useQuery({
     queryKey: migrationKeys.batch(id),
     queryFn: () => loadBatch(id),
-    refetchInterval: (query) => (query.state.data?.status === 'running' ? runningRefreshMs : false),
+    refetchInterval: (query) => (query.state.data && isInMotion(query.state.data) ? runningRefreshMs : false),
   });
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);

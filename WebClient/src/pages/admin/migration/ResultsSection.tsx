@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../ConfirmDialog';
 import { Pager } from '../Pager';
 import { useUrlState } from '../useUrlState';
 import { loadResults, migrationKeys, useResultAction } from './migrationApi';
-import { resultStatusLabel, resultStatusLabels } from './migrationFormat';
+import { isInMotion, resultStatusLabel, resultStatusLabels } from './migrationFormat';
 import type { BatchDetail, ResultRow } from './migrationTypes';
 import { resultFilters, toResultQuery } from './resultFilters';
 import { formatInZone } from './zonedTime';
@@ -33,7 +33,7 @@ export function ResultsSection({ batch, onDone }: Props) {
     queryKey: migrationKeys.results(batch.id, query),
     queryFn: () => loadResults(batch.id, query),
     placeholderData: keepPreviousData,
-    refetchInterval: batch.status === 'running' ? runningRefreshMs : false,
+    refetchInterval: isInMotion(batch) ? runningRefreshMs : false,
   });
   const action = useResultAction(batch.id);
   const [rollingBack, setRollingBack] = useState<ResultRow | null>(null);

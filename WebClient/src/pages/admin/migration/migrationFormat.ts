@@ -76,3 +76,11 @@ export function formatDuration(seconds: number): string {
 /** "12.5 users/s" with one decimal at most. */
 export const formatRate = (perSecond: number) =>
   `${perSecond.toLocaleString(undefined, { maximumFractionDigits: 1 })} ${perSecond === 1 ? 'user' : 'users'}/s`;
+
+/**
+ * A batch whose numbers are moving or about to: running, or scheduled for a time already past
+ * (Run now, or its hour came) and waiting for a replica's runner to claim it. Screens refresh
+ * such a batch until it settles.
+ */
+export const isInMotion = (batch: { status: string; scheduledAt: string }, now = Date.now()) =>
+  batch.status === 'running' || (batch.status === 'scheduled' && Date.parse(batch.scheduledAt) <= now);

@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using EndToEnd.Tests.Infrastructure;
+using EndToEnd.Tests.Pages;
+using EndToEnd.Tests.Pages.Admin;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace EndToEnd.Tests.Browser;
+
+/// <summary>
+/// Issue 8's acceptance, in a real browser against the AppHost-started stack: the platform
+/// operator plans a batch for Wingtip Toys, its partner is told, the dry run shows who will be
+/// linked and who cannot move, the batch runs to 100 %, Manage Users follows, and one of the
+/// users completes the first SSO login with the password they had before.
+/// </summary>
+public sealed class MigrationJourneyTests(StackFixture stack, BrowserFixture browser) : JourneyTest(stack, browser)
+{
+    private readonly BrowserFixture browsers = browser;
+
+    [Fact]
+    public Task An_operator_plans_announces_dry_runs_and_runs_a_batch_and_a_user_then_signs_in_with_SSO() => JourneyAsync(async () =>
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+
+        // The operator signs in with SSO and MFA and opens the migration console.
+        var sso = await (await PortalLogin.GotoAsync()).StartSingleSignOnAsync();
+        await sso.SignInAsync(DevelopmentAccounts.OlgaOperator, DevelopmentAccounts.Password);
+        await sso.EnterMfaCodeAsync(await new Authenticator(DevelopmentAccounts.TotpSecret).NextCodeAsync());
+        await Expect(Page).ToHaveURLAsync(new Regex("/admin"));
+        var console = new MigrationConsolePage(Page);
+        await console.OpenAsync();
+
+        // A batch for Wingtip Toys, 15 days ahead.
+        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(15));
+        await console.CreateAsync("Wingtip wave", "Wingtip Toys", day, "09:00");
+
+        // Its partner admin is told: the date and the end-user steps, ready to forward.
+        var notice = await Inbox.WaitForMessageAsync(DevelopmentAccounts.LaraAdmin, new Regex("Single Sign-On", RegexOptions.IgnoreCase), startedAt);
+        Assert.StartsWith("donotreply@", notice.FromAddress, StringComparison.OrdinalIgnoreCase);
+        var body = await Inbox.ReadBodyAsync(notice);
+        Assert.Contains("Wingtip Toys", body, StringComparison.Ordinal);
+        Assert.Contains(day.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), body, StringComparison.Ordinal);
+        Assert.Contains("Log in with Single Sign-On", body, StringComparison.Ordinal);
+
+        // The dry run: Liam will be linked (keeping his other product's role), Oscar cannot move.
+        await console.CheckReadinessAsync();
+        await Expect(console.ReadinessRow(DevelopmentAccounts.LiamLinked)).ToContainTextAsync("rmm-technician");
+        await Expect(console.ReadinessRow(DevelopmentAccounts.OscarNoEmail)).ToContainTextAsync("No usable e-mail");
+
+        // Run now: the bar reaches 100 %.
+        await console.RunNowAsync();
+        await Expect(console.Percent).ToHaveTextAsync("100%", new() { Timeout = 60_000 });
+
+        // Manage Users follows each user.
+        var users = await new AdminNavigation(Page).OpenManageUsersAsync();
+        await users.SearchAsync("wingtip");
+        var noraName = DevelopmentAccounts.DisplayNameOf(DevelopmentAccounts.NoraFirstSso);
+        await Expect(users.RowOf(noraName)).ToContainTextAsync("Migrated on");
+        await Expect(users.RowOf(DevelopmentAccounts.DisplayNameOf(DevelopmentAccounts.LiamLinked))).ToContainTextAsync("Migrated on");
+
+        // Nora's first SSO login, with the password she had on the portal's form.
+        var context = await browsers.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Stack.PortalUrl.ToString() });
+        await using var _ = context;
+        context.SetDefaultTimeout(15_000);
+        var nora = await context.NewPageAsync();
+        var noraSso = await (await new PortalLoginPage(nora).GotoAsync()).StartSingleSignOnAsync();
+        await noraSso.SignInAsync(DevelopmentAccounts.NoraFirstSso, DevelopmentAccounts.Password);
+        await Expect(noraSso.ActivationDialog).ToBeVisibleAsync();
+        var activation = await Inbox.WaitForMessageAsync(DevelopmentAccounts.NoraFirstSso, new Regex("activ", RegexOptions.IgnoreCase), startedAt);
+        var activatePage = new ActivatePage(nora);
+        await activatePage.OpenAsync(await Inbox.ReadLinkAsync(activation, "/sso/activate"));
+        await Expect(activatePage.Confirmation).ToBeVisibleAsync();
+        await activatePage.BackToPortal.ClickAsync();
+
+        noraSso = await new PortalLoginPage(nora).StartSingleSignOnAsync();
+        await noraSso.SignInAsync(DevelopmentAccounts.NoraFirstSso, DevelopmentAccounts.Password);
+        await Expect(noraSso.EnrolmentHeading).ToBeVisibleAsync();
+        var authenticator = new Authenticator(await noraSso.ReadManualKeyAsync());
+        await noraSso.ConfirmEnrolmentAsync(await authenticator.NextCodeAsync());
+        await noraSso.Continue.ClickAsync();
+        var home = new PortalHomePage(nora);
+        await Expect(home.Welcome(noraName).Or(noraSso.MfaCode)).ToBeVisibleAsync();
+        if (await noraSso.MfaCode.IsVisibleAsync())
+        {
+            await noraSso.EnterMfaCodeAsync(await authenticator.NextCodeAsync());
+        }
+
+        await home.WaitForAsync(noraName);
+    });
+}
