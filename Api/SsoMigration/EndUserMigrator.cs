@@ -62,6 +62,14 @@ public sealed class EndUserMigrator(AppDbContext db, AccountAdministration accou
         return account.Created ? UserMigration.Migrated : UserMigration.Linked;
     }
 
+    /// <summary>
+    /// The e-mail an SSO account can sign in with: canonical (NFKC, lower case) and not in the
+    /// reserved <c>.invalid</c> domain (where placeholders of freed or unknown addresses live); null
+    /// otherwise. The dry run asks the same question, so it reports what the run will do.
+    /// </summary>
+    public static string? UsableEmail(string email) =>
+        InputRules.NormalizeEmail(email) is { } canonical && !canonical.EndsWith(".invalid", StringComparison.Ordinal) ? canonical : null;
+
     /// <summary>Why this user is not migrated now, or null. Costs a query only for an e-mail stored in a non-canonical form.</summary>
     private async Task<UserMigration?> RefusalAsync(EndUser user, CancellationToken cancellationToken)
     {
@@ -75,8 +83,8 @@ public sealed class EndUserMigrator(AppDbContext db, AccountAdministration accou
             return UserMigration.Skipped(AlreadyMigrated);
         }
 
-        var email = InputRules.NormalizeEmail(user.Email);
-        if (email is null || email.EndsWith(".invalid", StringComparison.Ordinal))
+        var email = UsableEmail(user.Email);
+        if (email is null)
         {
             return UserMigration.Skipped(NoUsableEmail);
         }

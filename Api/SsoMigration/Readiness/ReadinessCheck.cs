@@ -1,6 +1,5 @@
 using Api.Infrastructure;
 using Api.Sso.Accounts;
-using Api.Sso.Login;
 using Api.SsoMigration.Batches;
 using Api.SsoMigration.Planning;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +33,7 @@ public sealed class ReadinessCheck(AppDbContext db, AccountAdministration accoun
             .ToListAsync(cancellationToken);
 
         var usable = users.Where(u => !u.Deleted && !u.MigratedToSso)
-            .Select(u => (User: u, Email: UsableEmail(u.Email)))
+            .Select(u => (User: u, Email: EndUserMigrator.UsableEmail(u.Email)))
             .Where(u => u.Email is not null)
             .ToList();
         var emails = usable.Select(u => u.Email!).Distinct().ToList();
@@ -57,10 +56,6 @@ public sealed class ReadinessCheck(AppDbContext db, AccountAdministration accoun
             Users: [.. assessed.Where(u => u.Problems.Count > 0 || u.Excluded || u.Outcome == ReadinessNames.Link)]);
     }
 
-    /// <summary>The canonical e-mail the run would sign the user in with, or null (as <see cref="EndUserMigrator"/> skips it).</summary>
-    private static string? UsableEmail(string email) =>
-        InputRules.NormalizeEmail(email) is { } canonical && !canonical.EndsWith(".invalid", StringComparison.Ordinal) ? canonical : null;
-
     private static ReadinessUser Assess(
         Candidate user,
         HashSet<string> duplicates,
@@ -68,7 +63,7 @@ public sealed class ReadinessCheck(AppDbContext db, AccountAdministration accoun
         IReadOnlyDictionary<string, IReadOnlyList<string>> roles,
         IReadOnlySet<string> locked)
     {
-        var email = UsableEmail(user.Email);
+        var email = EndUserMigrator.UsableEmail(user.Email);
         var problems = new List<string>();
         // Skipped by the run: nothing to move, or nothing to move it with.
         if (user.Deleted)
