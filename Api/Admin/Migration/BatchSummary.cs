@@ -7,7 +7,7 @@ namespace Api.Admin.Migration;
 
 /// <summary>A batch as the console's list shows it.</summary>
 /// <param name="Status">"scheduled", "running", "completed", "cancelled" or "rolled-back".</param>
-public record BatchSummary(Guid Id, string Name, DateTime ScheduledAt, string TimeZone, string Status, IReadOnlyList<BatchClient> Clients, BatchCounts Counts)
+public sealed record BatchSummary(Guid Id, string Name, DateTime ScheduledAt, string TimeZone, string Status, IReadOnlyList<BatchClient> Clients, BatchCounts Counts)
 {
     /// <summary>The summaries of some batches, in their order, with three queries whatever their number.</summary>
     public static async Task<List<BatchSummary>> OfAsync(AppDbContext db, IReadOnlyList<MigrationBatch> batches, CancellationToken cancellationToken)

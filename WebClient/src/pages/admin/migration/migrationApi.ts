@@ -17,8 +17,7 @@ const byUser = (id: string, endUserId: string) => ({ params: { path: { id, endUs
 
 export const loadBatches = () => unwrap(api.GET('/api/admin/migration/batches'));
 /** One batch; every field is there (see BatchDetail). */
-export const loadBatch = async (id: string): Promise<BatchDetail> =>
-  (await unwrap(api.GET('/api/admin/migration/batches/{id}', byId(id)))) as BatchDetail;
+export const loadBatch = async (id: string): Promise<BatchDetail> => unwrap(api.GET('/api/admin/migration/batches/{id}', byId(id)));
 export const loadReadiness = (id: string) => unwrap(api.GET('/api/admin/migration/batches/{id}/readiness', byId(id)));
 export const loadResults = (id: string, query: ResultQuery) =>
   unwrap(api.GET('/api/admin/migration/batches/{id}/results', { params: { path: { id }, query } }));

@@ -21,11 +21,8 @@ export type BatchSummary = AsWritten<Schemas['BatchSummary']>;
 export type BatchProgress = AsWritten<Schemas['BatchProgress']>;
 export type BatchNotice = Schemas['BatchNoticeSent'];
 
-/**
- * GET /api/admin/migration/batches/{id}. The Api writes every field; its document marks them
- * optional only because the record derives from BatchSummary, so the screens take them as required.
- */
-export type BatchDetail = AsWritten<Required<Schemas['BatchDetail']>>;
+/** GET /api/admin/migration/batches/{id}: the summary's fields, then the run's progress and notices. */
+export type BatchDetail = AsWritten<Schemas['BatchDetail']>;
 
 export type ReadinessUser = Schemas['ReadinessUser'];
 export type ReadinessReport = AsWritten<Schemas['ReadinessReport']>;
