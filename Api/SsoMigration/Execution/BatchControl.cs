@@ -42,12 +42,15 @@ public sealed class BatchControl(AppDbContext db, AuditLog audit, BatchRunnerSig
             return RunNowOutcome.NotFound;
         }
 
-        // Conditional, so a cancel that lands at the same moment wins or loses as a whole.
-        var moved = await db.MigrationBatches.Where(b => b.Id == batchId && b.Status == MigrationBatchStatus.Scheduled)
+        // Conditional, so a cancel that lands at the same moment wins or loses as a whole, and of
+        // many clicks at once only the first moves the date (and is audited): the others find the
+        // batch already due.
+        var moved = await db.MigrationBatches.Where(b => b.Id == batchId && b.Status == MigrationBatchStatus.Scheduled && b.ScheduledAt > now)
             .ExecuteUpdateAsync(set => set.SetProperty(b => b.ScheduledAt, now), cancellationToken);
         if (moved == 0)
         {
-            return batch.Status == MigrationBatchStatus.Running ? RunNowOutcome.AlreadyRunning : RunNowOutcome.Closed;
+            var status = await db.MigrationBatches.Where(b => b.Id == batchId).Select(b => b.Status).FirstAsync(cancellationToken);
+            return status is MigrationBatchStatus.Running or MigrationBatchStatus.Scheduled ? RunNowOutcome.AlreadyRunning : RunNowOutcome.Closed;
         }
 
         audit.Record(actor, AuditActions.BatchStarted, null, BatchTarget.Of(batch), new { batch.ScheduledAt }, new { ScheduledAt = now, RunNow = true });

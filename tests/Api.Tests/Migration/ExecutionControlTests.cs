@@ -46,6 +46,27 @@ public sealed class ExecutionControlTests(ExecutionApiFactory api)
     }
 
     [Fact]
+    public async Task Fifty_parallel_run_now_clicks_start_the_batch_once_and_migrate_everyone_once()
+    {
+        var world = await ExecutionWorld.CreateAsync(api.Services, users: 5);
+        var operatorLogin = await AdminWorld.OperatorAsync(api.Services);
+        using var browser = new SsoDriver(api);
+
+        var clicks = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ =>
+            operatorLogin.PostAsync(browser, $"/api/admin/migration/batches/{world.BatchId}/run")));
+        while (await world.Runner().RunOnceAsync(CancellationToken.None))
+        {
+        }
+
+        Assert.All(clicks, click => Assert.Equal(HttpStatusCode.Accepted, click.Status));
+        Assert.Equal(MigrationBatchStatus.Completed, (await world.BatchAsync()).Status);
+        Assert.All(await world.ResultsAsync(), r => Assert.Equal((MigrationOutcomeStatus.Migrated, 1), (r.Status, r.Attempts)));
+        Assert.Equal(5, await world.AccountCountAsync());
+        var started = (await world.AuditAsync(AuditActions.BatchStarted)).Select(e => e.ActorId).Order().ToList();
+        Assert.Equal([operatorLogin.AccountId, AuditActor.System.Id], started);
+    }
+
+    [Fact]
     public async Task Run_now_on_a_running_batch_changes_nothing_and_an_unknown_batch_is_404()
     {
         var world = await ExecutionWorld.CreateAsync(api.Services, users: 1);

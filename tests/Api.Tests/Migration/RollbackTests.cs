@@ -50,6 +50,25 @@ public sealed class RollbackTests(ExecutionApiFactory api)
     }
 
     [Fact]
+    public async Task Fifty_parallel_rollbacks_of_one_user_roll_back_once()
+    {
+        var world = await ExecutionWorld.CreateAsync(api.Services, users: 1);
+        Assert.True(await world.Runner().RunOnceAsync(CancellationToken.None));
+        var user = world.Users[0];
+        var operatorLogin = await AdminWorld.OperatorAsync(api.Services);
+        using var browser = new SsoDriver(api);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ =>
+            operatorLogin.PostAsync(browser, $"/api/admin/migration/batches/{world.BatchId}/results/{user.EndUserId}/rollback")));
+
+        Assert.Single(answers, a => a.Status == HttpStatusCode.NoContent);
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.NoContent), a => Assert.Equal(HttpStatusCode.Conflict, a.Status));
+        Assert.Single(await world.AuditAsync(AuditActions.UserRolledBack));
+        using var portal = new SsoDriver(api);
+        Assert.NotNull(await portal.LegacySignInAsync(user));
+    }
+
+    [Fact]
     public async Task A_batch_nobody_signed_in_from_rolls_back_whole_and_a_linked_user_keeps_the_other_products_role()
     {
         var world = await ExecutionWorld.CreateAsync(api.Services, users: 3);
