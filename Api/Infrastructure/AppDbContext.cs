@@ -1,6 +1,9 @@
 using Api.Audit;
 using Api.Mail;
 using Api.Portal;
+using Api.Portal.Branding;
+using Api.Portal.Devices;
+using Api.Portal.Tickets;
 using Api.Sso.Accounts;
 using Api.SsoMigration.Batches;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -24,6 +27,11 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<MigrationBatch> MigrationBatches => Set<MigrationBatch>();
     public DbSet<MigrationResult> MigrationResults => Set<MigrationResult>();
     public DbSet<MigrationNotice> MigrationNotices => Set<MigrationNotice>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketComment> TicketComments => Set<TicketComment>();
+    public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();
+    public DbSet<Device> Devices => Set<Device>();
+    public DbSet<PartnerBranding> PartnerBrandings => Set<PartnerBranding>();
 
     // The Data Protection key ring lives in SQL so every replica shares it; it protects stored
     // TOTP secrets and signing keys, so losing it would lock every user out.
