@@ -1,4 +1,5 @@
 using Api.Admin.AuditTrail;
+using Api.Admin.Branding;
 using Api.Admin.EndUsers;
 using Api.Admin.ManageUsers;
 using Api.Admin.Migration;
@@ -24,6 +25,7 @@ public static class AdminApi
         admin.MapEndUsersApi();
         admin.MapAuditTrailApi();
         admin.MapMigrationAdmin();
+        admin.MapBrandingApi();
         return app;
     }
 

@@ -25,4 +25,8 @@ public static class AuditActions
     public const string UserMigrationSkipped = "end-user.migration-skipped";
     public const string UserMigrationRetried = "end-user.migration-retried";
     public const string UserRolledBack = "end-user.migration-rolled-back";
+
+    public const string BrandingEdited = "partner.branding-edited";
+    public const string LogoChanged = "partner.logo-changed";
+    public const string LogoRemoved = "partner.logo-removed";
 }

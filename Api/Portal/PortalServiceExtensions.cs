@@ -1,3 +1,4 @@
+using Api.Portal.Branding;
 using Api.Portal.LegacyLogin;
 using Api.Portal.PasswordSetup;
 using Api.Sso.Accounts;
@@ -18,6 +19,7 @@ public static class PortalServiceExtensions
     {
         app.MapLegacyLoginApi();
         app.MapPortalApi();
+        app.MapLogoApi();
         app.MapPasswordSetupApi();
         return app;
     }

@@ -1,0 +1,64 @@
+using Api.Admin.ManageUsers;
+using Api.Infrastructure;
+using Api.Portal.Tickets;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Api.Portal.Devices;
+
+/// <summary>One device's page: what the agent reports, and the tickets about it the end user may see.</summary>
+public static class DeviceDetails
+{
+    public static async Task<Results<Ok<DeviceDetail>, ProblemHttpResult>> GetDevice(
+        Guid deviceId, HttpContext http, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var user = await PortalApi.FindEndUserAsync(http, db, cancellationToken);
+        if (user is null)
+        {
+            return PortalApi.NoPortalAccess();
+        }
+
+        var device = await db.Devices.AsNoTracking().VisibleTo(user)
+            .Where(d => d.Id == deviceId)
+            .Select(d => new { Device = d, AssignedToName = d.AssignedTo == null ? null : d.AssignedTo.DisplayName })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (device is null)
+        {
+            return NotFound();
+        }
+
+        var d = device.Device;
+        var tickets = new List<TicketSummary>();
+        return TypedResults.Ok(new DeviceDetail(
+            d.Id,
+            d.Name,
+            d.Type,
+            d.OperatingSystem,
+            WireTime.Utc(d.LastSeenAt)!.Value,
+            d.LastSeenAt >= DeviceVisibility.OnlineSince(clock),
+            device.AssignedToName,
+            d.Manufacturer,
+            d.Model,
+            d.SerialNumber,
+            d.IpAddress,
+            tickets));
+    }
+
+    public static ProblemHttpResult NotFound() =>
+        Problems.Status(StatusCodes.Status404NotFound, "Device not found", "We could not find that device.");
+}
+
+/// <param name="Tickets">The tickets naming this device that the end user may see, most recently updated first.</param>
+public sealed record DeviceDetail(
+    Guid Id,
+    string Name,
+    string Type,
+    string OperatingSystem,
+    DateTime LastSeenAt,
+    bool Online,
+    string? AssignedToName,
+    string? Manufacturer,
+    string? Model,
+    string? SerialNumber,
+    string? IpAddress,
+    IReadOnlyList<TicketSummary> Tickets);
