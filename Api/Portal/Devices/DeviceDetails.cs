@@ -28,7 +28,23 @@ public static class DeviceDetails
         }
 
         var d = device.Device;
-        var tickets = new List<TicketSummary>();
+        // The ticket rule: a client manager sees the client's tickets, anyone else the ones they opened.
+        var manager = user.Role == EndUserRoles.ClientManager;
+        var tickets = await db.Tickets.AsNoTracking()
+            .Where(t => t.DeviceId == d.Id && t.ClientId == user.ClientId && (manager || t.OpenedById == user.Id))
+            .OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id)
+            .Select(t => new
+            {
+                t.Id,
+                t.Subject,
+                t.Status,
+                t.Priority,
+                OpenedByName = t.OpenedBy!.DisplayName,
+                t.CreatedAt,
+                t.UpdatedAt,
+                t.AwaitingEndUser,
+            })
+            .ToListAsync(cancellationToken);
         return TypedResults.Ok(new DeviceDetail(
             d.Id,
             d.Name,
@@ -41,7 +57,17 @@ public static class DeviceDetails
             d.Model,
             d.SerialNumber,
             d.IpAddress,
-            tickets));
+            [.. tickets.Select(t => new TicketSummary(
+                t.Id,
+                "T-" + t.Id.ToString("N")[^8..].ToUpperInvariant(),
+                t.Subject,
+                t.Status,
+                t.Priority,
+                t.OpenedByName,
+                d.Name,
+                WireTime.Utc(t.CreatedAt)!.Value,
+                WireTime.Utc(t.UpdatedAt)!.Value,
+                t.AwaitingEndUser && t.Status != TicketStatuses.Closed))]));
     }
 
     public static ProblemHttpResult NotFound() =>
