@@ -14,10 +14,14 @@ public static class DeviceList
     public static async Task<Results<Ok<DevicePage>, ValidationProblem, ProblemHttpResult>> GetDevices(
         string? page, string? pageSize, HttpContext http, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (paging, invalid) = PageQuery.Read(page, pageSize, DefaultPageSize, MaxPageSize, "devices");
-        if (invalid is not null)
+        if (!EndUserList.TryNumber(page, 1, EndUserList.MaxPage, 1, out var number))
         {
-            return invalid;
+            return Problems.Invalid("page", "Choose a page number from 1.");
+        }
+
+        if (!EndUserList.TryNumber(pageSize, 1, MaxPageSize, DefaultPageSize, out var size))
+        {
+            return Problems.Invalid("pageSize", $"Show from 1 to {MaxPageSize} devices per page.");
         }
 
         var user = await PortalApi.FindEndUserAsync(http, db, cancellationToken);
@@ -30,12 +34,12 @@ public static class DeviceList
         var total = await visible.CountAsync(cancellationToken);
         var onlineSince = DeviceVisibility.OnlineSince(clock);
         var items = await visible.OrderBy(d => d.Name).ThenBy(d => d.Id)
-            .Skip(paging!.Skip)
-            .Take(paging.PageSize)
+            .Skip((number - 1) * size)
+            .Take(size)
             .Select(d => new DeviceSummary(
                 d.Id, d.Name, d.Type, d.OperatingSystem, d.LastSeenAt, d.LastSeenAt >= onlineSince, d.AssignedTo == null ? null : d.AssignedTo.DisplayName))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new DevicePage([.. items.Select(d => d with { LastSeenAt = WireTime.Utc(d.LastSeenAt)!.Value })], total, paging.Page, paging.PageSize));
+        return TypedResults.Ok(new DevicePage([.. items.Select(d => d with { LastSeenAt = WireTime.Utc(d.LastSeenAt)!.Value })], total, number, size));
     }
 }
 
