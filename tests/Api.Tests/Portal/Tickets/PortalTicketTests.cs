@@ -46,6 +46,7 @@ public sealed class PortalTicketTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "12.2.1")]
     public async Task The_attachment_downloads_as_a_file_of_the_type_its_bytes_proved()
     {
         var world = await TicketWorld.CreateAsync(api.Services);
@@ -71,6 +72,8 @@ public sealed class PortalTicketTests(SsoApiFactory api)
     [InlineData("doc.pdf", "%PDF-1.7\n...", "application/pdf")]
     [InlineData("logs.zip", "PK\u0003\u0004rest", "application/zip")]
     [InlineData("anim.gif", "GIF89a....", "image/gif")]
+    [Trait("ASVS", "12.1.1")]
+    [Trait("ASVS", "12.2.1")]
     public async Task Allowed_kinds_of_file_are_recognised_by_their_bytes(string fileName, string content, string expected)
     {
         var world = await TicketWorld.CreateAsync(api.Services);
@@ -84,6 +87,8 @@ public sealed class PortalTicketTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "12.1.1")]
+    [Trait("ASVS", "12.2.1")]
     public async Task A_program_an_html_page_or_binary_text_is_refused_with_a_sentence_and_nothing_is_written()
     {
         var world = await TicketWorld.CreateAsync(api.Services);
@@ -105,6 +110,8 @@ public sealed class PortalTicketTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "12.1.1")]
+    [Trait("ASVS", "12.2.1")]
     public async Task A_file_over_five_megabytes_is_refused_with_413_and_an_empty_one_with_400()
     {
         var world = await TicketWorld.CreateAsync(api.Services);

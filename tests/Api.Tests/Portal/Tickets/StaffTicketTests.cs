@@ -123,6 +123,7 @@ public sealed class StaffTicketTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "4.2.1")]
     public async Task An_operator_sees_every_partners_tickets_and_another_partners_staff_get_404()
     {
         var world = await TicketWorld.CreateAsync(api.Services);

@@ -14,6 +14,7 @@ namespace Api.Tests.Portal.Tickets;
 public sealed class TicketAccessTests(SsoApiFactory api)
 {
     [Fact]
+    [Trait("ASVS", "4.2.1")]
     public async Task A_colleagues_ticket_and_its_attachment_answer_404_and_stay_out_of_the_list()
     {
         var world = await TicketWorld.CreateAsync(api.Services);
@@ -42,6 +43,7 @@ public sealed class TicketAccessTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "4.2.1")]
     public async Task A_client_manager_sees_and_answers_the_clients_tickets_but_not_another_clients()
     {
         var world = await TicketWorld.CreateAsync(api.Services);
@@ -64,6 +66,7 @@ public sealed class TicketAccessTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "4.2.1")]
     public async Task A_ticket_cannot_name_a_colleagues_or_another_clients_device_but_a_manager_may_name_a_shared_one()
     {
         var world = await TicketWorld.CreateAsync(api.Services);
@@ -93,6 +96,7 @@ public sealed class TicketAccessTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "4.2.1")]
     public async Task The_tickets_naming_a_device_are_only_those_the_caller_may_see()
     {
         var world = await TicketWorld.CreateAsync(api.Services);
