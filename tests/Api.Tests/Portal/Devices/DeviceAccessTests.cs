@@ -71,6 +71,26 @@ public sealed class DeviceAccessTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "4.2.1")]
+    public async Task A_devices_page_lists_only_the_tickets_about_it_the_caller_may_see()
+    {
+        var office = await Office.CreateAsync(api);
+        await DeviceRows.AddTicketAsync(api.Services, office.AnnaLaptop, office.AnnaId, "Anna's screen flickers");
+        await DeviceRows.AddTicketAsync(api.Services, office.AnnaLaptop, office.ManagerId, "Replace Anna's battery");
+        await DeviceRows.AddTicketAsync(api.Services, office.BenLaptop, office.ManagerId, "Ben's keyboard");
+        using var browser = new SsoDriver(api);
+
+        var anna = await office.Anna.GetAsync(browser, $"/api/portal/devices/{office.AnnaLaptop.Id}");
+        var manager = await office.Manager.GetAsync(browser, $"/api/portal/devices/{office.AnnaLaptop.Id}");
+
+        Assert.Equal(["Anna's screen flickers"], Subjects(anna));
+        Assert.Equal(["Anna's screen flickers", "Replace Anna's battery"], Subjects(manager).Order(StringComparer.Ordinal));
+        var ticket = anna.Json!["tickets"]![0]!;
+        Assert.Equal("ANNA-LAPTOP", ticket["deviceName"]!.GetValue<string>());
+        Assert.Matches("^T-[0-9A-F]{8}$", ticket["reference"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task The_device_list_pages_and_refuses_a_page_that_is_not_a_number()
     {
         var office = await Office.CreateAsync(api);
@@ -87,6 +107,9 @@ public sealed class DeviceAccessTests(SsoApiFactory api)
         Assert.True(MalformedInputSweep.HasSentence(wrong), wrong.ToString());
     }
 
+    private static string[] Subjects(SsoResponse device) =>
+        [.. device.Json!["tickets"]!.AsArray().Select(t => t!["subject"]!.GetValue<string>())];
+
     internal static string[] Names(SsoResponse page) =>
         [.. page.Json!["items"]!.AsArray().Select(d => d!["name"]!.GetValue<string>())];
 
@@ -96,7 +119,15 @@ public sealed class DeviceAccessTests(SsoApiFactory api)
     /// </summary>
     private sealed record Office(
         SsoApiFactory Api,
-        StaffLogin Anna, StaffLogin Manager, string BenName, Device AnnaLaptop, Device BenLaptop, Device Server, Device ElsewhereLaptop)
+        Guid AnnaId,
+        Guid ManagerId,
+        StaffLogin Anna,
+        StaffLogin Manager,
+        string BenName,
+        Device AnnaLaptop,
+        Device BenLaptop,
+        Device Server,
+        Device ElsewhereLaptop)
     {
         public static async Task<Office> CreateAsync(SsoApiFactory api)
         {
@@ -110,6 +141,8 @@ public sealed class DeviceAccessTests(SsoApiFactory api)
             var client = world.Clients[0].Id;
             return new Office(
                 api,
+                anna.EndUserId,
+                manager.EndUserId,
                 await world.SignInAsync(anna),
                 await world.SignInAsync(manager),
                 ben.DisplayName,

@@ -1,6 +1,7 @@
 using Api.Infrastructure;
 using Api.Portal;
 using Api.Portal.Devices;
+using Api.Portal.Tickets;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,6 +30,24 @@ internal static class DeviceRows
         db.Devices.Add(device);
         await db.SaveChangesAsync();
         return device;
+    }
+
+    /// <summary>A ticket about the device, opened by <paramref name="openedById"/> (of the device's client).</summary>
+    public static async Task AddTicketAsync(IServiceProvider services, Device device, Guid openedById, string subject)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Tickets.Add(new Ticket
+        {
+            ClientId = device.ClientId,
+            OpenedById = openedById,
+            DeviceId = device.Id,
+            Subject = subject,
+            Description = subject,
+            CreatedAt = DateTime.UtcNow,
+            UpdatedAt = DateTime.UtcNow,
+        });
+        await db.SaveChangesAsync();
     }
 
     public static async Task MakeClientManagerAsync(IServiceProvider services, Guid endUserId)
