@@ -4,6 +4,7 @@ using Api.Admin.EndUsers;
 using Api.Admin.ManageUsers;
 using Api.Admin.Migration;
 using Api.Admin.Staff;
+using Api.Admin.Tickets;
 using Api.Infrastructure;
 
 namespace Api.Admin;
@@ -25,6 +26,7 @@ public static class AdminApi
         admin.MapEndUsersApi();
         admin.MapAuditTrailApi();
         admin.MapMigrationAdmin();
+        admin.MapAdminTicketsApi();
         admin.MapBrandingApi();
         return app;
     }

@@ -26,6 +26,9 @@ public static class AuditActions
     public const string UserMigrationRetried = "end-user.migration-retried";
     public const string UserRolledBack = "end-user.migration-rolled-back";
 
+    public const string TicketAnswered = "ticket.answered";
+    public const string TicketStatusChanged = "ticket.status-changed";
+
     public const string BrandingEdited = "partner.branding-edited";
     public const string LogoChanged = "partner.logo-changed";
     public const string LogoRemoved = "partner.logo-removed";

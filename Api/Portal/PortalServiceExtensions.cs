@@ -1,6 +1,7 @@
 using Api.Portal.Branding;
 using Api.Portal.LegacyLogin;
 using Api.Portal.PasswordSetup;
+using Api.Portal.Tickets;
 using Api.Sso.Accounts;
 
 namespace Api.Portal;
@@ -12,6 +13,7 @@ public static class PortalServiceExtensions
     {
         builder.Services.AddScoped<IProductUserDirectory, PortalUserDirectory>();
         builder.Services.AddScoped<PasswordSetupEmails>();
+        builder.Services.AddScoped<TicketEmails>();
         return builder;
     }
 
@@ -21,6 +23,7 @@ public static class PortalServiceExtensions
         app.MapPortalApi();
         app.MapLogoApi();
         app.MapPasswordSetupApi();
+        app.MapPortalTicketsApi();
         return app;
     }
 }
