@@ -33,6 +33,7 @@ public sealed class DeviceOnlineTests(DeviceClockApiFactory api)
         Assert.EndsWith("Z", detailAfter.String("lastSeenAt"), StringComparison.Ordinal);
     }
 
-    private static (string, bool)[] Online(SsoResponse page) =>
+    /// <summary>Each listed device's name and whether it is online.</summary>
+    internal static (string, bool)[] Online(SsoResponse page) =>
         [.. page.Json!["items"]!.AsArray().Select(d => (d!["name"]!.GetValue<string>(), d["online"]!.GetValue<bool>()))];
 }

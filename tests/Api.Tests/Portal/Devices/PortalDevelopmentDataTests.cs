@@ -24,7 +24,7 @@ public sealed class PortalDevelopmentDataTests(SsoApiFactory api)
 
         var devices = await tina.GetAsync(browser, "/api/portal/devices");
 
-        Assert.Equal([("TINA-LAPTOP", true), ("TINA-PHONE", false)], Online(devices));
+        Assert.Equal([("TINA-LAPTOP", true), ("TINA-PHONE", false)], DeviceOnlineTests.Online(devices));
         foreach (var id in devices.Json!["items"]!.AsArray().Select(d => d!["id"]!.GetValue<string>()))
         {
             Assert.Empty((await tina.GetAsync(browser, $"/api/portal/devices/{id}")).Json!["tickets"]!.AsArray());
@@ -35,12 +35,12 @@ public sealed class PortalDevelopmentDataTests(SsoApiFactory api)
     public async Task Leo_signs_in_with_the_legacy_form_and_finds_his_desktop()
     {
         using var browser = new SsoDriver(api);
-        var token = await browser.LegacySignInAsync(Named("leo.legacy@northwind.test"));
+        var token = await browser.LegacySignInAsync(DevelopmentAccounts.Named("leo.legacy@northwind.test"));
         var leo = new StaffLogin("", "leo.legacy@northwind.test", "", token);
 
         var devices = await leo.GetAsync(browser, "/api/portal/devices");
 
-        Assert.Equal([("LEO-DESKTOP", true)], Online(devices));
+        Assert.Equal([("LEO-DESKTOP", true)], DeviceOnlineTests.Online(devices));
     }
 
     [Fact]
@@ -83,25 +83,11 @@ public sealed class PortalDevelopmentDataTests(SsoApiFactory api)
         Assert.Equal("image/png", logo.Content.Headers.ContentType?.MediaType);
     }
 
-    private static (string, bool)[] Online(SsoResponse page) =>
-        [.. page.Json!["items"]!.AsArray().Select(d => (d!["name"]!.GetValue<string>(), d["online"]!.GetValue<bool>()))];
-
     private async Task<StaffLogin> SignInAsync(string email)
     {
         using var browser = new SsoDriver(api);
-        var tokens = await browser.SignInAsync(Named(email));
+        var tokens = await browser.SignInAsync(DevelopmentAccounts.Named(email));
         Assert.False(tokens.IsError, tokens.Error);
         return new StaffLogin("", email, "", tokens.AccessToken);
     }
-
-    private static TestUser Named(string email) => new()
-    {
-        Email = email,
-        Password = DevelopmentSeeder.Password,
-        DisplayName = email,
-        EndUserId = Guid.Empty,
-        TotpSecret = DevelopmentSeeder.TotpSecret,
-        ClientName = "",
-        PartnerName = "",
-    };
 }
