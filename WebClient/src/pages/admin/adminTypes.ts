@@ -7,20 +7,8 @@ type Schemas = components['schemas'];
  * (src/api/schema.d.ts), so a change on the Api shows up here as a type error.
  */
 
-/**
- * A response type as the Api writes it. Its OpenAPI document types whole numbers as
- * `number | string` because the Api also *reads* numbers sent as strings (web defaults); what it
- * writes is always a JSON number, so the screens get `number`.
- */
-export type AsWritten<T> = [T] extends [readonly (infer Item)[]]
-  ? AsWritten<Item>[]
-  : [T] extends [object]
-    ? { [Key in keyof T]: AsWritten<T[Key]> }
-    : [string] extends [T]
-      ? [number] extends [T]
-        ? Exclude<T, string>
-        : T
-      : T;
+export type { AsWritten } from '../../api/query';
+import type { AsWritten } from '../../api/query';
 
 export type StaffMe = Schemas['StaffMe'];
 export type ClientSummary = AsWritten<Schemas['ClientSummary']>;
