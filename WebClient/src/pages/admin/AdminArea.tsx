@@ -10,6 +10,7 @@ import { BatchPage } from './migration/BatchPage';
 import { CreateBatchPage } from './migration/CreateBatchPage';
 import { SectionPage } from './SectionPage';
 import { ManageUsersPage } from './users/ManageUsersPage';
+import '../../components/lists.css';
 import './admin.css';
 
 /** A route of adminRoutes relative to /admin, where this area is mounted. */
