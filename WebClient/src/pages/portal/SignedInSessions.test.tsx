@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { deferred, empty, json, mockApi, problem } from '../../test/api';
 import { fakeManager, fakeUser, resetFakeManager } from '../../test/auth';
+import { portalMe } from '../../test/portal';
 import { renderAt } from '../../test/render';
 
 vi.mock('../../auth/userManager', async () => {
@@ -9,14 +10,7 @@ vi.mock('../../auth/userManager', async () => {
   return { getUserManager: () => fakeManager };
 });
 
-const me = {
-  name: 'Erin Enrolled',
-  email: 'erin@contoso.example',
-  clientName: 'Contoso',
-  partnerName: 'Northwind MSP',
-  migratedToSso: true,
-  canChangePassword: false,
-};
+const me = portalMe({ name: 'Erin Enrolled', email: 'erin@contoso.example' });
 
 const laptop = {
   id: 'laptop-sid',
