@@ -16,3 +16,14 @@ export const formatDateTime = (iso: string) => format(iso, timeFormat);
 
 /** "1 end user", "3 end users". */
 export const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** "3.4 MB". */
+export const megabytes = (bytes: number) =>
+  `${(bytes / (1024 * 1024)).toLocaleString(undefined, { maximumFractionDigits: 1 })} MB`;
+
+/** "12 KB", "3.4 MB": a file size for people. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes.toLocaleString()} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024).toLocaleString()} KB`;
+  return megabytes(bytes);
+}

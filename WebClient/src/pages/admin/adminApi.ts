@@ -1,6 +1,6 @@
 import { api } from '../../api/client';
 import { downloadFile } from '../../api/download';
-import type { AuditExportQuery, AuditQuery, EndUserExportQuery, EndUserQuery } from './adminTypes';
+import type { AdminTicketQuery, AuditExportQuery, AuditQuery, EndUserExportQuery, EndUserQuery } from './adminTypes';
 
 export { ApiError, failureOf, unwrap } from '../../api/query';
 
@@ -14,6 +14,11 @@ export const adminKeys = {
   endUser: (id: string) => ['admin', 'end-users', 'detail', id] as const,
   audit: ['admin', 'audit'] as const,
   auditList: (query: AuditQuery) => ['admin', 'audit', 'list', query] as const,
+  status: ['admin', 'status'] as const,
+  tickets: ['admin', 'tickets'] as const,
+  ticketList: (query: AdminTicketQuery) => ['admin', 'tickets', 'list', query] as const,
+  ticket: (id: string) => ['admin', 'tickets', 'detail', id] as const,
+  branding: ['admin', 'branding'] as const,
 };
 
 export const exportEndUsers = (query: EndUserExportQuery) =>

@@ -33,3 +33,18 @@ export type SsoState = NonNullable<EndUserQuery['ssoState']>;
 /** Query of GET /api/admin/audit; its CSV export takes the same without paging. */
 export type AuditQuery = NonNullable<operations['ListAuditEvents']['parameters']['query']>;
 export type AuditExportQuery = NonNullable<operations['ExportAuditEvents']['parameters']['query']>;
+
+/** Query of GET /api/admin/tickets: client, status (active, closed, all or one status), priority, search, page. */
+export type AdminTicketQuery = NonNullable<operations['GetAdminTickets']['parameters']['query']>;
+export type AdminTicketSummary = AsWritten<Schemas['AdminTicketSummary']>;
+export type AdminTicketDetail = AsWritten<Schemas['AdminTicketDetail']>;
+
+/** GET/PUT /api/admin/branding. TODO(H3): alias Schemas['BrandingSettings'] once H2's branch is merged. */
+export interface BrandingSettings {
+  partnerName: string;
+  color: string | null;
+  logoUrl: string | null;
+  supportEmail: string | null;
+  supportPhone: string | null;
+  supportHours: string | null;
+}

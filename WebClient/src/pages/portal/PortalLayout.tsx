@@ -1,7 +1,7 @@
 import { NavLink, Outlet } from 'react-router';
 import { usePortalSession } from '../../auth/RequireAuth';
 import { PortalHeader } from '../../components/PortalHeader';
-import { bannerStyle } from './brandColors';
+import { bannerStyle } from '../../components/brandColors';
 import { portalRoutes } from './portalRoutes';
 import { useMe } from './portalApi';
 

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, send } from '../../api/client';
-import { ApiError } from '../../api/query';
+import { ApiError, unwrap } from '../../api/query';
 import { downloadFile } from '../../api/download';
 import { contractApi } from './contractApi';
-import type { DeviceDetail, DevicePage, PortalMe, TicketCommentView, TicketDetail, TicketPage } from './portalTypes';
+import type { DeviceDetail, DevicePage, OpenTicketForm, PortalMe } from './portalTypes';
 
 export type TicketListStatus = 'active' | 'closed' | 'all';
 
@@ -35,28 +35,42 @@ export function useMe() {
   return useQuery({ queryKey: portalKeys.me, queryFn: () => call<PortalMe>(api.GET('/api/portal/me')), staleTime: Infinity });
 }
 
-export const loadTickets = (query: TicketQuery) =>
-  call<TicketPage>(contractApi.GET('/api/portal/tickets', { params: { query } }));
+export const loadTickets = ({ status, page, pageSize }: TicketQuery) =>
+  unwrap(api.GET('/api/portal/tickets', { params: { query: { status, page: String(page), pageSize: String(pageSize) } } }));
 
 export const loadTicket = (ticketId: string) =>
-  call<TicketDetail>(contractApi.GET('/api/portal/tickets/{ticketId}', { params: { path: { ticketId } } }));
+  unwrap(api.GET('/api/portal/tickets/{ticketId}', { params: { path: { ticketId } } }));
 
-/** POST /api/portal/tickets takes multipart/form-data: the fields and the optional attachment. */
-export const openTicket = (form: FormData) =>
-  call<TicketDetail>(contractApi.POST('/api/portal/tickets', { body: form, bodySerializer: (body: FormData) => body }));
+export interface NewTicket {
+  subject: string;
+  description: string;
+  priority: string;
+  deviceId: string | null;
+  attachment: File | null;
+}
+
+/** POST /api/portal/tickets takes multipart/form-data (it may carry a file): the browser sets the boundary. */
+export function openTicket(ticket: NewTicket) {
+  const form = new FormData();
+  form.set('subject', ticket.subject);
+  form.set('description', ticket.description);
+  form.set('priority', ticket.priority);
+  if (ticket.deviceId) form.set('deviceId', ticket.deviceId);
+  if (ticket.attachment) form.set('attachment', ticket.attachment);
+  // The generated type describes the form's fields; what is sent is the FormData itself.
+  return unwrap(api.POST('/api/portal/tickets', { body: ticket as unknown as OpenTicketForm, bodySerializer: () => form }));
+}
 
 export const addComment = (ticketId: string, body: string) =>
-  call<TicketCommentView>(
-    contractApi.POST('/api/portal/tickets/{ticketId}/comments', { params: { path: { ticketId } }, body: { body } }),
-  );
+  unwrap(api.POST('/api/portal/tickets/{ticketId}/comments', { params: { path: { ticketId } }, body: { body } }));
 
 export const closeTicket = (ticketId: string) =>
-  call<TicketDetail>(contractApi.POST('/api/portal/tickets/{ticketId}/close', { params: { path: { ticketId } } }));
+  unwrap(api.POST('/api/portal/tickets/{ticketId}/close', { params: { path: { ticketId } } }));
 
 export const downloadAttachment = (ticketId: string, attachmentId: string, fileName: string) =>
   downloadFile(
     () =>
-      contractApi.GET('/api/portal/tickets/{ticketId}/attachments/{attachmentId}', {
+      api.GET('/api/portal/tickets/{ticketId}/attachments/{attachmentId}', {
         params: { path: { ticketId, attachmentId } },
         parseAs: 'blob',
       }),

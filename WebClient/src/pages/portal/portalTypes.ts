@@ -1,7 +1,20 @@
+import type { AsWritten } from '../../api/query';
+import type { components } from '../../api/schema';
+
+type Schemas = components['schemas'];
+
 /*
- * The portal's wire types (contract of issue 9). TODO(H3): alias the generated schema once the
- * Api's ticket, device and branding endpoints are merged.
+ * The portal's wire types: aliases of the schema generated from the Api's OpenAPI document, so a
+ * change on the Api shows up here as a type error.
+ * TODO(H3): devices, branding and /me are declared from the contract until H2's branch is merged.
  */
+
+export type TicketSummary = AsWritten<Schemas['TicketSummary']>;
+export type TicketPage = AsWritten<Schemas['TicketPage']>;
+export type TicketDetail = AsWritten<Schemas['TicketDetail']>;
+export type AttachmentInfo = AsWritten<Schemas['AttachmentInfo']>;
+export type TicketCommentView = AsWritten<Schemas['TicketCommentView']>;
+export type OpenTicketForm = Schemas['OpenTicketForm'];
 
 export interface PortalBranding {
   partnerName: string;
@@ -28,59 +41,6 @@ export interface PortalMe {
   role: string;
   branding: PortalBranding;
   support: SupportContact;
-}
-
-export interface TicketSummary {
-  id: string;
-  reference: string;
-  subject: string;
-  status: string;
-  priority: string;
-  openedByName: string;
-  deviceName: string | null;
-  createdAt: string;
-  updatedAt: string;
-  awaitingYou: boolean;
-}
-
-export interface TicketPage {
-  items: TicketSummary[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export interface AttachmentInfo {
-  id: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-}
-
-export interface TicketCommentView {
-  id: string;
-  authorName: string;
-  fromStaff: boolean;
-  body: string;
-  createdAt: string;
-}
-
-export interface TicketDetail {
-  id: string;
-  reference: string;
-  subject: string;
-  description: string;
-  status: string;
-  priority: string;
-  clientName: string;
-  openedByName: string;
-  device: { id: string; name: string } | null;
-  createdAt: string;
-  updatedAt: string;
-  attachments: AttachmentInfo[];
-  comments: TicketCommentView[];
-  canComment: boolean;
-  canClose: boolean;
 }
 
 export interface DeviceSummary {

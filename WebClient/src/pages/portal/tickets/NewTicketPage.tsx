@@ -51,7 +51,7 @@ export function NewTicketPage() {
   const tooBig = attachmentProblem(attachment);
 
   const open = useMutation({
-    mutationFn: (form: FormData) => openTicket(form),
+    mutationFn: openTicket,
     onSuccess: async (ticket) => {
       await queryClient.invalidateQueries({ queryKey: portalKeys.tickets });
       await navigate(ticketUrl(ticket.id), { state: { opened: true } });
@@ -61,13 +61,7 @@ export function NewTicketPage() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (tooBig) return;
-    const form = new FormData();
-    form.set('subject', subject.trim());
-    form.set('description', description.trim());
-    form.set('priority', priority);
-    if (deviceId) form.set('deviceId', deviceId);
-    if (attachment) form.set('attachment', attachment);
-    open.mutate(form);
+    open.mutate({ subject: subject.trim(), description: description.trim(), priority, deviceId: deviceId || null, attachment });
   }
 
   const deviceOptions = [noDevice, ...(devices.data?.items ?? []).map((device) => ({ value: device.id, label: `${device.name} (${device.type})` }))];

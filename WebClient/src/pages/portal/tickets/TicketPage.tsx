@@ -3,14 +3,13 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { failureOf } from '../../../api/query';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { formatDateTime } from '../../../components/format';
+import { fileSize, formatDateTime } from '../../../components/format';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { addComment, closeTicket, downloadAttachment, loadTicket, portalKeys } from '../portalApi';
 import { deviceUrl, newTicketUrl, portalRoutes } from '../portalRoutes';
 import type { AttachmentInfo, TicketDetail } from '../portalTypes';
-import { fileSize } from './attachmentRules';
-import { Conversation } from './Conversation';
+import { Conversation } from '../../../components/Conversation';
 
 function Attachments({ ticket }: { ticket: TicketDetail }) {
   const download = useMutation({
@@ -19,7 +18,7 @@ function Attachments({ ticket }: { ticket: TicketDetail }) {
   if (ticket.attachments.length === 0) return null;
   return (
     <section aria-labelledby="attachments-title">
-      <h2 id="attachments-title">Attachments</h2>
+      <h3 id="attachments-title">Attachments</h3>
       <ul className="plain">
         {ticket.attachments.map((attachment) => (
           <li key={attachment.id}>

@@ -1,3 +1,5 @@
+import { megabytes } from '../../../components/format';
+
 /** TicketRules.MaxAttachmentBytes on the Api: checked here too, so a too-big file is refused before it is sent. */
 export const maxAttachmentBytes = 5 * 1024 * 1024;
 
@@ -6,15 +8,6 @@ export const attachmentAccept = '.png,.jpg,.jpeg,.gif,.webp,.pdf,.txt,.log,.zip'
 
 export const attachmentHint =
   'Optional. One file up to 5 MB: a screenshot (PNG, JPEG, GIF or WebP), a PDF, a text or log file, or a ZIP.';
-
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toLocaleString(undefined, { maximumFractionDigits: 1 })} MB`;
-
-/** "12 KB", "3.4 MB": a file size for people. */
-export function fileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes.toLocaleString()} bytes`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024).toLocaleString()} KB`;
-  return megabytes(bytes);
-}
 
 /** The sentence for a file the Api would refuse for its size, or null. */
 export function attachmentProblem(file: File | null): string | null {

@@ -1,7 +1,10 @@
-import { formatDateTime } from '../../../components/format';
-import type { TicketCommentView } from '../portalTypes';
+import { formatDateTime } from './format';
+import type { AsWritten } from '../api/query';
+import type { components } from '../api/schema';
 
-/** The ticket's comments, oldest first: the user's and their IT provider's answers. */
+type TicketCommentView = AsWritten<components['schemas']['TicketCommentView']>;
+
+/** The ticket's comments, oldest first: the user's and their IT provider's answers (shared by the portal and the admin area). */
 export function Conversation({ comments }: { comments: TicketCommentView[] }) {
   if (comments.length === 0) return <p className="hint">No answers yet. Your IT provider will answer here.</p>;
   return (
