@@ -3,6 +3,7 @@ import { json } from './api';
 
 /** An end user of Contoso, looked after by Northwind MSP (which set a dark blue and a logo). */
 export const portalMe = (extra: Partial<PortalMe> = {}): PortalMe => ({
+  id: 'u-ada',
   name: 'Ada Lovelace',
   email: 'ada@contoso.example',
   clientName: 'Contoso',

@@ -39,12 +39,6 @@ export type AdminTicketQuery = NonNullable<operations['GetAdminTickets']['parame
 export type AdminTicketSummary = AsWritten<Schemas['AdminTicketSummary']>;
 export type AdminTicketDetail = AsWritten<Schemas['AdminTicketDetail']>;
 
-/** GET/PUT /api/admin/branding. TODO(H3): alias Schemas['BrandingSettings'] once H2's branch is merged. */
-export interface BrandingSettings {
-  partnerName: string;
-  color: string | null;
-  logoUrl: string | null;
-  supportEmail: string | null;
-  supportPhone: string | null;
-  supportHours: string | null;
-}
+/** GET /api/admin/branding: the partner's look and support contact (PUT answers the same). */
+export type BrandingSettings = Schemas['BrandingSettings'];
+export type LogoUpload = Schemas['LogoUpload'];

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, send } from '../../api/client';
-import { ApiError, unwrap } from '../../api/query';
+import { api } from '../../api/client';
+import { unwrap } from '../../api/query';
 import { downloadFile } from '../../api/download';
-import { contractApi } from './contractApi';
-import type { DeviceDetail, DevicePage, OpenTicketForm, PortalMe } from './portalTypes';
+import type { OpenTicketForm } from './portalTypes';
 
 export type TicketListStatus = 'active' | 'closed' | 'all';
 
@@ -24,15 +23,9 @@ export const portalKeys = {
   device: (id: string) => ['portal', 'devices', 'detail', id] as const,
 };
 
-async function call<T>(request: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
-  const result = await send(request);
-  if (!result.ok) throw new ApiError(result.failure);
-  return result.data as T;
-}
-
 /** Who is signed in, with their partner's branding and support contact: asked once per portal visit. */
 export function useMe() {
-  return useQuery({ queryKey: portalKeys.me, queryFn: () => call<PortalMe>(api.GET('/api/portal/me')), staleTime: Infinity });
+  return useQuery({ queryKey: portalKeys.me, queryFn: () => unwrap(api.GET('/api/portal/me')), staleTime: Infinity });
 }
 
 export const loadTickets = ({ status, page, pageSize }: TicketQuery) =>
@@ -78,7 +71,7 @@ export const downloadAttachment = (ticketId: string, attachmentId: string, fileN
   );
 
 export const loadDevices = (page: number, pageSize: number) =>
-  call<DevicePage>(contractApi.GET('/api/portal/devices', { params: { query: { page, pageSize } } }));
+  unwrap(api.GET('/api/portal/devices', { params: { query: { page: String(page), pageSize: String(pageSize) } } }));
 
 export const loadDevice = (deviceId: string) =>
-  call<DeviceDetail>(contractApi.GET('/api/portal/devices/{deviceId}', { params: { path: { deviceId } } }));
+  unwrap(api.GET('/api/portal/devices/{deviceId}', { params: { path: { deviceId } } }));

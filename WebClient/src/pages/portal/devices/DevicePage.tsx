@@ -10,16 +10,19 @@ import type { DeviceDetail } from '../portalTypes';
 import { TicketTable } from '../tickets/TicketTable';
 import { OnlineState } from './DeviceTable';
 
+/** A fact the monitoring has not reported. */
+const unknown = 'Not known';
+
 function Device({ device }: { device: DeviceDetail }) {
   const facts: [string, ReactNode][] = [
     ['Type', device.type],
     ['Operating system', device.operatingSystem],
     ['Status', <OnlineState key="state" online={device.online} />],
     ['Last seen', formatDateTime(device.lastSeenAt)],
-    ['Manufacturer', device.manufacturer],
-    ['Model', device.model],
-    ['Serial number', device.serialNumber],
-    ['IP address', device.ipAddress],
+    ['Manufacturer', device.manufacturer ?? unknown],
+    ['Model', device.model ?? unknown],
+    ['Serial number', device.serialNumber ?? unknown],
+    ['IP address', device.ipAddress ?? unknown],
     ['Assigned to', device.assignedToName ?? 'Shared (nobody in particular)'],
   ];
   return (
