@@ -1,5 +1,7 @@
+import { screen } from '@testing-library/react';
 import type { DeviceDetail, DeviceSummary, PortalMe, TicketDetail, TicketSummary } from '../pages/portal/portalTypes';
 import { json } from './api';
+import { renderAt } from './render';
 
 /** An end user of Contoso, looked after by Northwind MSP (which set a dark blue and a logo). */
 export const portalMe = (extra: Partial<PortalMe> = {}): PortalMe => ({
@@ -89,3 +91,10 @@ export const listPage = <T>(items: T[], extra: { total?: number; page?: number; 
 
 /** What every portal page asks first: who is signed in. */
 export const portalBasics = (me: PortalMe = portalMe()) => ({ 'GET /api/portal/me': () => json(me) });
+
+/** Opens a portal page and waits for the lazily loaded area to show its heading. */
+export async function openPortal(url: string, heading: string | RegExp) {
+  const view = renderAt(url);
+  await screen.findByRole('heading', { level: 1, name: heading }, { timeout: 5000 });
+  return view;
+}
