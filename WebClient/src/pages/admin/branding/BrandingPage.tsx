@@ -39,6 +39,11 @@ function SettingsForm({ settings, canManage }: { settings: BrandingSettings; can
       ),
     onSuccess: (updated) => {
       queryClient.setQueryData(adminKeys.branding, updated);
+      // The fields show what the Api stored (it trims and normalises).
+      setColor(updated.color ?? '');
+      setSupportEmail(updated.supportEmail ?? '');
+      setSupportPhone(updated.supportPhone ?? '');
+      setSupportHours(updated.supportHours ?? '');
       setSaved(true);
     },
   });
@@ -174,10 +179,7 @@ export function BrandingPage() {
       {settings.isError && <ErrorAlert failure={failureOf(settings.error)} />}
       {settings.isSuccess && (
         <>
-          {/* Keyed by the saved values: after a save the fields start from what the Api stored. */}
-          <SettingsForm
-            key={[settings.data.color, settings.data.supportEmail, settings.data.supportPhone, settings.data.supportHours].join('|')}
-            settings={settings.data} canManage={staff.canManage} />
+          <SettingsForm settings={settings.data} canManage={staff.canManage} />
           {staff.canManage && <LogoForm settings={settings.data} />}
         </>
       )}

@@ -101,7 +101,7 @@ function StatusForm({ ticket }: { ticket: AdminTicketDetail }) {
 
   return (
     <form onSubmit={onSubmit} aria-labelledby="status-title" className="status-form">
-      <h2 id="status-title">Status</h2>
+      <h2 id="status-title">Change the status</h2>
       <SelectField
         label="Status"
         value={status}
