@@ -107,14 +107,16 @@ describe("Edit Profile: where you're signed in", () => {
   });
 
   it('says so when the list cannot be loaded', async () => {
+    const answer = deferred<Response>();
     mockApi({
       'GET /api/portal/me': () => json(me),
-      'GET /api/sso/sessions': () => problem(503, { detail: 'The service is temporarily unavailable. Nothing was changed; please try again in a moment.' }),
+      'GET /api/sso/sessions': () => answer.promise,
     });
     renderAt('/portal/profile');
     const sessions = await region();
 
     expect(within(sessions).getByRole('status')).toHaveTextContent('Loading your sessions…');
+    answer.resolve(problem(503, { detail: 'The service is temporarily unavailable. Nothing was changed; please try again in a moment.' }));
     expect(await within(sessions).findByRole('alert')).toHaveTextContent('The service is temporarily unavailable.');
   });
 });
