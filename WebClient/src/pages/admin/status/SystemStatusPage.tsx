@@ -1,13 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Facts } from '../../../components/Facts';
 import { formatDateTime } from '../../../components/format';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { adminKeys, failureOf, unwrap } from '../adminApi';
 import { isOperator } from '../migration/OperatorsOnly';
 import { useStaff } from '../staff';
 
-function Facts() {
+function LiveFacts() {
   const status = useQuery({
     queryKey: adminKeys.status,
     queryFn: () => unwrap(api.GET('/api/admin/status')),
@@ -24,9 +25,8 @@ function Facts() {
       {status.isPending && <p role="status">Checking the system…</p>}
       {status.isError && <ErrorAlert failure={failureOf(status.error)} />}
       {status.isSuccess && (
-        <dl className="facts">
-          {(
-            [
+        <Facts
+          items={[
               ['Database', status.data.database],
               ['Schema version', status.data.schemaVersion],
               ['Cache', status.data.cacheServer],
@@ -35,14 +35,8 @@ function Facts() {
               ['End users', status.data.endUsers.toLocaleString()],
               ['Status checks', status.data.visits.toLocaleString()],
               ['Checked at', formatDateTime(status.data.checkedAt)],
-            ] as const
-          ).map(([label, value]) => (
-            <div key={label}>
-              <dt>{label}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+          ]}
+        />
       )}
     </section>
   );
@@ -61,7 +55,7 @@ export function SystemStatusPage() {
       {isOperator(staff.role) ? (
         <>
           <p>Read from the database and the cache as you open this page. Traces and logs are in the Aspire dashboard.</p>
-          <Facts />
+          <LiveFacts />
         </>
       ) : (
         <ErrorAlert failure="The system status is for the platform's operators." />

@@ -5,15 +5,15 @@ import { api } from '../../../api/client';
 import { downloadFile } from '../../../api/download';
 import { Conversation } from '../../../components/Conversation';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { fileSize, formatDateTime } from '../../../components/format';
+import { formatDateTime } from '../../../components/format';
+import { Facts } from '../../../components/Facts';
+import { AttachmentList } from '../../../components/AttachmentList';
 import { SelectField } from '../../../components/SelectField';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { adminKeys, failureOf, unwrap } from '../adminApi';
 import { adminRoutes } from '../adminRoutes';
 import type { AdminTicketDetail } from '../adminTypes';
-
-type Attachment = AdminTicketDetail['attachments'][number];
 
 function useTicketChange(ticketId: string) {
   const queryClient = useQueryClient();
@@ -119,41 +119,6 @@ function StatusForm({ ticket }: { ticket: AdminTicketDetail }) {
   );
 }
 
-function Attachments({ ticket }: { ticket: AdminTicketDetail }) {
-  const download = useMutation({
-    mutationFn: (attachment: Attachment) =>
-      downloadFile(
-        () =>
-          api.GET('/api/admin/tickets/{ticketId}/attachments/{attachmentId}', {
-            params: { path: { ticketId: ticket.id, attachmentId: attachment.id } },
-            parseAs: 'blob',
-          }),
-        attachment.fileName,
-      ),
-  });
-  if (ticket.attachments.length === 0) return null;
-  return (
-    <>
-      <h3>Attachments</h3>
-      <ul className="plain">
-        {ticket.attachments.map((attachment) => (
-          <li key={attachment.id}>
-            <SubmitButton
-              type="button"
-              className="link-button"
-              label={`Download ${attachment.fileName}`}
-              busy={download.isPending && download.variables.id === attachment.id}
-              onClick={() => download.mutate(attachment)}
-            />{' '}
-            <span className="hint">({fileSize(attachment.size)})</span>
-          </li>
-        ))}
-      </ul>
-      <ErrorAlert failure={download.isError ? failureOf(download.error) : null} />
-    </>
-  );
-}
-
 function Ticket({ ticket }: { ticket: AdminTicketDetail }) {
   const facts: [string, string][] = [
     ['Reference', ticket.reference],
@@ -169,18 +134,23 @@ function Ticket({ ticket }: { ticket: AdminTicketDetail }) {
     <>
       <title>{`${ticket.reference} · Tickets · Admin · End User Portal`}</title>
       <h1>{ticket.subject}</h1>
-      <dl className="facts">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts items={facts} />
       <section className="panel" aria-labelledby="description-title">
         <h2 id="description-title">Description</h2>
         <p className="comment-body">{ticket.description}</p>
-        <Attachments ticket={ticket} />
+        <AttachmentList
+          attachments={ticket.attachments}
+          download={(attachment) =>
+            downloadFile(
+              () =>
+                api.GET('/api/admin/tickets/{ticketId}/attachments/{attachmentId}', {
+                  params: { path: { ticketId: ticket.id, attachmentId: attachment.id } },
+                  parseAs: 'blob',
+                }),
+              attachment.fileName,
+            )
+          }
+        />
       </section>
       <section className="panel" aria-labelledby="conversation-title">
         <h2 id="conversation-title">Conversation</h2>

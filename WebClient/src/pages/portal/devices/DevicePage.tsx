@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { failureOf } from '../../../api/query';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { Facts } from '../../../components/Facts';
 import { formatDateTime } from '../../../components/format';
 import { loadDevice, portalKeys } from '../portalApi';
 import { newTicketUrl, portalRoutes } from '../portalRoutes';
@@ -34,14 +35,7 @@ function Device({ device }: { device: DeviceDetail }) {
           Open a ticket about this device
         </Link>
       </div>
-      <dl className="facts">
-        {facts.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts items={facts} />
       <section className="panel" aria-labelledby="device-tickets-title">
         <h2 id="device-tickets-title">Tickets about this device</h2>
         {device.tickets.length === 0 ? (

@@ -3,40 +3,15 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { failureOf } from '../../../api/query';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { fileSize, formatDateTime } from '../../../components/format';
+import { formatDateTime } from '../../../components/format';
+import { Facts } from '../../../components/Facts';
+import { AttachmentList } from '../../../components/AttachmentList';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { addComment, closeTicket, downloadAttachment, loadTicket, portalKeys } from '../portalApi';
 import { deviceUrl, newTicketUrl, portalRoutes } from '../portalRoutes';
-import type { AttachmentInfo, TicketDetail } from '../portalTypes';
+import type { TicketDetail } from '../portalTypes';
 import { Conversation } from '../../../components/Conversation';
-
-function Attachments({ ticket }: { ticket: TicketDetail }) {
-  const download = useMutation({
-    mutationFn: (attachment: AttachmentInfo) => downloadAttachment(ticket.id, attachment.id, attachment.fileName),
-  });
-  if (ticket.attachments.length === 0) return null;
-  return (
-    <section aria-labelledby="attachments-title">
-      <h3 id="attachments-title">Attachments</h3>
-      <ul className="plain">
-        {ticket.attachments.map((attachment) => (
-          <li key={attachment.id}>
-            <SubmitButton
-              type="button"
-              className="link-button"
-              label={`Download ${attachment.fileName}`}
-              busy={download.isPending && download.variables.id === attachment.id}
-              onClick={() => download.mutate(attachment)}
-            />{' '}
-            <span className="hint">({fileSize(attachment.size)})</span>
-          </li>
-        ))}
-      </ul>
-      <ErrorAlert failure={download.isError ? failureOf(download.error) : null} />
-    </section>
-  );
-}
 
 function CommentForm({ ticket }: { ticket: TicketDetail }) {
   const queryClient = useQueryClient();
@@ -99,40 +74,21 @@ function Ticket({ ticket }: { ticket: TicketDetail }) {
         <h1>{ticket.subject}</h1>
         {ticket.canClose && <CloseButton ticket={ticket} />}
       </div>
-      <dl className="facts">
-        <div>
-          <dt>Reference</dt>
-          <dd>{ticket.reference}</dd>
-        </div>
-        <div>
-          <dt>Status</dt>
-          <dd>{ticket.status}</dd>
-        </div>
-        <div>
-          <dt>Priority</dt>
-          <dd>{ticket.priority}</dd>
-        </div>
-        <div>
-          <dt>Device</dt>
-          <dd>{ticket.device ? <Link to={deviceUrl(ticket.device.id)}>{ticket.device.name}</Link> : '—'}</dd>
-        </div>
-        <div>
-          <dt>Opened by</dt>
-          <dd>{ticket.openedByName}</dd>
-        </div>
-        <div>
-          <dt>Opened</dt>
-          <dd>{formatDateTime(ticket.createdAt)}</dd>
-        </div>
-        <div>
-          <dt>Last update</dt>
-          <dd>{formatDateTime(ticket.updatedAt)}</dd>
-        </div>
-      </dl>
+      <Facts
+        items={[
+          ['Reference', ticket.reference],
+          ['Status', ticket.status],
+          ['Priority', ticket.priority],
+          ['Device', ticket.device ? <Link to={deviceUrl(ticket.device.id)}>{ticket.device.name}</Link> : '—'],
+          ['Opened by', ticket.openedByName],
+          ['Opened', formatDateTime(ticket.createdAt)],
+          ['Last update', formatDateTime(ticket.updatedAt)],
+        ]}
+      />
       <section className="panel" aria-labelledby="description-title">
         <h2 id="description-title">Description</h2>
         <p className="comment-body">{ticket.description}</p>
-        <Attachments ticket={ticket} />
+        <AttachmentList attachments={ticket.attachments} download={(attachment) => downloadAttachment(ticket.id, attachment.id, attachment.fileName)} />
       </section>
       <section className="panel" aria-labelledby="conversation-title">
         <h2 id="conversation-title">Conversation</h2>
