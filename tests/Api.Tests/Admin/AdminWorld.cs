@@ -99,6 +99,9 @@ public sealed class AdminWorld
         return await LoginAsync(services, user.AccountId!, user.Email, ["pwd", "mfa", "otp"]);
     }
 
+    /// <summary>An end user made by <see cref="EndUserAsync"/> (enrolled), signed in with MFA: what the portal's pages call with.</summary>
+    public Task<StaffLogin> SignInAsync(TestUser endUser) => LoginAsync(services, endUser.AccountId!, endUser.Email, ["pwd", "mfa", "otp"]);
+
     private static async Task<StaffLogin> LoginAsync(IServiceProvider services, string accountId, string email, string[] amr, string? tokenRole = null)
     {
         var (session, _) = await services.GetRequiredService<SsoSessionStore>().CreateAsync(accountId, amr, legacy: false);
