@@ -23,9 +23,12 @@ export const portalKeys = {
   device: (id: string) => ['portal', 'devices', 'detail', id] as const,
 };
 
-/** Who is signed in, with their partner's branding and support contact: asked once per portal visit. */
+/**
+ * Who is signed in, with their partner's branding and support contact. Shared by the banner and the
+ * page; asked again when a page opens after a while, so a disabled account finds out on its next click.
+ */
 export function useMe() {
-  return useQuery({ queryKey: portalKeys.me, queryFn: () => unwrap(api.GET('/api/portal/me')), staleTime: Infinity });
+  return useQuery({ queryKey: portalKeys.me, queryFn: () => unwrap(api.GET('/api/portal/me')) });
 }
 
 export const loadTickets = ({ status, page, pageSize }: TicketQuery) =>
