@@ -29,6 +29,7 @@ public sealed class MigrationJourneyTests(StackFixture stack, BrowserFixture bro
         await Expect(Page).ToHaveURLAsync(new Regex("/admin"));
         var console = new MigrationConsolePage(Page);
         await console.OpenAsync();
+        await AssertAccessibleAsync("Admin: migration console");
 
         // A batch for Wingtip Toys, 15 days ahead.
         var day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(15));
@@ -44,6 +45,7 @@ public sealed class MigrationJourneyTests(StackFixture stack, BrowserFixture bro
 
         // The dry run: Liam will be linked (keeping his other product's role), Oscar cannot move.
         await console.CheckReadinessAsync();
+        await AssertAccessibleAsync("Admin: migration batch with its readiness check");
         await Expect(console.ReadinessRow(DevelopmentAccounts.LiamLinked)).ToContainTextAsync("rmm-technician");
         await Expect(console.ReadinessRow(DevelopmentAccounts.OscarNoEmail)).ToContainTextAsync("No usable e-mail");
 

@@ -34,6 +34,7 @@ public sealed class PartnerAdminJourneyTests(StackFixture stack, BrowserFixture 
         await sso.EnterMfaCodeAsync(await admin.NextCodeAsync());
         await Expect(Page).ToHaveURLAsync(new Regex("/admin"));
         var users = await new AdminNavigation(Page).OpenManageUsersAsync();
+        await AssertAccessibleAsync("Admin: Manage Users");
 
         // Not migrated only: every row says so.
         await users.FilterAsync("Migrated to SSO", "Not migrated", new Regex("migrated=false"));
@@ -42,7 +43,9 @@ public sealed class PartnerAdminJourneyTests(StackFixture stack, BrowserFixture 
 
         // Add an end user to a client not yet migrated: the set-password e-mail arrives.
         var newEmail = $"quinn.{DateTime.UtcNow:HHmmssfff}@northwind.test";
-        await users.AddEndUserAsync("Northwind Traders", "Quinn Newcomer", newEmail);
+        await users.OpenAddEndUserAsync();
+        await AssertAccessibleAsync("Admin: Add end user dialog");
+        await users.SubmitNewEndUserAsync("Northwind Traders", "Quinn Newcomer", newEmail);
         await Expect(users.Notice).ToContainTextAsync("Quinn Newcomer");
         var invitation = await Inbox.WaitForMessageAsync(newEmail, new Regex("password", RegexOptions.IgnoreCase), startedAt);
         Assert.StartsWith("donotreply@", invitation.FromAddress, StringComparison.OrdinalIgnoreCase);
@@ -83,6 +86,7 @@ public sealed class PartnerAdminJourneyTests(StackFixture stack, BrowserFixture 
         // The Audit page shows the three actions, on whom, by whom.
         var audit = await new AdminNavigation(Page).OpenAuditAsync();
         await Expect(audit.Entry("End user added", "Quinn Newcomer")).ToBeVisibleAsync();
+        await AssertAccessibleAsync("Admin: Audit");
         await Expect(audit.Entry("End user disabled", kimName)).ToBeVisibleAsync();
         await Expect(audit.Entry("MFA reset", miaName)).ToBeVisibleAsync();
         await Expect(audit.Entry("End user disabled", kimName)).ToContainTextAsync("Paula Admin");
