@@ -3,6 +3,7 @@ using Api.Admin.EndUsers;
 using Api.Admin.ManageUsers;
 using Api.Admin.Migration;
 using Api.Admin.Staff;
+using Api.Admin.Tickets;
 using Api.Infrastructure;
 
 namespace Api.Admin;
@@ -24,6 +25,7 @@ public static class AdminApi
         admin.MapEndUsersApi();
         admin.MapAuditTrailApi();
         admin.MapMigrationAdmin();
+        admin.MapAdminTicketsApi();
         return app;
     }
 

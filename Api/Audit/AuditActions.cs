@@ -25,4 +25,7 @@ public static class AuditActions
     public const string UserMigrationSkipped = "end-user.migration-skipped";
     public const string UserMigrationRetried = "end-user.migration-retried";
     public const string UserRolledBack = "end-user.migration-rolled-back";
+
+    public const string TicketAnswered = "ticket.answered";
+    public const string TicketStatusChanged = "ticket.status-changed";
 }

@@ -1,5 +1,6 @@
 using Api.Portal.LegacyLogin;
 using Api.Portal.PasswordSetup;
+using Api.Portal.Tickets;
 using Api.Sso.Accounts;
 
 namespace Api.Portal;
@@ -11,6 +12,7 @@ public static class PortalServiceExtensions
     {
         builder.Services.AddScoped<IProductUserDirectory, PortalUserDirectory>();
         builder.Services.AddScoped<PasswordSetupEmails>();
+        builder.Services.AddScoped<TicketEmails>();
         return builder;
     }
 
@@ -19,6 +21,7 @@ public static class PortalServiceExtensions
         app.MapLegacyLoginApi();
         app.MapPortalApi();
         app.MapPasswordSetupApi();
+        app.MapPortalTicketsApi();
         return app;
     }
 }

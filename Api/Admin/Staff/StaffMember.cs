@@ -2,6 +2,7 @@ using System.Reflection;
 using Api.Audit;
 using Api.Infrastructure;
 using Api.Portal;
+using Api.Portal.Tickets;
 
 namespace Api.Admin.Staff;
 
@@ -29,6 +30,10 @@ public sealed record StaffMember(string AccountId, string Name, string Email, st
         var visible = users.Where(u => !u.Deleted);
         return PartnerId is { } partnerId ? visible.Where(u => u.Client!.PartnerId == partnerId) : visible;
     }
+
+    /// <summary>The tickets this caller may see: their partner's clients' tickets, or every ticket for an operator.</summary>
+    public IQueryable<Ticket> Scope(IQueryable<Ticket> tickets) =>
+        PartnerId is { } partnerId ? tickets.Where(t => t.Client!.PartnerId == partnerId) : tickets;
 
     /// <summary>Lets minimal API handlers take the resolved caller as a parameter.</summary>
     public static ValueTask<StaffMember?> BindAsync(HttpContext http, ParameterInfo parameter) =>

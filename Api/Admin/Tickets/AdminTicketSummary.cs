@@ -1,0 +1,39 @@
+using System.Linq.Expressions;
+using Api.Admin.ManageUsers;
+using Api.Portal.Tickets;
+
+namespace Api.Admin.Tickets;
+
+/// <summary>A row of the staff's ticket list: the end user's row plus whose client and whom to write to.</summary>
+public sealed record AdminTicketSummary(
+    Guid Id,
+    string Reference,
+    string Subject,
+    string Status,
+    string Priority,
+    string OpenedByName,
+    string? DeviceName,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    bool AwaitingYou,
+    Guid ClientId,
+    string ClientName,
+    string OpenedByEmail)
+{
+    public static readonly Expression<Func<Ticket, AdminTicketSummary>> FromTicket = t => new AdminTicketSummary(
+        t.Id,
+        TicketReference.Of(t.Id),
+        t.Subject,
+        t.Status,
+        t.Priority,
+        t.OpenedBy!.DisplayName,
+        t.Device == null ? null : t.Device.Name,
+        WireTime.Utc(t.CreatedAt)!.Value,
+        WireTime.Utc(t.UpdatedAt)!.Value,
+        t.AwaitingEndUser && t.Status != TicketStatuses.Closed,
+        t.ClientId,
+        t.Client!.Name,
+        t.OpenedBy.Email);
+}
+
+public sealed record AdminTicketPage(IReadOnlyList<AdminTicketSummary> Items, int Total, int Page, int PageSize);

@@ -1,0 +1,42 @@
+using Api.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Api.Portal.Tickets;
+
+/// <summary>The end user's ticket list (a client manager's: the client's), one page at a time.</summary>
+public static class ListTickets
+{
+    public static async Task<Results<Ok<TicketPage>, ValidationProblem, ProblemHttpResult>> Handle(
+        string? status, string? page, string? pageSize, PortalScope? portal, AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (portal is null)
+        {
+            return PortalScope.NoAccess();
+        }
+
+        var (number, size, invalid) = TicketListQuery.Paging(page, pageSize);
+        var matching = TicketListQuery.ByStatus(portal.Tickets(db.Tickets), status, exactAllowed: false, out var refused);
+        if ((invalid ?? refused) is { } problem)
+        {
+            return problem;
+        }
+
+        var total = await matching!.CountAsync(cancellationToken);
+        var items = await TicketListQuery.Newest(matching!)
+            .Skip((number - 1) * size)
+            .Take(size)
+            .Select(TicketSummary.FromTicket)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new TicketPage(items, total, number, size));
+    }
+
+    /// <summary>
+    /// The tickets naming a device that the caller may see, newest activity first (the device's
+    /// page lists them). Another user's tickets about a shared device stay out of sight.
+    /// </summary>
+    public static Task<List<TicketSummary>> NamingDeviceAsync(PortalScope portal, AppDbContext db, Guid deviceId, CancellationToken cancellationToken) =>
+        TicketListQuery.Newest(portal.Tickets(db.Tickets).Where(t => t.DeviceId == deviceId))
+            .Select(TicketSummary.FromTicket)
+            .ToListAsync(cancellationToken);
+}

@@ -1,0 +1,35 @@
+using System.Linq.Expressions;
+using Api.Admin.ManageUsers;
+
+namespace Api.Portal.Tickets;
+
+/// <param name="Reference">"T-" and eight hex digits, see <see cref="TicketReference"/>.</param>
+/// <param name="AwaitingYou">The last word is the staff's and the ticket is not closed: the end user has an answer to read.</param>
+public sealed record TicketSummary(
+    Guid Id,
+    string Reference,
+    string Subject,
+    string Status,
+    string Priority,
+    string OpenedByName,
+    string? DeviceName,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    bool AwaitingYou)
+{
+    /// <summary>The list row, computed in SQL except for the reference and the UTC marks (the final projection runs on the client).</summary>
+    public static readonly Expression<Func<Ticket, TicketSummary>> FromTicket = t => new TicketSummary(
+        t.Id,
+        TicketReference.Of(t.Id),
+        t.Subject,
+        t.Status,
+        t.Priority,
+        t.OpenedBy!.DisplayName,
+        t.Device == null ? null : t.Device.Name,
+        WireTime.Utc(t.CreatedAt)!.Value,
+        WireTime.Utc(t.UpdatedAt)!.Value,
+        t.AwaitingEndUser && t.Status != TicketStatuses.Closed);
+}
+
+/// <param name="Total">How many tickets match the filter, on every page together.</param>
+public sealed record TicketPage(IReadOnlyList<TicketSummary> Items, int Total, int Page, int PageSize);
