@@ -1,4 +1,5 @@
 using Api.Admin.AuditTrail;
+using Api.Admin.Branding;
 using Api.Admin.EndUsers;
 using Api.Admin.ManageUsers;
 using Api.Admin.Migration;
@@ -26,6 +27,7 @@ public static class AdminApi
         admin.MapAuditTrailApi();
         admin.MapMigrationAdmin();
         admin.MapAdminTicketsApi();
+        admin.MapBrandingApi();
         return app;
     }
 

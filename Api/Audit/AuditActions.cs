@@ -28,4 +28,8 @@ public static class AuditActions
 
     public const string TicketAnswered = "ticket.answered";
     public const string TicketStatusChanged = "ticket.status-changed";
+
+    public const string BrandingEdited = "partner.branding-edited";
+    public const string LogoChanged = "partner.logo-changed";
+    public const string LogoRemoved = "partner.logo-removed";
 }

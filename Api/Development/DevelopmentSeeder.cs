@@ -9,8 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Api.Development;
 
 /// <summary>
-/// The development accounts listed in README.md, for local work and QA. Runs only in the
-/// Development environment, and only into an empty database.
+/// The development accounts listed in README.md, for local work and QA, and what the portal
+/// shows them (<see cref="DevelopmentPortalContent"/>). Runs only in the Development environment:
+/// the accounts only into an empty database, the portal content only where there is none yet.
 /// </summary>
 public static class DevelopmentSeeder
 {
@@ -24,11 +25,28 @@ public static class DevelopmentSeeder
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<AppDbContext>();
-        if (await db.Partners.AnyAsync(cancellationToken))
+        if (!await db.Partners.AnyAsync(cancellationToken))
         {
-            return;
+            await SeedAccountsAsync(provider, db, cancellationToken);
         }
 
+        await DevelopmentPortalContent.SeedAsync(db, cancellationToken);
+    }
+
+    /// <summary>Keeps the development devices that should be online checking in (Development, with seed data, only).</summary>
+    public static IHostApplicationBuilder AddDevelopmentAgents(this IHostApplicationBuilder builder)
+    {
+        if (builder.Environment.IsDevelopment() && builder.Configuration.GetValue("Seed:DevelopmentData", true) && !OpenApiGeneration.IsRunning)
+        {
+            builder.Services.AddHostedService<DevelopmentAgents>();
+        }
+
+        return builder;
+    }
+
+    /// <summary>Partners, clients, staff and end users, into an empty database.</summary>
+    private static async Task SeedAccountsAsync(IServiceProvider provider, AppDbContext db, CancellationToken cancellationToken)
+    {
         var contoso = new Partner { Name = "Contoso Managed IT" };
         var fabrikam = new Partner { Name = "Fabrikam MSP" };
         var northwind = new Client { Name = "Northwind Traders", Partner = contoso };
@@ -46,10 +64,19 @@ public static class DevelopmentSeeder
             Client = client,
             LegacyPasswordHash = LegacyPasswordHash.Create(Password),
         };
+        static EndUser Manager(EndUser user)
+        {
+            user.Role = EndUserRoles.ClientManager;
+            return user;
+        }
+
         var pending = User("alex.pending@northwind.test", northwind);
         var enrolled = new[]
         {
             User("erin.enrolled@northwind.test", northwind),
+            // The ticket journeys' own users (end-to-end tests): no other journey touches them.
+            User("tina.tickets@northwind.test", northwind),
+            Manager(User("carl.manager@northwind.test", northwind)),
             User("grace.reset@tailspin.test", tailspin),
             User("henry.enrolled@adventure.test", adventure),
             User("mia.mfareset@tailspin.test", tailspin),
@@ -57,6 +84,7 @@ public static class DevelopmentSeeder
         db.EndUsers.AddRange([
             pending, .. enrolled,
             User("dana.legacy@northwind.test", northwind), User("sam.legacy@adventure.test", adventure), User("kim.signedin@northwind.test", northwind),
+            User("leo.legacy@northwind.test", northwind),
             User("nora.firstsso@wingtip.test", wingtip), User("liam.linked@wingtip.test", wingtip), User("owen.legacy@wingtip.test", wingtip),
             User("oscar.noemail@wingtip.invalid", wingtip),
         ]);

@@ -1,3 +1,4 @@
+using Api.Development;
 using Api.Portal;
 using Api.SsoMigration;
 using Api.Sso;
@@ -57,6 +58,7 @@ public static class ApplicationServiceExtensions
         builder.AddSsoMigration();
         builder.Services.AddScoped<Audit.AuditLog>();
         builder.AddPortal();
+        builder.AddDevelopmentAgents();
         return builder;
     }
 }

@@ -1,4 +1,6 @@
 using Api.Infrastructure;
+using Api.Portal.Branding;
+using Api.Portal.Devices;
 using Api.Sso.Accounts;
 using Api.Sso.Login;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -7,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Api.Portal;
 
-/// <summary>The signed-in end user's own data: profile and (legacy users only) password change.</summary>
+/// <summary>The signed-in end user's own data: profile, their partner's branding and support contact, (legacy users only) password change, devices.</summary>
 public static class PortalApi
 {
     public static IEndpointRouteBuilder MapPortalApi(this IEndpointRouteBuilder app)
@@ -15,11 +17,12 @@ public static class PortalApi
         var portal = app.MapGroup("/api/portal").WithTags("Portal").RequireAuthorization().NoStore();
         portal.MapGet("/me", GetMe)
             .WithName("GetMe")
-            .WithSummary("The signed-in end user's profile.");
+            .WithSummary("The signed-in end user's profile and role, their partner's branding and whom to contact for help.");
         portal.MapPost("/me/password", ChangePassword)
             .WithName("ChangePassword")
             .WithSummary("Changes a legacy (not yet migrated) user's password. Migrated users use Forgot Password on the SSO screen.")
             .WithMetadata(new RequestSizeLimitAttribute(InputRules.MaxBodyBytes));
+        portal.MapDevicesApi();
         return app;
     }
 
@@ -31,14 +34,29 @@ public static class PortalApi
             return NoPortalAccess();
         }
 
+        var partner = user.Client!.Partner!;
+        var branding = await db.PartnerBrandings.AsNoTracking()
+            .Where(b => b.PartnerId == partner.Id)
+            .Select(b => new PartnerBranding
+            {
+                Color = b.Color,
+                LogoId = b.LogoId,
+                SupportEmail = b.SupportEmail,
+                SupportPhone = b.SupportPhone,
+                SupportHours = b.SupportHours,
+            })
+            .FirstOrDefaultAsync(cancellationToken);
         return TypedResults.Ok(new Me(
             user.Id,
             user.DisplayName,
             user.Email,
-            user.Client!.Name,
-            user.Client.Partner!.Name,
+            user.Client.Name,
+            partner.Name,
             user.MigratedToSso,
-            CanChangePassword: !user.MigratedToSso));
+            CanChangePassword: !user.MigratedToSso,
+            user.Role,
+            PortalBranding.Of(partner.Name, branding),
+            SupportContact.Of(partner.Name, branding)));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> ChangePassword(
@@ -96,8 +114,8 @@ public static class PortalApi
 
     private static ValidationProblem WrongCurrentPassword() => Problems.Invalid("currentPassword", "The current password is incorrect.");
 
-    /// <summary>The end user behind the token: by SSO account, or by id for a legacy session.</summary>
-    private static Task<EndUser?> FindEndUserAsync(HttpContext http, AppDbContext db, CancellationToken cancellationToken)
+    /// <summary>The end user behind the token (enabled, not deleted), with client and partner: by SSO account, or by id for a legacy session.</summary>
+    public static Task<EndUser?> FindEndUserAsync(HttpContext http, AppDbContext db, CancellationToken cancellationToken)
     {
         var subject = http.User.GetUserId() ?? "";
         var users = db.EndUsers.Include(u => u.Client!).ThenInclude(c => c.Partner).Where(u => !u.Deleted && u.Enabled);
@@ -109,10 +127,23 @@ public static class PortalApi
         return users.FirstOrDefaultAsync(u => u.SsoAccountId == subject && u.MigratedToSso, cancellationToken);
     }
 
-    private static ProblemHttpResult NoPortalAccess() =>
+    public static ProblemHttpResult NoPortalAccess() =>
         Problems.Forbidden("no-portal-access", "No portal access", "Your account has no access to the End User Portal. Contact your IT provider.");
 }
 
-public sealed record Me(Guid Id, string Name, string Email, string ClientName, string PartnerName, bool MigratedToSso, bool CanChangePassword);
+/// <param name="Role">The end user's role in their client's portal (see <see cref="EndUserRoles"/>): a client manager sees the whole client's tickets and devices.</param>
+/// <param name="Branding">How the portal looks for this user: their partner's name, colour and logo.</param>
+/// <param name="Support">Whom the user contacts for help: their partner.</param>
+public sealed record Me(
+    Guid Id,
+    string Name,
+    string Email,
+    string ClientName,
+    string PartnerName,
+    bool MigratedToSso,
+    bool CanChangePassword,
+    string Role,
+    PortalBranding Branding,
+    SupportContact Support);
 
 public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);

@@ -1,3 +1,4 @@
+using Api.Portal.Branding;
 using Api.Portal.LegacyLogin;
 using Api.Portal.PasswordSetup;
 using Api.Portal.Tickets;
@@ -20,6 +21,7 @@ public static class PortalServiceExtensions
     {
         app.MapLegacyLoginApi();
         app.MapPortalApi();
+        app.MapLogoApi();
         app.MapPasswordSetupApi();
         app.MapPortalTicketsApi();
         return app;

@@ -40,6 +40,6 @@ public sealed record EndUserInput(Guid ClientId, string Name, string Email, stri
     }
 
     // Well-formed Unicode (no lone surrogates) without control or direction-override characters.
-    private static bool IsPrintable(string text) =>
+    internal static bool IsPrintable(string text) =>
         text.EnumerateRunes().All(r => r != Rune.ReplacementChar && !Rune.IsControl(r) && Rune.GetUnicodeCategory(r) != System.Globalization.UnicodeCategory.Format);
 }
