@@ -11,11 +11,14 @@ public sealed class AdminTicketPage(IPage page)
 
     public ILocator Heading(string subject) => page.GetByRole(AriaRole.Heading, new() { Name = subject, Exact = true, Level = 1 });
 
-    public ILocator Answer => page.GetByRole(AriaRole.Textbox, new() { NameRegex = new Regex("answer", RegexOptions.IgnoreCase) });
+    public ILocator Answer => page.GetByLabel("Your answer", new() { Exact = true });
+
+    /// <summary>The status the ticket takes with the answer; by default "Waiting for you" when it was Open.</summary>
+    public ILocator StatusAfterAnswer => page.GetByLabel("Status after the answer", new() { Exact = true });
 
     public ILocator SendAnswer => page.GetByRole(AriaRole.Button, new() { Name = "Send answer", Exact = true });
 
-    public ILocator Status => page.GetByRole(AriaRole.Combobox, new() { NameRegex = new Regex("^Status$") });
+    public ILocator Status => page.GetByLabel("Status", new() { Exact = true });
 
     public ILocator UpdateStatus => page.GetByRole(AriaRole.Button, new() { Name = "Update status", Exact = true });
 
@@ -33,6 +36,7 @@ public sealed class AdminTicketPage(IPage page)
     {
         await Answer.FillAsync(text);
         await SendAnswer.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Your answer was sent." })).ToBeVisibleAsync();
         await Expect(Conversation.GetByRole(AriaRole.Listitem).Filter(new() { HasText = text })).ToBeVisibleAsync();
     }
 }

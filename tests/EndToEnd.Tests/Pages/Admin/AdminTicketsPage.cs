@@ -11,9 +11,9 @@ public sealed class AdminTicketsPage(IPage page)
 
     public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Name = "Tickets", Exact = true, Level = 1 });
 
-    public ILocator Table => page.GetByRole(AriaRole.Table);
+    public ILocator Table => page.GetByRole(AriaRole.Table, new() { Name = "Tickets", Exact = true });
 
-    public ILocator Filters => page.GetByRole(AriaRole.Search);
+    public ILocator Filters => page.GetByRole(AriaRole.Search, new() { Name = "Filter tickets" });
 
     public ILocator RowOf(string subject) =>
         Table.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = subject, Exact = true }) });
