@@ -22,7 +22,7 @@ public static class ProblemDetailsExtensions
                 StatusCodes.Status404NotFound => "Nothing was found at this address.",
                 StatusCodes.Status405MethodNotAllowed => "This address does not accept that kind of request.",
                 StatusCodes.Status413PayloadTooLarge => "The request is too large. Check what you entered and try again.",
-                StatusCodes.Status415UnsupportedMediaType => "The request must be sent as JSON.",
+                StatusCodes.Status415UnsupportedMediaType => UnreadableRequestHandler.UnsupportedMediaType,
                 StatusCodes.Status429TooManyRequests => "Too many attempts. Wait a few minutes and try again.",
                 >= 500 => "Something went wrong on our side. Nothing was changed; please try again in a moment.",
                 _ => null,
@@ -89,6 +89,9 @@ internal sealed class DependencyDownHandler(IProblemDetailsService problems, ILo
 /// </summary>
 internal sealed class UnreadableRequestHandler(IProblemDetailsService problems) : IExceptionHandler
 {
+    // Routing refuses a wrong content type before the endpoint is known, so one sentence names both kinds.
+    public const string UnsupportedMediaType = "The request must be sent as JSON, or as a form (multipart/form-data) where it carries a file.";
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is not BadHttpRequestException badRequest)
@@ -100,7 +103,7 @@ internal sealed class UnreadableRequestHandler(IProblemDetailsService problems) 
         var detail = status switch
         {
             StatusCodes.Status413PayloadTooLarge => "The request is too large. Check what you entered and try again.",
-            StatusCodes.Status415UnsupportedMediaType => "The request must be sent as JSON.",
+            StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
             _ => "The request could not be read. Check what you entered and try again.",
         };
         httpContext.Response.StatusCode = status;

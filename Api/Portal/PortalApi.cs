@@ -28,10 +28,10 @@ public static class PortalApi
 
     public static async Task<Results<Ok<Me>, ProblemHttpResult>> GetMe(HttpContext http, AppDbContext db, CancellationToken cancellationToken)
     {
-        var user = await FindEndUserAsync(http, db, cancellationToken);
+        var user = await PortalScope.FindEndUserAsync(http, db, cancellationToken);
         if (user is null)
         {
-            return NoPortalAccess();
+            return PortalScope.NoAccess();
         }
 
         var partner = user.Client!.Partner!;
@@ -62,10 +62,10 @@ public static class PortalApi
     public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> ChangePassword(
         ChangePasswordRequest body, HttpContext http, AppDbContext db, ProductSignIn sso, CancellationToken cancellationToken)
     {
-        var user = await FindEndUserAsync(http, db, cancellationToken);
+        var user = await PortalScope.FindEndUserAsync(http, db, cancellationToken);
         if (user is null)
         {
-            return NoPortalAccess();
+            return PortalScope.NoAccess();
         }
 
         if (user.MigratedToSso)
@@ -113,22 +113,6 @@ public static class PortalApi
     }
 
     private static ValidationProblem WrongCurrentPassword() => Problems.Invalid("currentPassword", "The current password is incorrect.");
-
-    /// <summary>The end user behind the token (enabled, not deleted), with client and partner: by SSO account, or by id for a legacy session.</summary>
-    public static Task<EndUser?> FindEndUserAsync(HttpContext http, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var subject = http.User.GetUserId() ?? "";
-        var users = db.EndUsers.Include(u => u.Client!).ThenInclude(c => c.Partner).Where(u => !u.Deleted && u.Enabled);
-        if (LegacySubject.Parse(subject) is { } id)
-        {
-            return users.FirstOrDefaultAsync(u => u.Id == id && !u.MigratedToSso, cancellationToken);
-        }
-
-        return users.FirstOrDefaultAsync(u => u.SsoAccountId == subject && u.MigratedToSso, cancellationToken);
-    }
-
-    public static ProblemHttpResult NoPortalAccess() =>
-        Problems.Forbidden("no-portal-access", "No portal access", "Your account has no access to the End User Portal. Contact your IT provider.");
 }
 
 /// <param name="Role">The end user's role in their client's portal (see <see cref="EndUserRoles"/>): a client manager sees the whole client's tickets and devices.</param>

@@ -1,12 +1,10 @@
 import { lazy, Suspense } from 'react';
-import { Link, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { CallbackPage, SilentCallbackPage } from './auth/CallbackPages';
 import { RequireAuth } from './auth/RequireAuth';
+import { NotFound } from './components/NotFound';
 import { LoginPage } from './pages/LoginPage';
 import { SetPasswordPage } from './pages/SetPasswordPage';
-import { EditProfile } from './pages/portal/EditProfile';
-import { PortalHome } from './pages/portal/PortalHome';
-import { PortalLayout } from './pages/portal/PortalLayout';
 import { ActivatePage } from './pages/sso/ActivatePage';
 import { ForgotPasswordPage } from './pages/sso/ForgotPasswordPage';
 import { NotMePage } from './pages/sso/NotMePage';
@@ -15,20 +13,10 @@ import { ResetPasswordPage } from './pages/sso/ResetPasswordPage';
 import { SsoLayout } from './pages/sso/SsoLayout';
 import { SsoLoginPage } from './pages/sso/login/SsoLoginPage';
 
-// Partner staff only: its code (and TanStack Query) loads when someone opens /admin, never on the login page.
+// Signed-in areas load on demand: their code (and TanStack Query) never weighs on the login page.
+const PortalArea = lazy(() => import('./pages/portal/PortalArea'));
+// Partner staff only.
 const AdminArea = lazy(() => import('./pages/admin/AdminArea'));
-
-function NotFound() {
-  return (
-    <>
-      <title>Page not found</title>
-      <h1>Page not found</h1>
-      <p>
-        <Link to="/">Go to the portal</Link>
-      </p>
-    </>
-  );
-}
 
 /** Browser routes of docs/sso-flow.md. */
 export function AppRoutes() {
@@ -39,17 +27,15 @@ export function AppRoutes() {
       <Route path="/portal/callback" element={<CallbackPage />} />
       <Route path="/portal/silent-callback" element={<SilentCallbackPage />} />
       <Route
-        path="/portal"
+        path="/portal/*"
         element={
           <RequireAuth>
-            <PortalLayout />
+            <Suspense fallback={<p role="status" className="page-status">Loading the portal…</p>}>
+              <PortalArea />
+            </Suspense>
           </RequireAuth>
         }
-      >
-        <Route index element={<PortalHome />} />
-        <Route path="profile" element={<EditProfile />} />
-        <Route path="*" element={<NotFound />} />
-      </Route>
+      />
       <Route
         path="/admin/*"
         element={

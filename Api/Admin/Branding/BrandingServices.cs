@@ -84,7 +84,7 @@ public sealed record BrandingServices(AppDbContext Db, AuditLog Audit, TimeProvi
             return;
         }
 
-        Db.PartnerBrandings.Add(new PartnerBranding { PartnerId = partnerId, UpdatedAt = Clock.GetUtcNow().UtcDateTime });
+        var row = Db.PartnerBrandings.Add(new PartnerBranding { PartnerId = partnerId, UpdatedAt = Clock.GetUtcNow().UtcDateTime });
         try
         {
             await Db.SaveChangesAsync(cancellationToken);
@@ -92,7 +92,12 @@ public sealed record BrandingServices(AppDbContext Db, AuditLog Audit, TimeProvi
         }
         catch (DbUpdateException)
         {
-            Db.ChangeTracker.Clear();
+            // Made by another request meanwhile.
+        }
+        finally
+        {
+            // Not kept in the context: the change reads the row afresh, under its lock, with what others wrote since.
+            row.State = EntityState.Detached;
         }
     }
 }

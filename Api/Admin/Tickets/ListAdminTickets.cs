@@ -1,3 +1,4 @@
+using Api.Admin.EndUsers;
 using Api.Admin.Staff;
 using Api.Infrastructure;
 using Api.Portal.Tickets;
@@ -31,7 +32,7 @@ public static class ListAdminTickets
         {
             if (!Guid.TryParse(filter.ClientId, out var clientId) || !await staff.Scope(db.Clients).AnyAsync(c => c.Id == clientId, cancellationToken))
             {
-                return Problems.Status(StatusCodes.Status404NotFound, "Client not found", "This client does not exist, or is not one of your clients.");
+                return EndUserProblems.ClientNotFound();
             }
 
             matching = matching!.Where(t => t.ClientId == clientId);

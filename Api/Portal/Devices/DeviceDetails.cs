@@ -10,15 +10,14 @@ namespace Api.Portal.Devices;
 public static class DeviceDetails
 {
     public static async Task<Results<Ok<DeviceDetail>, ProblemHttpResult>> GetDevice(
-        Guid deviceId, HttpContext http, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        Guid deviceId, PortalScope? portal, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var user = await PortalApi.FindEndUserAsync(http, db, cancellationToken);
-        if (user is null)
+        if (portal is null)
         {
-            return PortalApi.NoPortalAccess();
+            return PortalScope.NoAccess();
         }
 
-        var device = await db.Devices.AsNoTracking().VisibleTo(user)
+        var device = await portal.Devices(db.Devices.AsNoTracking())
             .Where(d => d.Id == deviceId)
             .Select(d => new { Device = d, AssignedToName = d.AssignedTo == null ? null : d.AssignedTo.DisplayName })
             .FirstOrDefaultAsync(cancellationToken);
@@ -28,46 +27,20 @@ public static class DeviceDetails
         }
 
         var d = device.Device;
-        // The ticket rule: a client manager sees the client's tickets, anyone else the ones they opened.
-        var manager = user.Role == EndUserRoles.ClientManager;
-        var tickets = await db.Tickets.AsNoTracking()
-            .Where(t => t.DeviceId == d.Id && t.ClientId == user.ClientId && (manager || t.OpenedById == user.Id))
-            .OrderByDescending(t => t.UpdatedAt).ThenByDescending(t => t.Id)
-            .Select(t => new
-            {
-                t.Id,
-                t.Subject,
-                t.Status,
-                t.Priority,
-                OpenedByName = t.OpenedBy!.DisplayName,
-                t.CreatedAt,
-                t.UpdatedAt,
-                t.AwaitingEndUser,
-            })
-            .ToListAsync(cancellationToken);
+        var tickets = await ListTickets.NamingDeviceAsync(portal, db, d.Id, cancellationToken);
         return TypedResults.Ok(new DeviceDetail(
             d.Id,
             d.Name,
             d.Type,
             d.OperatingSystem,
             WireTime.Utc(d.LastSeenAt)!.Value,
-            d.LastSeenAt >= DeviceVisibility.OnlineSince(clock),
+            d.LastSeenAt >= DeviceOnline.Since(clock),
             device.AssignedToName,
             d.Manufacturer,
             d.Model,
             d.SerialNumber,
             d.IpAddress,
-            [.. tickets.Select(t => new TicketSummary(
-                t.Id,
-                "T-" + t.Id.ToString("N")[^8..].ToUpperInvariant(),
-                t.Subject,
-                t.Status,
-                t.Priority,
-                t.OpenedByName,
-                d.Name,
-                WireTime.Utc(t.CreatedAt)!.Value,
-                WireTime.Utc(t.UpdatedAt)!.Value,
-                t.AwaitingEndUser && t.Status != TicketStatuses.Closed))]));
+            tickets));
     }
 
     public static ProblemHttpResult NotFound() =>

@@ -12,8 +12,13 @@ public static class DeviceList
     public const int MaxPageSize = 200;
 
     public static async Task<Results<Ok<DevicePage>, ValidationProblem, ProblemHttpResult>> GetDevices(
-        string? page, string? pageSize, HttpContext http, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        string? page, string? pageSize, PortalScope? portal, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (portal is null)
+        {
+            return PortalScope.NoAccess();
+        }
+
         if (!EndUserList.TryNumber(page, 1, EndUserList.MaxPage, 1, out var number))
         {
             return Problems.Invalid("page", "Choose a page number from 1.");
@@ -24,15 +29,9 @@ public static class DeviceList
             return Problems.Invalid("pageSize", $"Show from 1 to {MaxPageSize} devices per page.");
         }
 
-        var user = await PortalApi.FindEndUserAsync(http, db, cancellationToken);
-        if (user is null)
-        {
-            return PortalApi.NoPortalAccess();
-        }
-
-        var visible = db.Devices.AsNoTracking().VisibleTo(user);
+        var visible = portal.Devices(db.Devices.AsNoTracking());
         var total = await visible.CountAsync(cancellationToken);
-        var onlineSince = DeviceVisibility.OnlineSince(clock);
+        var onlineSince = DeviceOnline.Since(clock);
         var items = await visible.OrderBy(d => d.Name).ThenBy(d => d.Id)
             .Skip((number - 1) * size)
             .Take(size)

@@ -46,7 +46,7 @@ describe('the Api client', () => {
     expect(browser.assign).not.toHaveBeenCalled();
   });
 
-  it('sends the user to the login page when the session cannot be renewed', async () => {
+  it('sends the user to the login page, saying the session has ended, when it cannot be renewed', async () => {
     fakeManager.getUser.mockResolvedValue(fakeUser('stale'));
     mockApi({ 'GET /api/portal/me': () => empty(401) });
 
@@ -54,7 +54,7 @@ describe('the Api client', () => {
 
     expect(result.ok).toBe(false);
     expect(fakeManager.removeUser).toHaveBeenCalled();
-    expect(browser.assign).toHaveBeenCalledWith('/');
+    expect(browser.assign).toHaveBeenCalledWith('/?session=ended');
   });
 
   it('turns a ProblemDetails answer into the sentence to show', async () => {

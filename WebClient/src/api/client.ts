@@ -1,5 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import { forgetSession, getAccessToken, renewSession } from '../auth/session';
+import { forgetSession, getAccessToken, renewSession, sessionEndedUrl } from '../auth/session';
 import { browser } from '../browser';
 import { clientFailure, networkErrorMessage, toFailure, type ApiFailure } from './problem';
 import type { paths } from './schema';
@@ -22,7 +22,8 @@ const pendingRetries = new Map<string, Request>();
 
 /**
  * Adds `Authorization: Bearer` to portal and admin calls. On a 401 it renews the token once, silently, and
- * repeats the request; if that fails too the in-memory tokens are dropped and the user is sent to `/`.
+ * repeats the request; if that fails too (the account was disabled, the SSO session ended) the
+ * in-memory tokens are dropped and the login page says "Your session has ended".
  */
 export const portalAuth: Middleware = {
   async onRequest({ request, id }) {
@@ -45,7 +46,7 @@ export const portalAuth: Middleware = {
       if (second.status !== 401) return second;
     }
     await forgetSession();
-    browser.assign('/');
+    browser.assign(sessionEndedUrl);
     return undefined;
   },
   onError({ id }) {

@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { json, mockApi } from '../test/api';
 import { fakeManager, fakeUser, resetFakeManager } from '../test/auth';
+import { portalMe } from '../test/portal';
 import { renderAt } from '../test/render';
 
 vi.mock('./userManager', async () => {
@@ -17,8 +18,7 @@ describe('the OIDC callback page', () => {
     fakeManager.signinRedirectCallback.mockResolvedValue(user);
     fakeManager.getUser.mockResolvedValue(user);
     mockApi({
-      'GET /api/portal/me': () =>
-        json({ name: 'Ada', email: 'ada@contoso.example', clientName: 'C', partnerName: 'P', migratedToSso: true, canChangePassword: false }),
+      'GET /api/portal/me': () => json(portalMe({ name: 'Ada' })),
     });
 
     renderAt('/portal/callback?code=one&state=s1');

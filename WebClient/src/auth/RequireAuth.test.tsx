@@ -1,8 +1,9 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from '../browser';
 import { deferred, json, mockApi } from '../test/api';
 import { fakeManager, fakeUser, resetFakeManager } from '../test/auth';
+import { portalMe } from '../test/portal';
 import { renderAt } from '../test/render';
 
 vi.mock('./userManager', async () => {
@@ -10,14 +11,7 @@ vi.mock('./userManager', async () => {
   return { getUserManager: () => fakeManager };
 });
 
-const me = {
-  name: 'Ada Lovelace',
-  email: 'ada@contoso.example',
-  clientName: 'Contoso',
-  partnerName: 'Northwind MSP',
-  migratedToSso: true,
-  canChangePassword: false,
-};
+const me = portalMe();
 
 describe('the signed-in portal', () => {
   beforeEach(() => {
@@ -26,7 +20,7 @@ describe('the signed-in portal', () => {
     vi.spyOn(browser, 'replace').mockImplementation(() => undefined);
   });
 
-  it('renews silently after a reload and then shows the welcome and whether the service is up', async () => {
+  it('renews silently after a reload and then shows the welcome in the partner\'s banner, without diagnostics', async () => {
     fakeManager.signinSilent.mockResolvedValue(fakeUser());
     const server = mockApi({ 'GET /api/portal/me': () => json(me) });
 
@@ -34,10 +28,10 @@ describe('the signed-in portal', () => {
 
     expect(screen.getByRole('status')).toHaveTextContent('Signing you in…');
     expect(await screen.findByRole('heading', { name: 'Welcome, Ada Lovelace' })).toBeVisible();
-    expect(screen.getByText('End User Portal')).toBeVisible();
+    expect(within(screen.getByRole('banner')).getByText('Northwind MSP')).toBeVisible();
     expect(screen.getByRole('link', { name: 'Edit Profile' })).toHaveAttribute('href', '/portal/profile');
-    expect(await screen.findByTestId('status-service')).toHaveTextContent('All services are up.');
-    expect(screen.getByRole('heading', { name: 'System status' })).toBeVisible();
+    expect(screen.queryByRole('heading', { name: 'System status' })).not.toBeInTheDocument();
+    expect(server.requests('GET /api/status')).toHaveLength(0);
     expect(server.requests('GET /api/portal/me')).toHaveLength(1);
   });
 

@@ -40,3 +40,7 @@ export interface SigninState {
 export function isSigninState(value: unknown): value is SigninState {
   return typeof value === 'object' && value !== null && typeof (value as SigninState).returnTo === 'string';
 }
+
+/** `/?session=ended`: the login page, saying that the Api ended the session (see api/client.ts). */
+export const sessionEndedParam = { name: 'session', value: 'ended' } as const;
+export const sessionEndedUrl = `/?${sessionEndedParam.name}=${sessionEndedParam.value}`;

@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { deferred, json, mockApi, problem } from '../test/api';
 import { fakeManager, resetFakeManager } from '../test/auth';
@@ -12,19 +12,30 @@ vi.mock('../auth/userManager', async () => {
 describe('the portal login page', () => {
   beforeEach(resetFakeManager);
 
-  it('tells a visitor who is not signed in only whether the service is up', async () => {
-    mockApi({});
+  it('shows a visitor the ways to log in and nothing about the system behind it', async () => {
+    const server = mockApi({});
     renderAt('/');
 
-    expect(screen.getByRole('heading', { name: 'System status' })).toBeVisible();
-    expect(await screen.findByTestId('status-service')).toHaveTextContent('All services are up.');
+    expect(screen.getByRole('heading', { level: 1, name: 'Log in to the End User Portal' })).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Log in with Single Sign-On' })).toBeVisible();
+    expect(screen.queryByRole('heading', { name: 'System status' })).not.toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent(/SQLite|SQL Server|schema|visits/i);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(server.calls).toHaveLength(0);
   });
 
-  it('says so when the status cannot be read', async () => {
-    mockApi({ 'GET /api/status': () => problem(503, { title: 'Service Unavailable', detail: 'The database is not reachable right now.' }) });
-    renderAt('/');
+  it('after the Api ended the session, says so and offers to log in again', async () => {
+    mockApi({});
+    fakeManager.signinRedirect.mockReturnValue(new Promise(() => undefined));
+    const { user } = renderAt('/?session=ended');
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('The database is not reachable right now.');
+    expect(screen.getByRole('heading', { level: 1, name: 'Your session has ended' })).toBeVisible();
+    const again = screen.getByRole('region', { name: 'Log in again' });
+    await user.click(within(again).getByRole('button', { name: 'Log in with Single Sign-On' }));
+
+    expect(fakeManager.signinRedirect).toHaveBeenCalledWith({ state: { returnTo: '/portal' } });
+    // Users not moved to Single Sign-On yet still have their form.
+    expect(screen.getByRole('button', { name: 'Log in' })).toBeVisible();
   });
 
   it('starts the OIDC sign-in from Log in with Single Sign-On and stays busy while the browser leaves', async () => {

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
 import { api, send } from '../api/client';
 import type { ApiFailure } from '../api/problem';
-import type { SigninState } from '../auth/session';
+import { sessionEndedParam, type SigninState } from '../auth/session';
 import { getUserManager } from '../auth/userManager';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PortalHeader } from '../components/PortalHeader';
 import { SubmitButton } from '../components/SubmitButton';
-import { SystemStatus } from '../components/SystemStatus';
 import { TextField } from '../components/TextField';
 
 const toPortal: SigninState = { returnTo: '/portal' };
@@ -21,8 +21,13 @@ async function startSignin(): Promise<string | null> {
   }
 }
 
-/** `/`: Single Sign-On first, then the legacy form for users not yet migrated, and the live system status. */
+/**
+ * `/`: Single Sign-On first, then the legacy form for users not yet migrated. After the Api ended a
+ * session (`/?session=ended`) the same page says so and offers to log in again.
+ */
 export function LoginPage() {
+  const [params] = useSearchParams();
+  const sessionEnded = params.get(sessionEndedParam.name) === sessionEndedParam.value;
   const [ssoBusy, setSsoBusy] = useState(false);
   const [ssoError, setSsoError] = useState<string | null>(null);
 
@@ -57,11 +62,23 @@ export function LoginPage() {
 
   return (
     <>
-      <title>Log in · End User Portal</title>
+      <title>{sessionEnded ? 'Your session has ended · End User Portal' : 'Log in · End User Portal'}</title>
       <PortalHeader />
       <main className="page narrow">
-        <h1>Log in to the End User Portal</h1>
-        <section className="panel" aria-label="Single Sign-On">
+        {sessionEnded ? (
+          <>
+            <h1>Your session has ended</h1>
+            <p>You were signed out, because your sign-in expired or your account was changed. Log in again to go on.</p>
+          </>
+        ) : (
+          <h1>Log in to the End User Portal</h1>
+        )}
+        <section
+          className="panel"
+          aria-label={sessionEnded ? undefined : 'Single Sign-On'}
+          aria-labelledby={sessionEnded ? 'again-title' : undefined}
+        >
+          {sessionEnded && <h2 id="again-title">Log in again</h2>}
           <SubmitButton type="button" label="Log in with Single Sign-On" busy={ssoBusy} onClick={onSingleSignOn} />
           <ErrorAlert failure={ssoError} />
         </section>
@@ -83,8 +100,6 @@ export function LoginPage() {
             <SubmitButton label="Log in" busy={legacyBusy} />
           </form>
         </section>
-
-        <SystemStatus />
       </main>
     </>
   );

@@ -34,12 +34,14 @@ export const notStaff = () =>
 
 /**
  * Replaces fetch with the given routes ("METHOD /path" → handler). Any other call fails the test.
- * GET /api/status, GET /api/sso/sessions and GET /api/admin/me (not staff) answer by default, since
- * their panels are on several pages.
+ * GET /api/sso/sessions, GET /api/admin/me (not staff) and the portal home's ticket and device
+ * lists (empty) answer by default, since their panels are on several pages.
  */
 export function mockApi(routes: Record<string, Handler>) {
   const all: Record<string, Handler> = {
     'GET /api/status': () => json(statusUp),
+    'GET /api/portal/tickets': () => json({ items: [], total: 0, page: 1, pageSize: 5 }),
+    'GET /api/portal/devices': () => json({ items: [], total: 0, page: 1, pageSize: 5 }),
     'GET /api/sso/sessions': () => json({ sessions: [] }),
     'GET /api/admin/me': notStaff,
     ...routes,

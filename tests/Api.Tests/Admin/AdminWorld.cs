@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using Api.Infrastructure;
 using Api.Portal;
+using Api.Portal.Tickets;
 using Api.Sso.Accounts;
 using Api.Sso.Sessions;
 using Api.Tests.Infrastructure;
@@ -89,8 +90,35 @@ public sealed class AdminWorld
     public async Task<PartnerIds> IdsAsync()
     {
         var user = await EndUserAsync(SsoUserState.MigratedPending);
-        return new PartnerIds(Clients[0].Id, user.EndUserId);
+        var (ticketId, attachmentId) = await TicketAsync(user.EndUserId);
+        return new PartnerIds(Clients[0].Id, user.EndUserId, ticketId, attachmentId);
     }
+
+    /// <summary>An open ticket of this end user (of the first client) with one text attachment, written as the portal writes it.</summary>
+    public async Task<(Guid TicketId, Guid AttachmentId)> TicketAsync(Guid endUserId, Client? client = null, Guid? deviceId = null)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var now = DateTime.UtcNow;
+        var attachment = new TicketAttachment { FileName = "log.txt", ContentType = "text/plain; charset=utf-8", Size = 5, Content = "hello"u8.ToArray(), CreatedAt = now };
+        var ticket = new Ticket
+        {
+            ClientId = (client ?? Clients[0]).Id,
+            OpenedById = endUserId,
+            DeviceId = deviceId,
+            Subject = "Printer jams",
+            Description = "Every second page.",
+            CreatedAt = now,
+            UpdatedAt = now,
+            Attachments = [attachment],
+        };
+        db.Add(ticket);
+        await db.SaveChangesAsync();
+        return (ticket.Id, attachment.Id);
+    }
+
+    /// <summary>A signed-in session (with MFA) of this end user, as the portal SPA holds it.</summary>
+    public Task<StaffLogin> SignInAsync(TestUser user) => LoginAsync(services, user.AccountId!, user.Email, ["pwd", "mfa", "otp"]);
 
     /// <summary>An end user of this partner, enrolled and signed in with MFA: not staff.</summary>
     public async Task<StaffLogin> EndUserLoginAsync()
@@ -114,9 +142,15 @@ public sealed class AdminWorld
 }
 
 /// <summary>Ids of one partner's data, by the name a request gives them.</summary>
-public sealed record PartnerIds(Guid ClientId, Guid EndUserId)
+public sealed record PartnerIds(Guid ClientId, Guid EndUserId, Guid TicketId, Guid AttachmentId)
 {
-    public Guid For(string parameter) => parameter.Contains("client", StringComparison.OrdinalIgnoreCase) ? ClientId : EndUserId;
+    public Guid For(string parameter) => parameter switch
+    {
+        _ when parameter.Contains("client", StringComparison.OrdinalIgnoreCase) => ClientId,
+        _ when parameter.Contains("attachment", StringComparison.OrdinalIgnoreCase) => AttachmentId,
+        _ when parameter.Contains("ticket", StringComparison.OrdinalIgnoreCase) => TicketId,
+        _ => EndUserId,
+    };
 }
 
 /// <summary>Someone's signed-in state (staff, or an end user for refusals): the access token the SPA would send.</summary>

@@ -1,5 +1,4 @@
 using Api.Admin.ManageUsers;
-using Api.Development;
 using Api.Infrastructure;
 using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
@@ -67,17 +66,7 @@ public sealed class ManageUsersDevelopmentDataTests(SsoApiFactory api)
     private async Task<ManageUsersReader> SignInAsync(string email)
     {
         using var browser = new SsoDriver(api);
-        var staff = new TestUser
-        {
-            Email = email,
-            Password = DevelopmentSeeder.Password,
-            DisplayName = email,
-            EndUserId = Guid.Empty,
-            TotpSecret = DevelopmentSeeder.TotpSecret,
-            ClientName = "",
-            PartnerName = "",
-        };
-        var tokens = await browser.SignInAsync(staff);
+        var tokens = await browser.SignInAsync(DevelopmentAccounts.Named(email));
         Assert.False(tokens.IsError, tokens.Error);
         return new ManageUsersReader(api, new StaffLogin("", email, "", tokens.AccessToken));
     }

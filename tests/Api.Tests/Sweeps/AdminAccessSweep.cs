@@ -159,6 +159,8 @@ public sealed class AdminAccessSweep(SsoApiFactory api)
                 "email" => $"sweep-{Guid.NewGuid():N}@sweep.example",
                 "role" => "End User",
                 "action" => "resend-activation",
+                "body" => "Sweep answer",
+                "status" => "In progress",
                 _ => null,
             };
         }

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { json, mockApi, notStaff, problem } from '../../test/api';
 import { adminBasics, openAdmin, partnerAdmin, technician } from '../../test/admin';
 import { fakeManager, fakeUser, resetFakeManager } from '../../test/auth';
+import { portalMe } from '../../test/portal';
 import { renderAt } from '../../test/render';
 
 vi.mock('../../auth/userManager', async () => {
@@ -17,14 +18,7 @@ const noPortalAccess = () =>
     detail: 'Your account has no access to the End User Portal. Contact your IT provider.',
   });
 
-const endUser = {
-  name: 'Ada Lovelace',
-  email: 'ada@contoso.example',
-  clientName: 'Contoso',
-  partnerName: 'Northwind MSP',
-  migratedToSso: true,
-  canChangePassword: false,
-};
+const endUser = portalMe();
 
 describe('landing after sign-in', () => {
   beforeEach(() => {
@@ -118,7 +112,7 @@ describe('the admin area', () => {
     mockApi({ ...adminBasics(), 'GET /api/admin/end-users': () => json({ items: [], page: 1, pageSize: 50, total: 0 }) });
     const { user } = await openAdmin('/admin', 'Admin area');
     const nav = screen.getByRole('navigation', { name: 'Admin' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Settings']);
+    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Tickets', 'Settings']);
 
     await user.click(within(nav).getByRole('link', { name: 'Settings' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();

@@ -5,11 +5,16 @@ import { AdminHome } from './AdminHome';
 import { AdminLayout } from './AdminLayout';
 import { adminRoutes } from './adminRoutes';
 import { AuditPage } from './audit/AuditPage';
+import { BrandingPage } from './branding/BrandingPage';
 import { BatchListPage } from './migration/BatchListPage';
 import { BatchPage } from './migration/BatchPage';
 import { CreateBatchPage } from './migration/CreateBatchPage';
 import { SectionPage } from './SectionPage';
+import { SystemStatusPage } from './status/SystemStatusPage';
+import { AdminTicketListPage } from './tickets/AdminTicketListPage';
+import { AdminTicketPage } from './tickets/AdminTicketPage';
 import { ManageUsersPage } from './users/ManageUsersPage';
+import '../../components/lists.css';
 import './admin.css';
 
 /** A route of adminRoutes relative to /admin, where this area is mounted. */
@@ -40,7 +45,10 @@ export default function AdminArea() {
             path={within(adminRoutes.settings)}
             element={
               <SectionPage title="Settings">
-                <p>Your company&apos;s settings for the End User Portal. Start with Account Administration.</p>
+                <p>
+                  Your company&apos;s settings for the End User Portal: your clients&apos; end users under Account
+                  Administration, and how the portal looks to them under Branding.
+                </p>
               </SectionPage>
             }
           />
@@ -65,6 +73,10 @@ export default function AdminArea() {
           />
           <Route path={within(adminRoutes.manageUsers)} element={<ManageUsersPage />} />
           <Route path={within(adminRoutes.audit)} element={<AuditPage />} />
+          <Route path={within(adminRoutes.branding)} element={<BrandingPage />} />
+          <Route path={within(adminRoutes.tickets)} element={<AdminTicketListPage />} />
+          <Route path={within(adminRoutes.ticket)} element={<AdminTicketPage />} />
+          <Route path={within(adminRoutes.status)} element={<SystemStatusPage />} />
           <Route path={within(adminRoutes.migration)} element={<BatchListPage />} />
           <Route path={within(adminRoutes.newBatch)} element={<CreateBatchPage />} />
           <Route path={within(adminRoutes.batch)} element={<BatchPage />} />

@@ -1,6 +1,7 @@
 import { NavLink, useLocation } from 'react-router';
 import { adminRoutes } from './adminRoutes';
 import { isOperator } from './migration/OperatorsOnly';
+import type { StaffMe } from './adminTypes';
 import { useStaff } from './staff';
 
 interface Entry {
@@ -9,23 +10,30 @@ interface Entry {
   children?: Entry[];
 }
 
-const tree: Entry = {
-  label: 'Settings',
-  to: adminRoutes.settings,
+const accountAdministration: Entry = {
+  label: 'Account Administration',
+  to: adminRoutes.accountAdministration,
   children: [
-    {
-      label: 'Account Administration',
-      to: adminRoutes.accountAdministration,
-      children: [
-        { label: 'Users', to: adminRoutes.users, children: [{ label: 'Manage Users', to: adminRoutes.manageUsers }] },
-        { label: 'Audit', to: adminRoutes.audit },
-      ],
-    },
+    { label: 'Users', to: adminRoutes.users, children: [{ label: 'Manage Users', to: adminRoutes.manageUsers }] },
+    { label: 'Audit', to: adminRoutes.audit },
   ],
 };
 
-/** Platform operators only: the migration batches. */
+/** Partner admins only: how the portal looks to their end users. */
+const branding: Entry = { label: 'Branding', to: adminRoutes.branding };
+
+const settings = (staff: StaffMe): Entry => ({
+  label: 'Settings',
+  to: adminRoutes.settings,
+  children: staff.canManage && staff.partnerId !== null ? [accountAdministration, branding] : [accountAdministration],
+});
+
+/** Every staff member: their clients' tickets. */
+const tickets: Entry = { label: 'Tickets', to: adminRoutes.tickets };
+
+/** Platform operators only: the migration batches and the platform's status. */
 const migration: Entry = { label: 'Migration', to: adminRoutes.migration };
+const systemStatus: Entry = { label: 'System status', to: adminRoutes.status };
 
 const isWithin = (path: string, to: string) => path === to || path.startsWith(`${to}/`);
 
@@ -49,8 +57,8 @@ function Branch({ entry, path }: { entry: Entry; path: string }) {
 }
 
 /**
- * The admin area's left navigation: Settings > Account Administration > Users > Manage Users, and
- * Audit; Migration for platform operators.
+ * The admin area's left navigation: Tickets; Settings > Account Administration > Users > Manage Users,
+ * and Audit (and Branding for partner admins); Migration and System status for platform operators.
  */
 export function AdminNav() {
   const { pathname } = useLocation();
@@ -58,8 +66,10 @@ export function AdminNav() {
   return (
     <nav aria-label="Admin" className="admin-nav">
       <ul>
-        <Branch entry={tree} path={pathname} />
+        <Branch entry={tickets} path={pathname} />
+        <Branch entry={settings(staff)} path={pathname} />
         {isOperator(staff.role) && <Branch entry={migration} path={pathname} />}
+        {isOperator(staff.role) && <Branch entry={systemStatus} path={pathname} />}
       </ul>
     </nav>
   );

@@ -6,6 +6,13 @@ export const adminRoutes = {
   users: '/admin/settings/account-administration/users',
   manageUsers: '/admin/settings/account-administration/users/manage-users',
   audit: '/admin/settings/account-administration/audit',
+  /** Partner admins: the portal's colour, logo and support contact for their end users. */
+  branding: '/admin/settings/branding',
+  /** All staff: their clients' tickets. */
+  tickets: '/admin/tickets',
+  ticket: '/admin/tickets/:ticketId',
+  /** Platform operators only: what the platform is made of and whether it answers. */
+  status: '/admin/status',
   /** Platform operators only: the migration batches. */
   migration: '/admin/migration',
   newBatch: '/admin/migration/new',
@@ -14,3 +21,6 @@ export const adminRoutes = {
 
 /** The page of one migration batch. */
 export const batchUrl = (id: string) => adminRoutes.batch.replace(':id', encodeURIComponent(id));
+
+/** The page of one ticket. */
+export const adminTicketUrl = (id: string) => adminRoutes.ticket.replace(':ticketId', encodeURIComponent(id));

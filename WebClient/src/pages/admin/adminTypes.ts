@@ -7,20 +7,8 @@ type Schemas = components['schemas'];
  * (src/api/schema.d.ts), so a change on the Api shows up here as a type error.
  */
 
-/**
- * A response type as the Api writes it. Its OpenAPI document types whole numbers as
- * `number | string` because the Api also *reads* numbers sent as strings (web defaults); what it
- * writes is always a JSON number, so the screens get `number`.
- */
-export type AsWritten<T> = [T] extends [readonly (infer Item)[]]
-  ? AsWritten<Item>[]
-  : [T] extends [object]
-    ? { [Key in keyof T]: AsWritten<T[Key]> }
-    : [string] extends [T]
-      ? [number] extends [T]
-        ? Exclude<T, string>
-        : T
-      : T;
+export type { AsWritten } from '../../api/query';
+import type { AsWritten } from '../../api/query';
 
 export type StaffMe = Schemas['StaffMe'];
 export type ClientSummary = AsWritten<Schemas['ClientSummary']>;
@@ -45,3 +33,12 @@ export type SsoState = NonNullable<EndUserQuery['ssoState']>;
 /** Query of GET /api/admin/audit; its CSV export takes the same without paging. */
 export type AuditQuery = NonNullable<operations['ListAuditEvents']['parameters']['query']>;
 export type AuditExportQuery = NonNullable<operations['ExportAuditEvents']['parameters']['query']>;
+
+/** Query of GET /api/admin/tickets: client, status (active, closed, all or one status), priority, search, page. */
+export type AdminTicketQuery = NonNullable<operations['GetAdminTickets']['parameters']['query']>;
+export type AdminTicketSummary = AsWritten<Schemas['AdminTicketSummary']>;
+export type AdminTicketDetail = AsWritten<Schemas['AdminTicketDetail']>;
+
+/** GET /api/admin/branding: the partner's look and support contact (PUT answers the same). */
+export type BrandingSettings = Schemas['BrandingSettings'];
+export type LogoUpload = Schemas['LogoUpload'];

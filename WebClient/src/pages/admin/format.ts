@@ -1,18 +1,6 @@
 import type { SsoState } from './adminTypes';
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-function format(iso: string, formatter: Intl.DateTimeFormat): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : formatter.format(date);
-}
-
-/** A day for people, e.g. "Mar 15, 2024" in the browser's language. */
-export const formatDate = (iso: string) => format(iso, dateFormat);
-
-/** A moment for people, e.g. "Mar 15, 2024, 10:30 AM". */
-export const formatDateTime = (iso: string) => format(iso, timeFormat);
+export { count, formatDate, formatDateTime } from '../../components/format';
 
 export const ssoStateLabels: Record<SsoState, string> = {
   'activation-pending': 'Activation pending',
@@ -60,6 +48,3 @@ export const auditActionLabels: Record<string, string> = {
 };
 
 export const auditActionLabel = (action: string) => auditActionLabels[action] ?? action;
-
-/** "1 end user", "3 end users". */
-export const count = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;

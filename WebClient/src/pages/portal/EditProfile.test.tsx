@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { empty, json, mockApi, problem } from '../../test/api';
 import { fakeManager, fakeUser, resetFakeManager } from '../../test/auth';
+import { portalMe } from '../../test/portal';
 import { renderAt } from '../../test/render';
 
 vi.mock('../../auth/userManager', async () => {
@@ -9,14 +10,7 @@ vi.mock('../../auth/userManager', async () => {
   return { getUserManager: () => fakeManager };
 });
 
-const legacyUser = {
-  name: 'Bob Legacy',
-  email: 'bob@contoso.example',
-  clientName: 'Contoso',
-  partnerName: 'Northwind MSP',
-  migratedToSso: false,
-  canChangePassword: true,
-};
+const legacyUser = portalMe({ name: 'Bob Legacy', email: 'bob@contoso.example', migratedToSso: false, canChangePassword: true });
 
 describe('Edit Profile', () => {
   beforeEach(() => {

@@ -2,13 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, send } from '../../api/client';
 import { clientFailure } from '../../api/problem';
-import { useApiQuery } from '../../api/useApiQuery';
+import { failureOf } from '../../api/query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SubmitButton } from '../../components/SubmitButton';
 import { NewPasswordFields, useNewPassword } from '../../components/NewPasswordFields';
 import { TextField } from '../../components/TextField';
 import { useSubmit } from '../../components/useSubmit';
-import { loadMe } from './me';
+import { useMe } from './portalApi';
 import { SignedInSessions } from './SignedInSessions';
 
 function ChangePasswordForm() {
@@ -57,26 +57,27 @@ function ChangePasswordForm() {
 
 /** `/portal/profile`: legacy users change their password here; migrated users are pointed to the SSO screen. */
 export function EditProfile() {
-  const { state } = useApiQuery(loadMe);
+  const me = useMe();
 
   return (
     <>
+      <title>Edit Profile · End User Portal</title>
       <h1>Edit Profile</h1>
-      {state.status === 'loading' && <p role="status">Loading your profile…</p>}
-      {state.status === 'error' && <ErrorAlert failure={state.failure} />}
-      {state.status === 'success' && (
+      {me.isPending && <p role="status">Loading your profile…</p>}
+      {me.isError && <ErrorAlert failure={failureOf(me.error)} />}
+      {me.isSuccess && (
         <>
           <dl className="facts">
             <div>
               <dt>Name</dt>
-              <dd>{state.data.name}</dd>
+              <dd>{me.data.name}</dd>
             </div>
             <div>
               <dt>Email</dt>
-              <dd>{state.data.email}</dd>
+              <dd>{me.data.email}</dd>
             </div>
           </dl>
-          {state.data.canChangePassword ? (
+          {me.data.canChangePassword ? (
             <ChangePasswordForm />
           ) : (
             <p className="panel">

@@ -1,53 +1,105 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { useApiQuery } from '../../api/useApiQuery';
+import { failureOf } from '../../api/query';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { SystemStatus } from '../../components/SystemStatus';
+import { count } from '../../components/format';
 import { AdminAreaLink } from './AdminAreaLink';
-import { loadMe } from './me';
+import { DeviceTable } from './devices/DeviceTable';
+import { loadDevices, loadTickets, portalKeys, useMe, type TicketQuery } from './portalApi';
+import { newTicketUrl, portalRoutes } from './portalRoutes';
+import { TicketTable } from './tickets/TicketTable';
+import { isClientManager } from './roles';
 import { useStaffLanding } from './staffLanding';
+import type { PortalMe } from './portalTypes';
 
-/** `/portal`: the signed-in home. */
+const recentActive: TicketQuery = { status: 'active', page: 1, pageSize: 5 };
+const firstDevices = 5;
+
+function ActiveTickets({ me }: { me: PortalMe }) {
+  const tickets = useQuery({ queryKey: portalKeys.ticketList(recentActive), queryFn: () => loadTickets(recentActive) });
+  return (
+    <section className="panel" aria-labelledby="active-tickets-title">
+      <div className="panel-header">
+        <h2 id="active-tickets-title">Your active tickets</h2>
+        <Link to={portalRoutes.tickets}>All tickets</Link>
+      </div>
+      {tickets.isPending && <p role="status">Loading your tickets…</p>}
+      {tickets.isError && <ErrorAlert failure={failureOf(tickets.error)} />}
+      {tickets.isSuccess && tickets.data.items.length === 0 && <p className="empty">No active tickets. Need help? Open a ticket.</p>}
+      {tickets.isSuccess && tickets.data.items.length > 0 && (
+        <>
+          <TicketTable caption="Your active tickets" tickets={tickets.data.items} showOpenedBy={isClientManager(me)} />
+          {tickets.data.total > tickets.data.items.length && (
+            <p className="hint">
+              {count(tickets.data.total, 'active ticket', 'active tickets')} in all: see <Link to={portalRoutes.tickets}>All tickets</Link>.
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function Devices() {
+  const devices = useQuery({ queryKey: portalKeys.deviceList(1, firstDevices), queryFn: () => loadDevices(1, firstDevices) });
+  const online = devices.data?.items.filter((device) => device.online).length ?? 0;
+  return (
+    <section className="panel" aria-labelledby="devices-title">
+      <div className="panel-header">
+        <h2 id="devices-title">Your devices</h2>
+        <Link to={portalRoutes.devices}>All devices</Link>
+      </div>
+      {devices.isPending && <p role="status">Loading your devices…</p>}
+      {devices.isError && <ErrorAlert failure={failureOf(devices.error)} />}
+      {devices.isSuccess && devices.data.total === 0 && <p className="empty">No devices are registered for you.</p>}
+      {devices.isSuccess && devices.data.total > 0 && (
+        <>
+          <p>
+            {count(devices.data.total, 'device', 'devices')}
+            {devices.data.total <= firstDevices && ` · ${online.toLocaleString()} online`}
+          </p>
+          <DeviceTable devices={devices.data.items} />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** `/portal`: the signed-in home: a greeting, the way to get help, and what is going on. */
 export function PortalHome() {
-  const { state } = useApiQuery(loadMe);
-  const landing = useStaffLanding(state);
+  const me = useMe();
+  const failure = me.isError ? failureOf(me.error) : null;
+  const landing = useStaffLanding(failure);
 
   return (
     <>
-      {(state.status === 'loading' || landing.checking) && <p role="status">Loading your account…</p>}
-      {state.status === 'error' && !landing.checking && (
+      <title>Home · End User Portal</title>
+      {(me.isPending || landing.checking) && <p role="status">Loading your account…</p>}
+      {failure && !landing.checking && (
         <>
-          <ErrorAlert failure={state.failure} />
+          <ErrorAlert failure={failure} />
           <ErrorAlert failure={landing.adminRefusal} />
         </>
       )}
-      {state.status === 'success' && (
-        <section aria-labelledby="welcome-title">
-          <h1 id="welcome-title">Welcome, {state.data.name}</h1>
-          <dl className="facts">
-            <div>
-              <dt>Email</dt>
-              <dd>{state.data.email}</dd>
-            </div>
-            <div>
-              <dt>Company</dt>
-              <dd>{state.data.clientName}</dd>
-            </div>
-            <div>
-              <dt>Managed by</dt>
-              <dd>{state.data.partnerName}</dd>
-            </div>
-            <div>
-              <dt>Sign-in</dt>
-              <dd>{state.data.migratedToSso ? 'Single Sign-On' : 'Portal password'}</dd>
-            </div>
-          </dl>
-          <p>
-            <Link to="/portal/profile">Edit Profile</Link>
-          </p>
-          <AdminAreaLink />
-        </section>
+      {me.isSuccess && (
+        <>
+          <section aria-labelledby="welcome-title">
+            <h1 id="welcome-title">Welcome, {me.data.name}</h1>
+            <p>
+              {me.data.clientName} · supported by {me.data.partnerName} ·{' '}
+              {me.data.migratedToSso ? 'you sign in with Single Sign-On' : 'you sign in with your portal password'}
+            </p>
+            <p>
+              <Link className="button" to={newTicketUrl()}>
+                Open a ticket
+              </Link>
+            </p>
+            <AdminAreaLink />
+          </section>
+          <ActiveTickets me={me.data} />
+          <Devices />
+        </>
       )}
-      <SystemStatus />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { deferred, empty, json, mockApi, problem } from '../../test/api';
 import { fakeManager, fakeUser, resetFakeManager } from '../../test/auth';
+import { portalMe } from '../../test/portal';
 import { renderAt } from '../../test/render';
 
 vi.mock('../../auth/userManager', async () => {
@@ -9,14 +10,7 @@ vi.mock('../../auth/userManager', async () => {
   return { getUserManager: () => fakeManager };
 });
 
-const me = {
-  name: 'Erin Enrolled',
-  email: 'erin@contoso.example',
-  clientName: 'Contoso',
-  partnerName: 'Northwind MSP',
-  migratedToSso: true,
-  canChangePassword: false,
-};
+const me = portalMe({ name: 'Erin Enrolled', email: 'erin@contoso.example' });
 
 const laptop = {
   id: 'laptop-sid',
@@ -113,14 +107,16 @@ describe("Edit Profile: where you're signed in", () => {
   });
 
   it('says so when the list cannot be loaded', async () => {
+    const answer = deferred<Response>();
     mockApi({
       'GET /api/portal/me': () => json(me),
-      'GET /api/sso/sessions': () => problem(503, { detail: 'The service is temporarily unavailable. Nothing was changed; please try again in a moment.' }),
+      'GET /api/sso/sessions': () => answer.promise,
     });
     renderAt('/portal/profile');
     const sessions = await region();
 
     expect(within(sessions).getByRole('status')).toHaveTextContent('Loading your sessions…');
+    answer.resolve(problem(503, { detail: 'The service is temporarily unavailable. Nothing was changed; please try again in a moment.' }));
     expect(await within(sessions).findByRole('alert')).toHaveTextContent('The service is temporarily unavailable.');
   });
 });

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api, send } from '../../api/client';
 import type { ApiFailure } from '../../api/problem';
-import type { QueryState } from '../../api/useApiQuery';
 
 /** The Api's answer to a signed-in account that is no end user (PortalApi's NoPortalAccess). */
 export const isNoPortalAccess = (failure: ApiFailure) => failure.status === 403 && (failure.type ?? '').endsWith('/no-portal-access');
@@ -14,11 +13,11 @@ export const loadStaffMe = () => send(api.GET('/api/admin/me'));
  * "no portal access" and the admin area knows them, they go on to /admin. Otherwise the admin
  * area's refusal is kept to show too: it says what would let them in (a staff account, an MFA sign-in).
  */
-export function useStaffLanding<T>(portal: QueryState<T>) {
+export function useStaffLanding(portalFailure: ApiFailure | null) {
   const navigate = useNavigate();
   // undefined until the admin area has answered.
   const [adminRefusal, setAdminRefusal] = useState<ApiFailure | undefined>(undefined);
-  const noAccess = portal.status === 'error' && isNoPortalAccess(portal.failure);
+  const noAccess = portalFailure !== null && isNoPortalAccess(portalFailure);
 
   useEffect(() => {
     if (!noAccess) return undefined;

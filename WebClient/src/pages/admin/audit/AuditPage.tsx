@@ -5,8 +5,8 @@ import { SelectField } from '../../../components/SelectField';
 import { adminKeys, exportAudit, failureOf, unwrap } from '../adminApi';
 import { ExportButton } from '../ExportButton';
 import { auditActionLabel, auditActionLabels, formatDateTime } from '../format';
-import { Pager } from '../Pager';
-import { useUrlState } from '../useUrlState';
+import { Pager } from '../../../components/Pager';
+import { useUrlState } from '../../../components/useUrlState';
 import { auditFilters, toAuditExportQuery, toAuditQuery } from './auditFilters';
 import { Changes } from './Changes';
 

@@ -1,5 +1,5 @@
 import type { AuditExportQuery, AuditQuery } from '../adminTypes';
-import { positive, type UrlCodec } from '../useUrlState';
+import { positive, type UrlCodec } from '../../../components/useUrlState';
 
 export const defaultAuditPageSize = 50;
 

@@ -1,4 +1,4 @@
-import { oneOf, positive, type UrlCodec } from '../useUrlState';
+import { oneOf, positive, type UrlCodec } from '../../../components/useUrlState';
 import type { ResultQuery, ResultStatus } from './migrationTypes';
 
 export const resultStatuses = ['pending', 'excluded', 'migrated', 'linked', 'skipped', 'failed', 'rolled-back'] as const satisfies

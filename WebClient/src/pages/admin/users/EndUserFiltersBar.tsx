@@ -1,47 +1,14 @@
-import { useEffect, useEffectEvent, useState } from 'react';
 import { SelectField, type Option } from '../../../components/SelectField';
-import { TextField } from '../../../components/TextField';
+import { SearchField } from '../../../components/SearchField';
 import type { ClientSummary } from '../adminTypes';
 import { ssoStateLabels } from '../format';
 import { isFiltered, type EndUserFilters } from './endUserFilters';
-
-/** How long typing may pause before the search is sent. */
-export const searchDelayMs = 300;
 
 interface Props {
   filters: EndUserFilters;
   clients: ClientSummary[] | undefined;
   showPartner: boolean;
   onChange: (change: Partial<EndUserFilters>, options?: { replace?: boolean }) => void;
-}
-
-/** The search box: what the user types goes to the URL (and so to the Api) once typing pauses. */
-function SearchField({ value, onSearch }: { value: string; onSearch: (text: string) => void }) {
-  const [text, setText] = useState(value);
-  const [shown, setShown] = useState(value);
-  if (value !== shown) {
-    // The URL changed from elsewhere (Back, Clear filters): show its search.
-    setShown(value);
-    setText(value);
-  }
-
-  const search = useEffectEvent(onSearch);
-  useEffect(() => {
-    if (text.trim() === value) return undefined;
-    const timer = setTimeout(() => search(text.trim()), searchDelayMs);
-    return () => clearTimeout(timer);
-  }, [text, value]);
-
-  return (
-    <TextField
-      label="Search"
-      type="search"
-      hint="Name or e-mail"
-      maxLength={200}
-      value={text}
-      onChange={setText}
-    />
-  );
 }
 
 const all = { value: '', label: 'All' };
@@ -59,7 +26,7 @@ export function EndUserFiltersBar({ filters, clients, showPartner, onChange }: P
 
   return (
     <div role="search" aria-label="Filter end users" className="filters">
-      <SearchField value={filters.search} onSearch={(search) => onChange({ search, page: 1 }, { replace: true })} />
+      <SearchField hint="Name or e-mail" value={filters.search} onSearch={(search) => onChange({ search, page: 1 }, { replace: true })} />
       <SelectField label="Client" value={filters.clientId} options={clientOptions} onChange={(clientId) => set({ clientId })} />
       <SelectField
         label="Status"

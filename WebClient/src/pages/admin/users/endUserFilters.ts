@@ -1,5 +1,5 @@
 import type { EndUserExportQuery, EndUserQuery } from '../adminTypes';
-import { oneOf, positive, type UrlCodec } from '../useUrlState';
+import { oneOf, positive, type UrlCodec } from '../../../components/useUrlState';
 
 export const sortKeys = ['name', 'email', 'client', 'role', 'status', 'migratedAt', 'lastLogin'] as const;
 export type SortKey = (typeof sortKeys)[number];
