@@ -54,6 +54,20 @@ public static class DevelopmentAccounts
     /// <summary>Wingtip Toys, no usable e-mail: the dry run reports it, the run skips it.</summary>
     public const string OscarNoEmail = "oscar.noemail@wingtip.invalid";
 
+    /// <summary>Northwind, migrated, activated, enrolled; devices TINA-LAPTOP (online) and TINA-PHONE (offline), no tickets. TicketJourneyTests (SSO).</summary>
+    public const string TinaTickets = "tina.tickets@northwind.test";
+
+    /// <summary>Northwind, not migrated (portal form); device LEO-DESKTOP, no tickets. TicketJourneyTests (legacy form).</summary>
+    public const string LeoLegacy = "leo.legacy@northwind.test";
+
+    /// <summary>Partner technician of Contoso Managed IT (SSO, enrolled): answers the ticket journeys' tickets.</summary>
+    public const string TomTechnician = "tom.technician@contoso.test";
+
+    /// <summary>Contoso Managed IT's support contact (Settings > Branding): told of every new ticket.</summary>
+    public const string ContosoSupport = "support@contoso.test";
+
+    public const string Contoso = "Contoso Managed IT";
+
     /// <summary>The portal greets users by the e-mail's first two words, capitalised: "Erin Enrolled".</summary>
     public static string DisplayNameOf(string email)
     {

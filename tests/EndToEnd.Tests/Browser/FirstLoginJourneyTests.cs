@@ -18,6 +18,7 @@ public sealed class FirstLoginJourneyTests(StackFixture stack, BrowserFixture br
         var sso = await (await PortalLogin.GotoAsync()).StartSingleSignOnAsync();
         await sso.SignInAsync(Email, DevelopmentAccounts.Password);
         await Expect(sso.ActivationDialog).ToBeVisibleAsync();
+        await AssertAccessibleAsync("SSO: Activate your email account dialog");
 
         var mail = await Inbox.WaitForMessageAsync(Email, new Regex("activ", RegexOptions.IgnoreCase), startedAt);
         Assert.StartsWith("donotreply@", mail.FromAddress, StringComparison.OrdinalIgnoreCase);
@@ -26,6 +27,7 @@ public sealed class FirstLoginJourneyTests(StackFixture stack, BrowserFixture br
         var activation = new ActivatePage(Page);
         await activation.OpenAsync(link);
         await Expect(activation.Confirmation).ToBeVisibleAsync();
+        await AssertAccessibleAsync("SSO: account activated page");
         await activation.BackToPortal.ClickAsync();
         await PortalLogin.WaitForAsync();
 
@@ -33,10 +35,12 @@ public sealed class FirstLoginJourneyTests(StackFixture stack, BrowserFixture br
         sso = await PortalLogin.StartSingleSignOnAsync();
         await sso.SignInAsync(Email, DevelopmentAccounts.Password);
         await Expect(sso.EnrolmentHeading).ToBeVisibleAsync();
+        await AssertAccessibleAsync("SSO: authenticator enrolment step");
         var authenticator = new Authenticator(await sso.ReadManualKeyAsync());
         await sso.ConfirmEnrolmentAsync(await authenticator.NextCodeAsync());
 
         await Expect(sso.RecoveryCodes).ToHaveCountAsync(10);
+        await AssertAccessibleAsync("SSO: recovery codes step");
         await sso.Continue.ClickAsync();
 
         // Enrolment may complete the login by itself, or the provider may ask for a fresh code.

@@ -18,7 +18,9 @@ public sealed class ForgotPasswordJourneyTests(StackFixture stack, BrowserFixtur
 
         var sso = await (await PortalLogin.GotoAsync()).StartSingleSignOnAsync();
         var forgot = await sso.OpenForgotPasswordAsync();
+        await AssertAccessibleAsync("SSO: Forgot Password");
         await forgot.RequestResetLinkAsync(Email);
+        await AssertAccessibleAsync("SSO: Forgot Password, link sent");
 
         var mail = await Inbox.WaitForMessageAsync(Email, new Regex("password|reset", RegexOptions.IgnoreCase), startedAt);
         Assert.StartsWith("donotreply@", mail.FromAddress, StringComparison.OrdinalIgnoreCase);
@@ -26,6 +28,7 @@ public sealed class ForgotPasswordJourneyTests(StackFixture stack, BrowserFixtur
 
         var reset = new ResetPasswordPage(Page);
         await reset.OpenAsync(link);
+        await AssertAccessibleAsync("SSO: set a new password");
         await reset.SubmitAsync(NewPassword);
         await Expect(reset.Confirmation).ToBeVisibleAsync();
         await Expect(reset.Alert).ToHaveCountAsync(0);

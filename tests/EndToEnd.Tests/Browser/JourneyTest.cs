@@ -29,6 +29,10 @@ public abstract class JourneyTest(StackFixture stack, BrowserFixture browser) : 
         await PortalHome.WaitForAsync(DevelopmentAccounts.DisplayNameOf(email));
     }
 
+    /// <summary>The axe check of the page as the user sees it now (another person's page when given).</summary>
+    protected Task AssertAccessibleAsync(string pageName, IPage? page = null) =>
+        Accessibility.AssertNoSeriousViolationsAsync(page ?? Page, pageName);
+
     /// <summary>Runs the journey; when it fails, saves a screenshot and names it with the page's URL.</summary>
     protected async Task JourneyAsync(Func<Task> journey, [CallerMemberName] string name = "")
     {

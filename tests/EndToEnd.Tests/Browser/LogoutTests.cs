@@ -20,6 +20,7 @@ public sealed class LogoutTests(StackFixture stack, BrowserFixture browser) : Jo
         await Expect(profile.NewPassword).ToBeVisibleAsync();
         await Expect(profile.ConfirmNewPassword).ToBeVisibleAsync();
         await Expect(profile.ChangePassword).ToBeVisibleAsync();
+        await AssertAccessibleAsync("Edit Profile (legacy user)");
 
         await Page.GoBackAsync();
         await PortalHome.WaitForAsync("Dana Legacy");

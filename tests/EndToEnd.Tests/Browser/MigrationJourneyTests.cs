@@ -15,8 +15,6 @@ namespace EndToEnd.Tests.Browser;
 /// </summary>
 public sealed class MigrationJourneyTests(StackFixture stack, BrowserFixture browser) : JourneyTest(stack, browser)
 {
-    private readonly BrowserFixture browsers = browser;
-
     [Fact]
     public Task An_operator_plans_announces_dry_runs_and_runs_a_batch_and_a_user_then_signs_in_with_SSO() => JourneyAsync(async () =>
     {
@@ -29,6 +27,7 @@ public sealed class MigrationJourneyTests(StackFixture stack, BrowserFixture bro
         await Expect(Page).ToHaveURLAsync(new Regex("/admin"));
         var console = new MigrationConsolePage(Page);
         await console.OpenAsync();
+        await AssertAccessibleAsync("Admin: migration console");
 
         // A batch for Wingtip Toys, 15 days ahead.
         var day = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(15));
@@ -44,6 +43,7 @@ public sealed class MigrationJourneyTests(StackFixture stack, BrowserFixture bro
 
         // The dry run: Liam will be linked (keeping his other product's role), Oscar cannot move.
         await console.CheckReadinessAsync();
+        await AssertAccessibleAsync("Admin: migration batch with its readiness check");
         await Expect(console.ReadinessRow(DevelopmentAccounts.LiamLinked)).ToContainTextAsync("rmm-technician");
         await Expect(console.ReadinessRow(DevelopmentAccounts.OscarNoEmail)).ToContainTextAsync("No usable e-mail");
 
@@ -59,10 +59,8 @@ public sealed class MigrationJourneyTests(StackFixture stack, BrowserFixture bro
         await Expect(users.RowOf(DevelopmentAccounts.DisplayNameOf(DevelopmentAccounts.LiamLinked))).ToContainTextAsync("Migrated on");
 
         // Nora's first SSO login, with the password she had on the portal's form.
-        var context = await browsers.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Stack.PortalUrl.ToString() });
-        await using var _ = context;
-        context.SetDefaultTimeout(15_000);
-        var nora = await context.NewPageAsync();
+        await using var noraBrowser = await OtherBrowserAsync();
+        var nora = noraBrowser.Page;
         var noraSso = await (await new PortalLoginPage(nora).GotoAsync()).StartSingleSignOnAsync();
         await noraSso.SignInAsync(DevelopmentAccounts.NoraFirstSso, DevelopmentAccounts.Password);
         await Expect(noraSso.ActivationDialog).ToBeVisibleAsync();
@@ -86,5 +84,11 @@ public sealed class MigrationJourneyTests(StackFixture stack, BrowserFixture bro
         }
 
         await home.WaitForAsync(noraName);
+
+        // Service state is for the people who run the platform: the operator finds it in the admin area.
+        var status = new SystemStatusPage(Page);
+        await status.OpenAsync();
+        await Expect(status.Main).ToContainTextAsync("SQLite");
+        await AssertAccessibleAsync("Admin: System status");
     });
 }

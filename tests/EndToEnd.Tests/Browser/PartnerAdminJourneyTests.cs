@@ -14,8 +14,6 @@ namespace EndToEnd.Tests.Browser;
 /// </summary>
 public sealed class PartnerAdminJourneyTests(StackFixture stack, BrowserFixture browser) : JourneyTest(stack, browser)
 {
-    private readonly BrowserFixture browsers = browser;
-
     [Fact]
     public Task A_partner_admin_filters_adds_disables_resets_MFA_exports_and_sees_it_all_in_the_audit_log() => JourneyAsync(async () =>
     {
@@ -34,6 +32,7 @@ public sealed class PartnerAdminJourneyTests(StackFixture stack, BrowserFixture 
         await sso.EnterMfaCodeAsync(await admin.NextCodeAsync());
         await Expect(Page).ToHaveURLAsync(new Regex("/admin"));
         var users = await new AdminNavigation(Page).OpenManageUsersAsync();
+        await AssertAccessibleAsync("Admin: Manage Users");
 
         // Not migrated only: every row says so.
         await users.FilterAsync("Migrated to SSO", "Not migrated", new Regex("migrated=false"));
@@ -42,7 +41,9 @@ public sealed class PartnerAdminJourneyTests(StackFixture stack, BrowserFixture 
 
         // Add an end user to a client not yet migrated: the set-password e-mail arrives.
         var newEmail = $"quinn.{DateTime.UtcNow:HHmmssfff}@northwind.test";
-        await users.AddEndUserAsync("Northwind Traders", "Quinn Newcomer", newEmail);
+        await users.OpenAddEndUserAsync();
+        await AssertAccessibleAsync("Admin: Add end user dialog");
+        await users.SubmitNewEndUserAsync("Northwind Traders", "Quinn Newcomer", newEmail);
         await Expect(users.Notice).ToContainTextAsync("Quinn Newcomer");
         var invitation = await Inbox.WaitForMessageAsync(newEmail, new Regex("password", RegexOptions.IgnoreCase), startedAt);
         Assert.StartsWith("donotreply@", invitation.FromAddress, StringComparison.OrdinalIgnoreCase);
@@ -83,21 +84,15 @@ public sealed class PartnerAdminJourneyTests(StackFixture stack, BrowserFixture 
         // The Audit page shows the three actions, on whom, by whom.
         var audit = await new AdminNavigation(Page).OpenAuditAsync();
         await Expect(audit.Entry("End user added", "Quinn Newcomer")).ToBeVisibleAsync();
+        await AssertAccessibleAsync("Admin: Audit");
         await Expect(audit.Entry("End user disabled", kimName)).ToBeVisibleAsync();
         await Expect(audit.Entry("MFA reset", miaName)).ToBeVisibleAsync();
         await Expect(audit.Entry("End user disabled", kimName)).ToContainTextAsync("Paula Admin");
+
+        // The partner's branding settings and the tickets list pass the accessibility check too.
+        await new BrandingPage(Page).OpenAsync();
+        await AssertAccessibleAsync("Admin: Settings > Branding");
+        await new AdminTicketsPage(Page).OpenFromNavigationAsync();
+        await AssertAccessibleAsync("Admin: tickets (partner admin)");
     });
-
-    /// <summary>A second person's browser: its own context, so nothing is shared with the admin's.</summary>
-    private async Task<OtherBrowser> OtherBrowserAsync()
-    {
-        var context = await browsers.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Stack.PortalUrl.ToString() });
-        context.SetDefaultTimeout(15_000);
-        return new OtherBrowser(context, await context.NewPageAsync());
-    }
-
-    private sealed record OtherBrowser(IBrowserContext Context, IPage Page) : IAsyncDisposable
-    {
-        public ValueTask DisposeAsync() => Context.DisposeAsync();
-    }
 }

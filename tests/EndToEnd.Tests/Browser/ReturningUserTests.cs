@@ -11,7 +11,18 @@ public sealed class ReturningUserTests(StackFixture stack, BrowserFixture browse
     [Fact]
     public Task An_enrolled_user_signs_in_with_an_mfa_code_stays_signed_in_across_a_reload_and_no_token_is_stored() => JourneyAsync(async () =>
     {
-        await SignInWithSingleSignOnAsync(Email, DevelopmentAccounts.Password, new Authenticator(DevelopmentAccounts.TotpSecret));
+        // Every step of the SSO login passes the accessibility check as the user meets it.
+        var sso = await (await PortalLogin.GotoAsync()).StartSingleSignOnAsync();
+        await AssertAccessibleAsync("SSO: email step");
+        await sso.EnterEmailAsync(Email);
+        await AssertAccessibleAsync("SSO: password step");
+        await sso.Password.FillAsync(DevelopmentAccounts.Password);
+        await sso.Login.ClickAsync();
+        await Expect(sso.MfaCode).ToBeVisibleAsync();
+        await AssertAccessibleAsync("SSO: MFA code step");
+        await sso.EnterMfaCodeAsync(await new Authenticator(DevelopmentAccounts.TotpSecret).NextCodeAsync());
+        await PortalHome.WaitForAsync("Erin Enrolled");
+        await AssertAccessibleAsync("Portal home");
 
         // The access token lives in memory only: a reload renews it silently from the SSO session.
         await Page.ReloadAsync();
@@ -31,5 +42,6 @@ public sealed class ReturningUserTests(StackFixture stack, BrowserFixture browse
         await Expect(profile.ForgotPassword).ToBeVisibleAsync();
         await Expect(profile.CurrentPassword).ToHaveCountAsync(0);
         await Expect(profile.ChangePassword).ToHaveCountAsync(0);
+        await AssertAccessibleAsync("Edit Profile (migrated user)");
     });
 }

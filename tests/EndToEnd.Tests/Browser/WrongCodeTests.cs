@@ -20,6 +20,7 @@ public sealed class WrongCodeTests(StackFixture stack, BrowserFixture browser) :
         await Expect(sso.Alert).ToContainTextAsync("incorrect");
         await Expect(Page).ToHaveURLAsync(SsoLoginPage.Url);
         await Expect(PortalHome.AnyWelcome).ToHaveCountAsync(0);
+        await AssertAccessibleAsync("SSO: MFA code step with an error");
 
         await sso.EnterMfaCodeAsync(await authenticator.NextCodeAsync());
         await PortalHome.WaitForAsync("Henry Enrolled");

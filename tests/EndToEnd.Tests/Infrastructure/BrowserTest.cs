@@ -21,4 +21,12 @@ public abstract class BrowserTest(StackFixture stack, BrowserFixture browser) : 
     }
 
     public async Task DisposeAsync() => await Context.DisposeAsync();
+
+    /// <summary>Another person's browser on the same portal (dispose it when that person is done).</summary>
+    protected async Task<OtherBrowser> OtherBrowserAsync()
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Stack.PortalUrl.ToString() });
+        context.SetDefaultTimeout(15_000);
+        return new OtherBrowser(context, await context.NewPageAsync());
+    }
 }

@@ -62,10 +62,15 @@ public sealed class ManageUsersPage(IPage page)
         return int.Parse(Regex.Match(text, @"(\d+) end users?").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public async Task AddEndUserAsync(string client, string name, string email)
+    public async Task OpenAddEndUserAsync()
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Add end user", Exact = true }).ClickAsync();
         await Expect(Dialog).ToBeVisibleAsync();
+    }
+
+    /// <summary>Fills the open Add end user dialog and submits it; the dialog closes.</summary>
+    public async Task SubmitNewEndUserAsync(string client, string name, string email)
+    {
         await Dialog.GetByLabel("Client", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = client });
         await Dialog.GetByLabel("Name", new() { Exact = true }).FillAsync(name);
         await Dialog.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
