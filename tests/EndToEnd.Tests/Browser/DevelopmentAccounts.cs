@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using EndToEnd.Tests.Pages;
+
 namespace EndToEnd.Tests.Browser;
 
 /// <summary>
@@ -8,6 +11,8 @@ public static class DevelopmentAccounts
 {
     public const string Password = "Portal-Pass-2026!";
     public const string TotpSecret = "JBSWY3DPEHPK3PXP";
+
+    private static readonly ConcurrentDictionary<string, Authenticator> Authenticators = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Migrated, never logged in: activation pending, no authenticator. Used by FirstLoginJourneyTests only.</summary>
     public const string AlexPending = "alex.pending@northwind.test";
@@ -30,7 +35,10 @@ public static class DevelopmentAccounts
     /// <summary>Not migrated. MigratedUserTests tries SSO with it (refused, no state change).</summary>
     public const string SamLegacy = "sam.legacy@adventure.test";
 
-    /// <summary>Partner admin of Contoso Managed IT (SSO, enrolled with <see cref="TotpSecret"/>). PartnerAdminJourneyTests.</summary>
+    /// <summary>
+    /// Partner admin of Contoso Managed IT (SSO, enrolled with <see cref="TotpSecret"/>), also rmm-admin of the RMM console.
+    /// PartnerAdminJourneyTests and RmmConsoleJourneyTests (through <see cref="AuthenticatorOf"/>).
+    /// </summary>
     public const string PaulaAdmin = "paula.admin@contoso.test";
 
     /// <summary>Not migrated, signed in with the portal form and then disabled by PartnerAdminJourneyTests only.</summary>
@@ -42,7 +50,7 @@ public static class DevelopmentAccounts
     /// <summary>Platform operator (SSO, enrolled). MigrationJourneyTests.</summary>
     public const string OlgaOperator = "olga.operator@platform.test";
 
-    /// <summary>Partner admin of Litware Partners, whose client Wingtip Toys the migration journey moves.</summary>
+    /// <summary>Partner admin of Litware Partners, whose client Wingtip Toys the migration journey moves; it then opens Home > User Management as her.</summary>
     public const string LaraAdmin = "lara.admin@litware.test";
 
     /// <summary>Wingtip Toys, not migrated: the migration journey moves her and she then signs in with SSO.</summary>
@@ -66,7 +74,20 @@ public static class DevelopmentAccounts
     /// <summary>Contoso Managed IT's support contact (Settings > Branding): told of every new ticket.</summary>
     public const string ContosoSupport = "support@contoso.test";
 
+    /// <summary>
+    /// Tailspin Toys, one of the seeded crowd (index 4: active, enrolled, a plain end user): no role in any other product.
+    /// RmmConsoleJourneyTests only.
+    /// </summary>
+    public const string AvaEriksen = "ava.eriksen@tailspin.test";
+
     public const string Contoso = "Contoso Managed IT";
+
+    /// <summary>
+    /// The authenticator app of an enrolled development account, one for the whole run: the server accepts each
+    /// time-step's code once per account, so journeys that sign the same account in, in whatever order xunit runs
+    /// them, must not offer a code that another journey already used.
+    /// </summary>
+    public static Authenticator AuthenticatorOf(string email) => Authenticators.GetOrAdd(email, _ => new Authenticator(TotpSecret));
 
     /// <summary>The portal greets users by the e-mail's first two words, capitalised: "Erin Enrolled".</summary>
     public static string DisplayNameOf(string email)

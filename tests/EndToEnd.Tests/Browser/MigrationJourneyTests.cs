@@ -11,7 +11,8 @@ namespace EndToEnd.Tests.Browser;
 /// Issue 8's acceptance, in a real browser against the AppHost-started stack: the platform
 /// operator plans a batch for Wingtip Toys, its partner is told, the dry run shows who will be
 /// linked and who cannot move, the batch runs to 100 %, Manage Users follows, and one of the
-/// users completes the first SSO login with the password they had before.
+/// users completes the first SSO login with the password they had before. Afterwards the partner's
+/// Home > User Management shows the linked user with his other product's role (issue 10).
 /// </summary>
 public sealed class MigrationJourneyTests(StackFixture stack, BrowserFixture browser) : JourneyTest(stack, browser)
 {
@@ -84,6 +85,21 @@ public sealed class MigrationJourneyTests(StackFixture stack, BrowserFixture bro
         }
 
         await home.WaitForAsync(noraName);
+
+        // Litware's admin, in Home > User Management: Liam, linked, keeps the RMM role he had before the
+        // migration; Nora, migrated with no other product's role, is not there.
+        await using var laraBrowser = await OtherBrowserAsync();
+        var lara = laraBrowser.Page;
+        var laraSso = await (await new PortalLoginPage(lara).GotoAsync()).StartSingleSignOnAsync();
+        await laraSso.SignInAsync(DevelopmentAccounts.LaraAdmin, DevelopmentAccounts.Password);
+        await laraSso.EnterMfaCodeAsync(await DevelopmentAccounts.AuthenticatorOf(DevelopmentAccounts.LaraAdmin).NextCodeAsync());
+        await Expect(lara).ToHaveURLAsync(new Regex("/admin"));
+        var homeUsers = new HomeUserManagementPage(lara);
+        await homeUsers.OpenAsync();
+        await Expect(homeUsers.RowOf(DevelopmentAccounts.LaraAdmin)).ToBeVisibleAsync();
+        await Expect(homeUsers.RowOf(DevelopmentAccounts.LiamLinked)).ToContainTextAsync("rmm-technician");
+        await Expect(homeUsers.RowOf(DevelopmentAccounts.NoraFirstSso)).ToHaveCountAsync(0);
+        await AssertAccessibleAsync("Admin: Home > User Management", lara);
 
         // Service state is for the people who run the platform: the operator finds it in the admin area.
         var status = new SystemStatusPage(Page);

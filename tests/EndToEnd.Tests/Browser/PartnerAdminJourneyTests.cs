@@ -18,7 +18,7 @@ public sealed class PartnerAdminJourneyTests(StackFixture stack, BrowserFixture 
     public Task A_partner_admin_filters_adds_disables_resets_MFA_exports_and_sees_it_all_in_the_audit_log() => JourneyAsync(async () =>
     {
         var startedAt = DateTimeOffset.UtcNow;
-        var admin = new Authenticator(DevelopmentAccounts.TotpSecret);
+        var admin = DevelopmentAccounts.AuthenticatorOf(DevelopmentAccounts.PaulaAdmin);
 
         // The end user who will be disabled is signed in, in a browser of their own.
         await using var kim = await OtherBrowserAsync();

@@ -24,6 +24,9 @@ public sealed class StackFixture : IAsyncLifetime
 
     public Uri MailInboxUrl { get; private set; } = null!;
 
+    /// <summary>The second product of the platform (the RMM console), on an origin of its own.</summary>
+    public Uri RmmConsoleUrl { get; private set; } = null!;
+
     public TimeSpan StartedIn { get; private set; }
 
     public async Task InitializeAsync()
@@ -43,7 +46,7 @@ public sealed class StackFixture : IAsyncLifetime
         App = await builder.BuildAsync();
         using var cts = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(cts.Token);
-        foreach (var resource in new[] { ResourceNames.Cache, ResourceNames.Mail, ResourceNames.Api, ResourceNames.WebClient })
+        foreach (var resource in new[] { ResourceNames.Cache, ResourceNames.Mail, ResourceNames.Api, ResourceNames.WebClient, ResourceNames.RmmConsole })
         {
             await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);
         }
@@ -51,6 +54,7 @@ public sealed class StackFixture : IAsyncLifetime
         StartedIn = started.Elapsed;
         PortalUrl = App.GetEndpoint(ResourceNames.WebClient, "http");
         MailInboxUrl = App.GetEndpoint(ResourceNames.Mail, "http");
+        RmmConsoleUrl = App.GetEndpoint(ResourceNames.RmmConsole, "http");
     }
 
     public async Task DisposeAsync()

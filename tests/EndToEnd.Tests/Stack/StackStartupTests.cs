@@ -11,7 +11,7 @@ public sealed class StackStartupTests(StackFixture stack)
     [Fact]
     public async Task Every_resource_of_the_embedded_stack_becomes_healthy()
     {
-        foreach (var name in new[] { ResourceNames.Cache, ResourceNames.Mail, ResourceNames.Api, ResourceNames.WebClient })
+        foreach (var name in new[] { ResourceNames.Cache, ResourceNames.Mail, ResourceNames.Api, ResourceNames.WebClient, ResourceNames.RmmConsole })
         {
             Assert.True(stack.App.ResourceNotifications.TryGetCurrentState(name, out var state), $"{name} is not known to the app host");
             Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, state!.Snapshot.HealthStatus);
