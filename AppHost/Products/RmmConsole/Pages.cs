@@ -51,7 +51,7 @@ public static class Pages
             <p>E-mail address: {email}</p>
             <section aria-labelledby="roles-heading">
             <h2 id="roles-heading">Your roles in the RMM Console</h2>
-            <ul class="roles">{items}</ul>
+            <ul class="roles" aria-labelledby="roles-heading">{items}</ul>
             </section>
             {LogOutForm(http, antiforgery)}
             """);

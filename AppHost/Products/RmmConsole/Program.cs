@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.Services.AddProblemDetails();
+builder.Services.AddAuthorization();
 builder.AddConsoleSignIn();
 builder.AddWhoAmIApi();
 
