@@ -22,6 +22,9 @@ public static class ProductRoles
     /// <summary>A role in another product of the platform (the RMM console): migration must keep it.</summary>
     public const string RmmTechnician = "rmm-technician";
 
+    /// <summary>Administers the RMM console (another product of the platform).</summary>
+    public const string RmmAdmin = "rmm-admin";
+
     /// <summary>The roles a partner staff row may hold.</summary>
     public static readonly IReadOnlyList<string> StaffRoles = [PartnerAdmin, PartnerTechnician];
 }

@@ -5,6 +5,7 @@ using Api.Sso.Accounts;
 using Api.Sso.Login;
 using Api.Sso.Oidc;
 using Api.Sso.Passwords;
+using Api.Sso.Products;
 using Api.Sso.Sessions;
 using Api.Sso.Throttling;
 using Microsoft.AspNetCore.Identity;
@@ -69,6 +70,7 @@ public static class SsoServiceExtensions
             services.AddHostedService<TokenPruner>();
         }
 
+        services.AddSsoProducts();
         services.AddSessionBoundTokens();
         builder.AddOidcServer();
         return builder;
