@@ -57,7 +57,6 @@ public static class ApplicationServiceExtensions
         builder.Services.AddApiAuthorization();
         builder.AddSsoMigration();
         builder.Services.AddScoped<Audit.AuditLog>();
-        builder.Services.AddSingleton<Sso.Products.ProductCatalog>(); // TEMPORARY (K3) until K1 merges
         builder.AddPortal();
         builder.AddDevelopmentAgents();
         return builder;
