@@ -32,7 +32,7 @@ public sealed class RmmConsoleJourneyTests(StackFixture stack, BrowserFixture br
         await sso.EnterMfaCodeAsync(await authenticator.NextCodeAsync());
         await Expect(Page).ToHaveURLAsync(new Regex("/admin"));
         var adminCall = await Page.RunAndWaitForRequestAsync(
-            () => new AdminNavigation(Page).OpenAuditAsync(),
+            () => new AdminNavigation(Page).OpenManageUsersAsync(),
             request => request.Url.Contains("/api/admin/", StringComparison.Ordinal));
         var portalToken = (await adminCall.AllHeadersAsync())["authorization"];
 
