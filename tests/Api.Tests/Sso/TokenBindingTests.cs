@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Security.Claims;
 using Api.Sso.Sessions;
 using Api.Tests.Infrastructure;
+using Api.Tests.Sso.Products;
 using Duende.IdentityModel.OidcClient;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -38,18 +39,10 @@ public sealed class TokenBindingTests(SsoApiFactory api)
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
         using var browser = new SsoDriver(api);
         await browser.SignInAsync(user);
-        var client = new OidcClient(new OidcClientOptions
-        {
-            Authority = browser.Origin.ToString(),
-            ClientId = OtherClientId,
-            RedirectUri = OtherRedirectUri,
-            Scope = SsoDriver.Scopes,
-            DisablePushedAuthorization = true,
-            BackchannelHandler = api.Server.CreateHandler(),
-        });
+        var client = new ProductClient(browser, api, OtherClientId, secret: null, OtherRedirectUri, SsoDriver.Scopes);
 
         // The same browser, signed in, opens the unconfigured client.
-        var callback = await browser.AuthorizeAsync((await client.PrepareLoginAsync()).StartUrl);
+        var (callback, _) = await client.AuthorizeAsync();
 
         Assert.StartsWith(OtherRedirectUri, callback.ToString());
         Assert.Contains("error=unauthorized_client", callback.Query, StringComparison.Ordinal);
@@ -173,25 +166,8 @@ public sealed class TokenBindingTests(SsoApiFactory api)
     }
 
     /// <summary>An OIDC client of its own on this browser's SSO session: authorize answers with a code at once.</summary>
-    private async Task<LoginResult> SignInSilentlyAsync(SsoDriver browser, string clientId, string redirectUri, string scopes)
-    {
-        var client = new OidcClient(new OidcClientOptions
-        {
-            Authority = browser.Origin.ToString(),
-            ClientId = clientId,
-            RedirectUri = redirectUri,
-            Scope = scopes,
-            LoadProfile = false,
-            DisablePushedAuthorization = true,
-            BackchannelHandler = api.Server.CreateHandler(),
-        });
-        var state = await client.PrepareLoginAsync();
-        var callback = await browser.AuthorizeAsync(state.StartUrl);
-        Assert.StartsWith(redirectUri, callback.ToString());
-        var result = await client.ProcessResponseAsync(callback.ToString(), state);
-        Assert.False(result.IsError, $"{result.Error} {result.ErrorDescription}");
-        return result;
-    }
+    private Task<LoginResult> SignInSilentlyAsync(SsoDriver browser, string clientId, string redirectUri, string scopes) =>
+        new ProductClient(browser, api, clientId, secret: null, redirectUri, scopes).SignInAsync();
 
     private static async Task<HttpResponseMessage> UserInfoAsync(SsoDriver browser, string accessToken)
     {

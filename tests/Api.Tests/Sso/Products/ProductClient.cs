@@ -1,14 +1,15 @@
 using Api.Tests.Infrastructure;
 using Duende.IdentityModel.OidcClient;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 
 namespace Api.Tests.Sso.Products;
 
 /// <summary>
 /// Another product's side of OpenID Connect in the same browser as an <see cref="SsoDriver"/>: an
-/// independent client (Duende OidcClient) for a confidential product, with its secret, code + PKCE.
+/// independent client (Duende OidcClient), code + PKCE, with the product's secret when it is confidential.
 /// </summary>
-public sealed class ProductClient(SsoDriver browser, ProductsApiFactory api, string clientId, string secret, string redirectUri, string scope)
+public sealed class ProductClient(SsoDriver browser, WebApplicationFactory<Program> api, string clientId, string? secret, string redirectUri, string scope)
 {
     public static ProductClient Rmm(SsoDriver browser, ProductsApiFactory api, string? secret = null, string scope = "openid profile email rmm-api") =>
         new(browser, api, ProductsApiFactory.Rmm, secret ?? ProductsApiFactory.RmmSecret, ProductsApiFactory.RmmRedirectUri, scope);
