@@ -34,7 +34,6 @@ public sealed class BatchControl(AppDbContext db, AuditLog audit, BatchRunnerSig
     /// <summary>A scheduled batch becomes due now; a running one is left as it is.</summary>
     public async Task<RunNowOutcome> RunNowAsync(Guid batchId, AuditActor actor, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await SharedTransaction.BeginAsync(db, cancellationToken);
         var batch = await db.MigrationBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batchId, cancellationToken);
         if (batch is null)
@@ -42,10 +41,16 @@ public sealed class BatchControl(AppDbContext db, AuditLog audit, BatchRunnerSig
             return RunNowOutcome.NotFound;
         }
 
-        // Conditional, so a cancel that lands at the same moment wins or loses as a whole, and of
-        // many clicks at once only the first moves the date (and is audited): the others find the
-        // batch already due.
-        var moved = await db.MigrationBatches.Where(b => b.Id == batchId && b.Status == MigrationBatchStatus.Scheduled && b.ScheduledAt > now)
+        // Read after the batch, so a click that saw another click's new date has a later "now" and
+        // finds the batch already due.
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        // Conditional on the date this click saw, so a cancel that lands at the same moment wins or
+        // loses as a whole, and of many clicks at once only the first moves the date (and is
+        // audited): each click has its own "now", and without the seen date a click with an earlier
+        // "now" would move the date again, back to its own.
+        var moved = await db.MigrationBatches
+            .Where(b => b.Id == batchId && b.Status == MigrationBatchStatus.Scheduled && b.ScheduledAt == batch.ScheduledAt && b.ScheduledAt > now)
             .ExecuteUpdateAsync(set => set.SetProperty(b => b.ScheduledAt, now), cancellationToken);
         if (moved == 0)
         {
