@@ -29,4 +29,7 @@ var webclient = builder.AddPortalWebClient(repositoryRoot)
 // Tokens name the portal's public origin as their issuer.
 api.WithEnvironment("Identity__Issuer", webclient.GetEndpoint("http"));
 
+// Another product on the same sign-in (README, "Other products on the same sign-in").
+builder.AddRmmConsole(api, webclient);
+
 builder.Build().Run();

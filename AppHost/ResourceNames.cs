@@ -9,4 +9,6 @@ public static class ResourceNames
     public const string Api = "api";
     public const string WebClient = "webclient";
     public const string WebClientInstall = "webclient-npm-install";
+    public const string RmmConsole = "rmm-console";
+    public const string RmmConsoleClientSecret = "rmm-console-client-secret";
 }

@@ -24,7 +24,7 @@ public static class StartupExtensions
         }
 
         await app.Services.GetRequiredService<SigningKeyRing>().InitializeAsync();
-        await app.Services.RegisterPortalClientAsync();
+        await app.Services.RegisterProductsAsync();
 
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Seed:DevelopmentData", true))
         {

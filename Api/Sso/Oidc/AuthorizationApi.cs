@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Api.Infrastructure;
 using Api.Sso.Accounts;
+using Api.Sso.Products;
 using Api.Sso.Sessions;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -32,10 +33,17 @@ public static class AuthorizationApi
     }
 
     public static async Task<IResult> Authorize(
-        HttpContext http, SsoSessionStore sessions, SubjectDirectory subjects, ReauthenticationRequests reauthentication)
+        HttpContext http, SsoSessionStore sessions, SubjectDirectory subjects, ReauthenticationRequests reauthentication, ProductCatalog products)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
+        // OpenIddict knows the client; the catalog says what its tokens carry. Only a client
+        // removed from configuration since this process started can be missing here.
+        var product = products.FindByClientId(request.ClientId);
+        if (product is null)
+        {
+            return Forbid(Errors.UnauthorizedClient, "This application is no longer registered.");
+        }
 
         var notBefore = await reauthentication.NotBeforeAsync(request);
         var session = await sessions.FindByCookieAsync(http.Request.Cookies[SsoSessionStore.CookieName]);
@@ -71,20 +79,24 @@ public static class AuthorizationApi
             identity.AddClaim(new Claim("amr", method));
         }
 
-        // Product roles (platform operator, the portal's own) travel in the access token only.
-        foreach (var role in subject.Roles ?? [])
+        // A product's tokens carry its own roles and no other product's: the portal never learns
+        // who is an RMM admin, and the RMM console never sees portal roles.
+        foreach (var role in (subject.Roles ?? []).Where(product.Roles.Contains))
         {
             identity.AddClaim(new Claim(Claims.Role, role));
         }
 
         identity.SetScopes(request.GetScopes());
-        identity.SetResources(OidcServerExtensions.ApiScope);
+        identity.SetResources(product.Audience);
         identity.SetDestinations(claim => claim.Type switch
         {
-            Claims.Name or Claims.Email or Claims.EmailVerified or Claims.AuthenticationTime or "sid" or "amr"
+            Claims.Name or Claims.Email or Claims.EmailVerified or Claims.AuthenticationTime or "sid" or "amr" or Claims.Role
                 => [Destinations.AccessToken, Destinations.IdentityToken],
             _ => [Destinations.AccessToken],
         });
+
+        // Before the code leaves: the product hears of the session's end (BackChannelLogout).
+        await sessions.RecordClientAsync(session.Id, product.ClientId);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

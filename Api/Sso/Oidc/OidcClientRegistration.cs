@@ -1,25 +1,27 @@
-using Api.Sso.Keys;
+using Api.Sso.Products;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Api.Sso.Oidc;
 
 /// <summary>
-/// Registers the portal SPA as a public client (code + PKCE) with exact redirect URIs on the
-/// portal's origin. Runs at every start so a changed origin updates the registration.
+/// Makes OpenIddict's clients what <c>Sso:Products</c> says, at every start: each configured
+/// product is created or updated (a changed origin, secret or role list takes effect), and a client
+/// no longer configured is deleted with its tokens, so nothing more is issued to it.
 /// </summary>
 public static class OidcClientRegistration
 {
-    public static async Task RegisterPortalClientAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    public static async Task RegisterProductsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         try
         {
             await RegisterOnceAsync(services, cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (Exception exception) when (exception is DbUpdateException or OpenIddictExceptions.ConcurrencyException)
         {
-            // Another replica starting at the same moment registered it first: update theirs,
+            // Another replica starting at the same moment registered them first: update theirs,
             // in a fresh scope (OpenIddict caches the lookup that found nothing).
             await RegisterOnceAsync(services, cancellationToken);
         }
@@ -29,16 +31,51 @@ public static class OidcClientRegistration
     {
         await using var scope = services.CreateAsyncScope();
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-        var origin = TokenValidationExtensions.IssuerOf(scope.ServiceProvider.GetRequiredService<IConfiguration>());
+        var catalog = scope.ServiceProvider.GetRequiredService<ProductCatalog>();
+        var settings = scope.ServiceProvider.GetRequiredService<IOptions<ProductOptions>>().Value.Products;
 
+        foreach (var product in catalog.All)
+        {
+            var descriptor = DescriptorOf(product, settings[product.ClientId].ClientSecret);
+            var existing = await applications.FindByClientIdAsync(product.ClientId, cancellationToken);
+            if (existing is null)
+            {
+                await applications.CreateAsync(descriptor, cancellationToken);
+            }
+            else
+            {
+                await applications.UpdateAsync(existing, descriptor, cancellationToken);
+            }
+        }
+
+        var stale = new List<object>();
+        await foreach (var application in applications.ListAsync(count: null, offset: null, cancellationToken))
+        {
+            if (catalog.FindByClientId(await applications.GetClientIdAsync(application, cancellationToken)) is null)
+            {
+                stale.Add(application);
+            }
+        }
+
+        foreach (var application in stale)
+        {
+            await applications.DeleteAsync(application, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// First-party products: implicit consent (no consent screen), code + PKCE only, the product's
+    /// own API scope and no other; a confidential one authenticates at the token endpoint with its secret.
+    /// </summary>
+    private static OpenIddictApplicationDescriptor DescriptorOf(Product product, string? secret)
+    {
         var descriptor = new OpenIddictApplicationDescriptor
         {
-            ClientId = OidcServerExtensions.PortalClientId,
-            DisplayName = "End User Portal",
-            ClientType = ClientTypes.Public,
+            ClientId = product.ClientId,
+            DisplayName = product.DisplayName,
+            ClientType = product.IsConfidential ? ClientTypes.Confidential : ClientTypes.Public,
+            ClientSecret = product.IsConfidential ? secret : null,
             ConsentType = ConsentTypes.Implicit,
-            RedirectUris = { new Uri($"{origin}portal/callback"), new Uri($"{origin}portal/silent-callback") },
-            PostLogoutRedirectUris = { new Uri(origin) },
             Permissions =
             {
                 Permissions.Endpoints.Authorization,
@@ -48,19 +85,12 @@ public static class OidcClientRegistration
                 Permissions.ResponseTypes.Code,
                 Permissions.Scopes.Email,
                 Permissions.Scopes.Profile,
-                Permissions.Prefixes.Scope + OidcServerExtensions.ApiScope,
+                Permissions.Prefixes.Scope + product.Audience,
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
-
-        var existing = await applications.FindByClientIdAsync(OidcServerExtensions.PortalClientId, cancellationToken);
-        if (existing is null)
-        {
-            await applications.CreateAsync(descriptor, cancellationToken);
-        }
-        else
-        {
-            await applications.UpdateAsync(existing, descriptor, cancellationToken);
-        }
+        descriptor.RedirectUris.UnionWith(product.RedirectUris);
+        descriptor.PostLogoutRedirectUris.UnionWith(product.PostLogoutRedirectUris);
+        return descriptor;
     }
 }

@@ -1,5 +1,7 @@
 using Api.Infrastructure;
 using Api.Sso.Keys;
+using Api.Sso.Products;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -13,7 +15,7 @@ public static class OidcServerExtensions
 
     /// <summary>
     /// The platform's OpenID Connect provider (OpenIddict): discovery, authorize (code + PKCE
-    /// only), token, userinfo, JWKS and end-session. Access tokens are plain signed JWTs (no
+    /// only), token, userinfo, JWKS, end-session and back-channel logout to the products. Access tokens are plain signed JWTs (no
     /// encryption) so any product's API can validate them with standard JWT bearer handling.
     /// </summary>
     public static IHostApplicationBuilder AddOidcServer(this IHostApplicationBuilder builder)
@@ -33,12 +35,15 @@ public static class OidcServerExtensions
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 // S256 only: "plain" PKCE protects nothing if the authorize request is seen.
                 server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
-                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, ApiScope);
+                // Plus each product's audience as a scope (below, from the configured products).
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email);
                 server.RegisterClaims(Claims.Subject, Claims.Name, Claims.Email, Claims.EmailVerified, Claims.AuthenticationTime, "sid", "amr");
                 server.SetAccessTokenLifetime(TimeSpan.FromMinutes(5));
                 server.SetIdentityTokenLifetime(TimeSpan.FromMinutes(5));
                 server.SetAuthorizationCodeLifetime(TimeSpan.FromMinutes(2));
                 server.DisableAccessTokenEncryption();
+                server.AddEventHandler<OpenIddictServerEvents.HandleConfigurationRequestContext>(handler =>
+                    handler.UseInlineHandler(BackChannelLogout.AdvertiseSupport));
 
                 var aspNetCore = server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
@@ -66,7 +71,10 @@ public static class OidcServerExtensions
                 options.EncryptionCredentials.Add(new EncryptingCredentials(key, SecurityAlgorithms.Aes256KW, SecurityAlgorithms.Aes256CbcHmacSha512));
             }
         });
+        builder.Services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<ProductOptions>>((options, products) =>
+            options.Scopes.UnionWith(products.Value.Products.Values.Select(product => product.Audience).OfType<string>()));
         builder.Services.AddHostedService<OidcKeyFollower>();
+        builder.Services.AddBackChannelLogout();
         return builder;
     }
 
@@ -74,7 +82,7 @@ public static class OidcServerExtensions
     /// OpenIddict reads its keys once into its options; when the ring changes (a rotation, or a
     /// key another replica made), its cached options are dropped so the next request rebuilds them.
     /// </summary>
-    private sealed class OidcKeyFollower(SigningKeyRing ring, Microsoft.Extensions.Options.IOptionsMonitorCache<OpenIddictServerOptions> cache) : IHostedService
+    private sealed class OidcKeyFollower(SigningKeyRing ring, IOptionsMonitorCache<OpenIddictServerOptions> cache) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
@@ -88,6 +96,6 @@ public static class OidcServerExtensions
             return Task.CompletedTask;
         }
 
-        private void Refresh() => cache.TryRemove(Microsoft.Extensions.Options.Options.DefaultName);
+        private void Refresh() => cache.TryRemove(Options.DefaultName);
     }
 }

@@ -16,13 +16,15 @@ public sealed class SsoSessionOptions
 /// <summary>
 /// SSO sessions in Redis, so every replica sees a logout, a password reset, a disable or an MFA
 /// reset at once. Keys: <c>sso:session:{sid}</c> (the session), <c>sso:cookie:{hash}</c> (cookie
-/// secret → sid) and <c>sso:subject:{subject}</c> (the subject's sids, to revoke them all).
+/// secret → sid), <c>sso:subject:{subject}</c> (the subject's sids, to revoke them all) and
+/// <c>sso:session:{sid}:clients</c> (the products the session signed in to, told when it ends).
 /// </summary>
 public sealed class SsoSessionStore(
     IConnectionMultiplexer redis,
     IOptions<SsoSessionOptions> options,
     TimeProvider clock,
-    IHttpContextAccessor httpContexts)
+    IHttpContextAccessor httpContexts,
+    ISessionEndListener listener)
 {
     public const string CookieName = "__Host-sso";
 
@@ -120,6 +122,18 @@ public sealed class SsoSessionStore(
     /// <summary>True while the session exists: every Api request checks its token's sid here.</summary>
     public Task<bool> ExistsAsync(string sid) => Db.KeyExistsAsync(SessionKey(sid));
 
+    /// <summary>
+    /// Notes that the session signed in to a product (authorize issued it a code), so that the
+    /// product hears when the session ends. Kept as long as the session could live.
+    /// </summary>
+    public async Task RecordClientAsync(string sid, string clientId)
+    {
+        var transaction = Db.CreateTransaction();
+        _ = transaction.SetAddAsync(ClientsKey(sid), clientId);
+        _ = transaction.KeyExpireAsync(ClientsKey(sid), options.Value.AbsoluteLifetime);
+        await transaction.ExecuteAsync();
+    }
+
     public async Task RevokeAsync(string sid, string? cookieSecret = null)
     {
         var json = await Db.StringGetAsync(SessionKey(sid));
@@ -134,6 +148,7 @@ public sealed class SsoSessionStore(
         {
             var session = JsonSerializer.Deserialize<SsoSession>(json.ToString())!;
             await Db.SetRemoveAsync(SubjectKey(session.Subject), sid);
+            await EndedAsync(session.Subject, [sid]);
         }
     }
 
@@ -144,6 +159,7 @@ public sealed class SsoSessionStore(
         var keys = sids.Select(sid => (RedisKey)SessionKey(sid!)).Append(SubjectKey(subject)).ToArray();
         await Db.KeyDeleteAsync(keys);
         // Cookie keys now point at deleted sessions and expire on their own within the idle timeout.
+        await EndedAsync(subject, [.. sids.Select(sid => sid.ToString())]);
         return sids.Length;
     }
 
@@ -161,10 +177,39 @@ public sealed class SsoSessionStore(
 
         var ended = Db.KeyDeleteAsync([.. others.Select(sid => (RedisKey)SessionKey(sid!))]);
         await Task.WhenAll(ended, Db.SetRemoveAsync(SubjectKey(subject), others));
+        await EndedAsync(subject, [.. others.Select(sid => sid.ToString())]);
         return await ended;
     }
 
+    /// <summary>
+    /// Tells the listener which products each ended session had signed in to. The sets are read
+    /// and deleted in one transaction: of many requests ending the same session at once, only one
+    /// finds its products, so each product hears of the end once.
+    /// </summary>
+    private async Task EndedAsync(string subject, IReadOnlyList<string> sids)
+    {
+        if (sids.Count == 0)
+        {
+            return;
+        }
+
+        var transaction = Db.CreateTransaction();
+        var clients = sids.Select(sid => transaction.SetMembersAsync(ClientsKey(sid))).ToArray();
+        _ = transaction.KeyDeleteAsync([.. sids.Select(sid => (RedisKey)ClientsKey(sid))]);
+        await transaction.ExecuteAsync();
+        for (var i = 0; i < sids.Count; i++)
+        {
+            var products = (await clients[i]).Select(client => client.ToString()).ToArray();
+            if (products.Length > 0)
+            {
+                listener.SessionEnded(new EndedSession(sids[i], subject, products));
+            }
+        }
+    }
+
     private static string SessionKey(string sid) => $"sso:session:{sid}";
+
+    private static string ClientsKey(string sid) => $"sso:session:{sid}:clients";
 
     private static string CookieKey(string secret) =>
         $"sso:cookie:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)))}";
