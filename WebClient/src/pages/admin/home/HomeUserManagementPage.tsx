@@ -1,13 +1,14 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../../api/client';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { pageCount, Pager } from '../../../components/Pager';
+import { Pager } from '../../../components/Pager';
 import { SearchField } from '../../../components/SearchField';
 import { useUrlState } from '../../../components/useUrlState';
-import { adminKeys, failureOf, unwrap } from '../adminApi';
+import { ListFailure } from '../ListFailure';
+import { adminKeys, unwrap } from '../adminApi';
 import type { HomeUserProductRoles, HomeUserRow } from '../adminTypes';
 import { useStaff } from '../staff';
+import { useLastPage } from '../useLastPage';
 import { EditRolesDialog } from './EditRolesDialog';
 import { homeUserFilters, toHomeUserQuery } from './homeUserFilters';
 import { HomeUsersTable } from './HomeUsersTable';
@@ -32,11 +33,7 @@ export function HomeUserManagementPage() {
 
   const rows = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
-  const lastPage = pageCount(total, filters.pageSize);
-
-  useEffect(() => {
-    if (list.isSuccess && !list.isPlaceholderData && total > 0 && filters.page > lastPage) update({ page: lastPage }, { replace: true });
-  }, [list.isSuccess, list.isPlaceholderData, total, filters.page, lastPage, update]);
+  useLastPage(list, total, filters.page, filters.pageSize, (page) => update({ page }, { replace: true }));
 
   useEffect(() => {
     if (notice) noticeRef.current?.focus();
@@ -64,14 +61,7 @@ export function HomeUserManagementPage() {
       )}
 
       {list.isPending && <p role="status">Loading people…</p>}
-      {list.isError && (
-        <>
-          <ErrorAlert failure={failureOf(list.error)} />
-          <button type="button" className="button secondary" onClick={() => void list.refetch()}>
-            Try again
-          </button>
-        </>
-      )}
+      {list.isError && <ListFailure error={list.error} onRetry={() => void list.refetch()} />}
       {list.isSuccess && (
         <>
           {rows.length === 0 ? (
