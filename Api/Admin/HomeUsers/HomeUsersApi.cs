@@ -1,5 +1,6 @@
-using Microsoft.AspNetCore.Mvc;
+using Api.Admin.ManageUsers;
 using Api.Sso.Login;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Admin.HomeUsers;
 
@@ -14,6 +15,7 @@ public static class HomeUsersApi
     {
         admin.MapGet("/home-users", HomeUserList.GetHomeUsers)
             .WithName("GetHomeUsers")
+            .DescribeEndUserQuery()
             .WithSummary("One page of the partner's people on Single Sign-On (staff, and end users with other products' roles), with their product roles.");
         admin.MapPut("/home-users/{personId:guid}/products/{productClientId}/roles", SetHomeUserRoles.Handle)
             .RequireManager()
