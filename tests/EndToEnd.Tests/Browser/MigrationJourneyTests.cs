@@ -101,6 +101,15 @@ public sealed class MigrationJourneyTests(StackFixture stack, BrowserFixture bro
         await Expect(homeUsers.RowOf(DevelopmentAccounts.NoraFirstSso)).ToHaveCountAsync(0);
         await AssertAccessibleAsync("Admin: Home > User Management", lara);
 
+        // She gives Liam a second role in the RMM console.
+        var liamName = DevelopmentAccounts.DisplayNameOf(DevelopmentAccounts.LiamLinked);
+        await homeUsers.OpenEditRolesAsync(liamName, "RMM Console");
+        await AssertAccessibleAsync("Admin: Home > User Management, Edit roles dialog", lara);
+        await homeUsers.SetRoleAsync("rmm-admin", held: true);
+        await Expect(homeUsers.Notice).ToContainTextAsync($"The roles of {liamName} in the RMM Console were saved.");
+        await Expect(homeUsers.RowOf(DevelopmentAccounts.LiamLinked)).ToContainTextAsync("rmm-admin");
+        await Expect(homeUsers.RowOf(DevelopmentAccounts.LiamLinked)).ToContainTextAsync("rmm-technician");
+
         // Service state is for the people who run the platform: the operator finds it in the admin area.
         var status = new SystemStatusPage(Page);
         await status.OpenAsync();
