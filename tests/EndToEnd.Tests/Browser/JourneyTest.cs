@@ -1,8 +1,10 @@
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using EndToEnd.Tests.Infrastructure;
 using EndToEnd.Tests.Mail;
 using EndToEnd.Tests.Pages;
 using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace EndToEnd.Tests.Browser;
 
@@ -27,6 +29,15 @@ public abstract class JourneyTest(StackFixture stack, BrowserFixture browser) : 
         await sso.SignInAsync(email, password);
         await sso.EnterMfaCodeAsync(await authenticator.NextCodeAsync());
         await PortalHome.WaitForAsync(DevelopmentAccounts.DisplayNameOf(email));
+    }
+
+    /// <summary>The SSO login of an enrolled staff account (partner staff, operator), in this or another person's browser, to the admin area.</summary>
+    protected static async Task SignInToAdminAreaAsync(IPage page, string email)
+    {
+        var sso = await (await new PortalLoginPage(page).GotoAsync()).StartSingleSignOnAsync();
+        await sso.SignInAsync(email, DevelopmentAccounts.Password);
+        await sso.EnterMfaCodeAsync(await DevelopmentAccounts.AuthenticatorOf(email).NextCodeAsync());
+        await Expect(page).ToHaveURLAsync(new Regex("/admin"));
     }
 
     /// <summary>The axe check of the page as the user sees it now (another person's page when given).</summary>

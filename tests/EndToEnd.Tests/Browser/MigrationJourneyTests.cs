@@ -22,10 +22,7 @@ public sealed class MigrationJourneyTests(StackFixture stack, BrowserFixture bro
         var startedAt = DateTimeOffset.UtcNow;
 
         // The operator signs in with SSO and MFA and opens the migration console.
-        var sso = await (await PortalLogin.GotoAsync()).StartSingleSignOnAsync();
-        await sso.SignInAsync(DevelopmentAccounts.OlgaOperator, DevelopmentAccounts.Password);
-        await sso.EnterMfaCodeAsync(await new Authenticator(DevelopmentAccounts.TotpSecret).NextCodeAsync());
-        await Expect(Page).ToHaveURLAsync(new Regex("/admin"));
+        await SignInToAdminAreaAsync(Page, DevelopmentAccounts.OlgaOperator);
         var console = new MigrationConsolePage(Page);
         await console.OpenAsync();
         await AssertAccessibleAsync("Admin: migration console");
@@ -90,10 +87,7 @@ public sealed class MigrationJourneyTests(StackFixture stack, BrowserFixture bro
         // migration; Nora, migrated with no other product's role, is not there.
         await using var laraBrowser = await OtherBrowserAsync();
         var lara = laraBrowser.Page;
-        var laraSso = await (await new PortalLoginPage(lara).GotoAsync()).StartSingleSignOnAsync();
-        await laraSso.SignInAsync(DevelopmentAccounts.LaraAdmin, DevelopmentAccounts.Password);
-        await laraSso.EnterMfaCodeAsync(await DevelopmentAccounts.AuthenticatorOf(DevelopmentAccounts.LaraAdmin).NextCodeAsync());
-        await Expect(lara).ToHaveURLAsync(new Regex("/admin"));
+        await SignInToAdminAreaAsync(lara, DevelopmentAccounts.LaraAdmin);
         var homeUsers = new HomeUserManagementPage(lara);
         await homeUsers.OpenAsync();
         await Expect(homeUsers.RowOf(DevelopmentAccounts.LaraAdmin)).ToBeVisibleAsync();

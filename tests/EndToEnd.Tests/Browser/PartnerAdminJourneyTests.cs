@@ -18,7 +18,6 @@ public sealed class PartnerAdminJourneyTests(StackFixture stack, BrowserFixture 
     public Task A_partner_admin_filters_adds_disables_resets_MFA_exports_and_sees_it_all_in_the_audit_log() => JourneyAsync(async () =>
     {
         var startedAt = DateTimeOffset.UtcNow;
-        var admin = DevelopmentAccounts.AuthenticatorOf(DevelopmentAccounts.PaulaAdmin);
 
         // The end user who will be disabled is signed in, in a browser of their own.
         await using var kim = await OtherBrowserAsync();
@@ -27,10 +26,7 @@ public sealed class PartnerAdminJourneyTests(StackFixture stack, BrowserFixture 
         await new PortalHomePage(kim.Page).WaitForAsync(DevelopmentAccounts.DisplayNameOf(DevelopmentAccounts.KimSignedIn));
 
         // The admin signs in with SSO and MFA and is taken to the admin area.
-        var sso = await (await PortalLogin.GotoAsync()).StartSingleSignOnAsync();
-        await sso.SignInAsync(DevelopmentAccounts.PaulaAdmin, DevelopmentAccounts.Password);
-        await sso.EnterMfaCodeAsync(await admin.NextCodeAsync());
-        await Expect(Page).ToHaveURLAsync(new Regex("/admin"));
+        await SignInToAdminAreaAsync(Page, DevelopmentAccounts.PaulaAdmin);
         var users = await new AdminNavigation(Page).OpenManageUsersAsync();
         await AssertAccessibleAsync("Admin: Manage Users");
 

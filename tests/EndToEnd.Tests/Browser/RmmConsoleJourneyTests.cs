@@ -23,14 +23,10 @@ public sealed class RmmConsoleJourneyTests(StackFixture stack, BrowserFixture br
     [Fact]
     public Task A_partner_admin_signed_in_to_the_portal_opens_the_RMM_console_without_a_prompt_and_logging_out_of_either_ends_both() => JourneyAsync(async () =>
     {
-        var authenticator = DevelopmentAccounts.AuthenticatorOf(DevelopmentAccounts.PaulaAdmin);
         var ssoScreens = new List<string>();
 
         // Paula signs in to the portal with SSO and MFA, and the admin area calls the Api with her portal token.
-        var sso = await (await PortalLogin.GotoAsync()).StartSingleSignOnAsync();
-        await sso.SignInAsync(DevelopmentAccounts.PaulaAdmin, DevelopmentAccounts.Password);
-        await sso.EnterMfaCodeAsync(await authenticator.NextCodeAsync());
-        await Expect(Page).ToHaveURLAsync(new Regex("/admin"));
+        await SignInToAdminAreaAsync(Page, DevelopmentAccounts.PaulaAdmin);
         var adminCall = await Page.RunAndWaitForRequestAsync(
             () => new AdminNavigation(Page).OpenManageUsersAsync(),
             request => request.Url.Contains("/api/admin/", StringComparison.Ordinal));
@@ -78,7 +74,7 @@ public sealed class RmmConsoleJourneyTests(StackFixture stack, BrowserFixture br
         var consoleSso = new SsoLoginPage(consoleTab);
         await consoleSso.WaitForAsync();
         await consoleSso.SignInAsync(DevelopmentAccounts.PaulaAdmin, DevelopmentAccounts.Password);
-        await consoleSso.EnterMfaCodeAsync(await authenticator.NextCodeAsync());
+        await consoleSso.EnterMfaCodeAsync(await DevelopmentAccounts.AuthenticatorOf(DevelopmentAccounts.PaulaAdmin).NextCodeAsync());
         await console.WaitForHomeAsync(PaulaName);
 
         // Now the portal needs no prompt; and logging out of the portal ends the console's session (back-channel logout).
