@@ -1,6 +1,7 @@
 using Api.Admin.AuditTrail;
 using Api.Admin.Branding;
 using Api.Admin.EndUsers;
+using Api.Admin.HomeUsers;
 using Api.Admin.ManageUsers;
 using Api.Admin.Migration;
 using Api.Admin.Staff;
@@ -24,6 +25,7 @@ public static class AdminApi
         admin.MapStaffApi();
         admin.MapManageUsersApi();
         admin.MapEndUsersApi();
+        admin.MapHomeUsersApi();
         admin.MapAuditTrailApi();
         admin.MapMigrationAdmin();
         admin.MapAdminTicketsApi();

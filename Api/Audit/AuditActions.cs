@@ -29,6 +29,9 @@ public static class AuditActions
     public const string TicketAnswered = "ticket.answered";
     public const string TicketStatusChanged = "ticket.status-changed";
 
+    /// <summary>A person's roles in one product changed in Home &gt; User Management.</summary>
+    public const string HomeUserRolesChanged = "home-user.roles-changed";
+
     public const string BrandingEdited = "partner.branding-edited";
     public const string LogoChanged = "partner.logo-changed";
     public const string LogoRemoved = "partner.logo-removed";

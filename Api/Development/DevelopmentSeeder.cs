@@ -137,6 +137,9 @@ public static class DevelopmentSeeder
         var linked = await AddAccountAsync("liam.linked@wingtip.test", "Liam Linked");
         await roles.CreateAsync(new IdentityRole(ProductRoles.RmmTechnician));
         await users.AddToRoleAsync(linked, ProductRoles.RmmTechnician);
+        // Paula administers the RMM console too: single sign-on into it, and a role to see in Home > User Management.
+        await roles.CreateAsync(new IdentityRole(ProductRoles.RmmAdmin));
+        await users.AddToRoleAsync((await users.FindByEmailAsync("paula.admin@contoso.test"))!, ProductRoles.RmmAdmin);
         await db.SaveChangesAsync(cancellationToken);
 
         async Task AddStaffAsync(string email, string name, Partner partner, string role)

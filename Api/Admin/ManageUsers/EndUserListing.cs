@@ -53,8 +53,7 @@ public static class EndUserListingQueries
     {
         if (filter.Search is { } search)
         {
-            // LIKE, not Contains: case-insensitive on SQLite as on SQL Server; wildcards typed by the user are literal.
-            var pattern = "%" + search.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            var pattern = LikePattern(search);
             users = users.Where(u => EF.Functions.Like(u.Name, pattern, "\\") || EF.Functions.Like(u.Email, pattern, "\\"));
         }
 
@@ -80,6 +79,13 @@ public static class EndUserListingQueries
 
         return users;
     }
+
+    /// <summary>
+    /// What <c>EF.Functions.Like(column, pattern, "\\")</c> needs to find the text anywhere: LIKE, not
+    /// Contains, is case-insensitive on SQLite as on SQL Server; wildcards typed by the user are literal.
+    /// </summary>
+    public static string LikePattern(string search) =>
+        "%" + search.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 
     /// <summary>Sorted, with name and then id breaking ties so that pages neither repeat nor skip a user.</summary>
     public static IOrderedQueryable<EndUserListing> SortedBy(this IQueryable<EndUserListing> users, EndUserFilter filter)

@@ -31,6 +31,10 @@ public sealed record StaffMember(string AccountId, string Name, string Email, st
         return PartnerId is { } partnerId ? visible.Where(u => u.Client!.PartnerId == partnerId) : visible;
     }
 
+    /// <summary>The staff this caller may see: their partner's, or every partner's for an operator.</summary>
+    public IQueryable<PartnerStaff> Scope(IQueryable<PartnerStaff> staff) =>
+        PartnerId is { } partnerId ? staff.Where(s => s.PartnerId == partnerId) : staff;
+
     /// <summary>The tickets this caller may see: their partner's clients' tickets, or every ticket for an operator.</summary>
     public IQueryable<Ticket> Scope(IQueryable<Ticket> tickets) =>
         PartnerId is { } partnerId ? tickets.Where(t => t.Client!.PartnerId == partnerId) : tickets;

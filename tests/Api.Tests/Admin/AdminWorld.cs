@@ -49,6 +49,13 @@ public sealed class AdminWorld
     /// <summary>A staff member of this partner (<see cref="ProductRoles.PartnerAdmin"/> by default) signed in with MFA.</summary>
     public async Task<StaffLogin> StaffAsync(string role = ProductRoles.PartnerAdmin, bool mfa = true)
     {
+        var (_, account) = await AddStaffAsync(role);
+        return await LoginAsync(services, account.Id, account.Email!, mfa ? ["pwd", "mfa", "otp"] : ["pwd"]);
+    }
+
+    /// <summary>A staff member of this partner with their SSO account, not signed in.</summary>
+    public async Task<(PartnerStaff Staff, SsoAccount Account)> AddStaffAsync(string role = ProductRoles.PartnerAdmin)
+    {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var users = provider.GetRequiredService<UserManager<SsoAccount>>();
@@ -62,9 +69,10 @@ public sealed class AdminWorld
         };
         Assert.True((await users.CreateAsync(account, SsoUsers.DefaultPassword)).Succeeded);
         var db = provider.GetRequiredService<AppDbContext>();
-        db.PartnerStaff.Add(new PartnerStaff { PartnerId = Partner.Id, SsoAccountId = account.Id, Role = role });
+        var staff = new PartnerStaff { PartnerId = Partner.Id, SsoAccountId = account.Id, Role = role };
+        db.PartnerStaff.Add(staff);
         await db.SaveChangesAsync();
-        return await LoginAsync(services, account.Id, account.Email!, mfa ? ["pwd", "mfa", "otp"] : ["pwd"]);
+        return (staff, account);
     }
 
     /// <summary>A platform operator (sees every partner), signed in with MFA.</summary>
@@ -85,13 +93,15 @@ public sealed class AdminWorld
     /// <summary>
     /// Ids of this partner's data for requests that name them: its first client, and a fresh end
     /// user of it who is migrated but not activated yet, so that every admin action (resend
-    /// activation, reset MFA, disable, delete…) has something to do.
+    /// activation, reset MFA, disable, delete…) has something to do; and a fresh staff member,
+    /// a person of Home &gt; User Management whose product roles can be edited.
     /// </summary>
     public async Task<PartnerIds> IdsAsync()
     {
         var user = await EndUserAsync(SsoUserState.MigratedPending);
         var (ticketId, attachmentId) = await TicketAsync(user.EndUserId);
-        return new PartnerIds(Clients[0].Id, user.EndUserId, ticketId, attachmentId);
+        var (person, _) = await AddStaffAsync(ProductRoles.PartnerTechnician);
+        return new PartnerIds(Clients[0].Id, user.EndUserId, ticketId, attachmentId, person.Id);
     }
 
     /// <summary>An open ticket of this end user (of the first client) with one text attachment, written as the portal writes it.</summary>
@@ -142,10 +152,11 @@ public sealed class AdminWorld
 }
 
 /// <summary>Ids of one partner's data, by the name a request gives them.</summary>
-public sealed record PartnerIds(Guid ClientId, Guid EndUserId, Guid TicketId, Guid AttachmentId)
+public sealed record PartnerIds(Guid ClientId, Guid EndUserId, Guid TicketId, Guid AttachmentId, Guid PersonId)
 {
     public Guid For(string parameter) => parameter switch
     {
+        _ when parameter.Contains("person", StringComparison.OrdinalIgnoreCase) => PersonId,
         _ when parameter.Contains("client", StringComparison.OrdinalIgnoreCase) => ClientId,
         _ when parameter.Contains("attachment", StringComparison.OrdinalIgnoreCase) => AttachmentId,
         _ when parameter.Contains("ticket", StringComparison.OrdinalIgnoreCase) => TicketId,

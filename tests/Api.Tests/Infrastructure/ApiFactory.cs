@@ -26,6 +26,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:mail", "smtp://127.0.0.1:1");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Identity:Issuer", Issuer);
+        RmmConsole.Configure(builder);
     }
 
     public Task InitializeAsync()

@@ -137,6 +137,7 @@ public sealed class AdminAccessSweep(SsoApiFactory api)
     {
         "page" => "1",
         "pageSize" => "20",
+        "productClientId" => RmmConsole.ClientId,
         _ => parameter.Type switch
         {
             "integer" or "number" => "1",
@@ -161,6 +162,7 @@ public sealed class AdminAccessSweep(SsoApiFactory api)
                 "action" => "resend-activation",
                 "body" => "Sweep answer",
                 "status" => "In progress",
+                "roles" => new JsonArray(ProductRoles.RmmTechnician),
                 _ => null,
             };
         }

@@ -112,7 +112,7 @@ describe('the admin area', () => {
     mockApi({ ...adminBasics(), 'GET /api/admin/end-users': () => json({ items: [], page: 1, pageSize: 50, total: 0 }) });
     const { user } = await openAdmin('/admin', 'Admin area');
     const nav = screen.getByRole('navigation', { name: 'Admin' });
-    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Tickets', 'Settings']);
+    expect(within(nav).getAllByRole('link').map((link) => link.textContent)).toEqual(['Home', 'Tickets', 'Settings']);
 
     await user.click(within(nav).getByRole('link', { name: 'Settings' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();

@@ -6,6 +6,7 @@ import { AdminLayout } from './AdminLayout';
 import { adminRoutes } from './adminRoutes';
 import { AuditPage } from './audit/AuditPage';
 import { BrandingPage } from './branding/BrandingPage';
+import { HomeUserManagementPage } from './home/HomeUserManagementPage';
 import { BatchListPage } from './migration/BatchListPage';
 import { BatchPage } from './migration/BatchPage';
 import { CreateBatchPage } from './migration/CreateBatchPage';
@@ -72,6 +73,18 @@ export default function AdminArea() {
             }
           />
           <Route path={within(adminRoutes.manageUsers)} element={<ManageUsersPage />} />
+          <Route
+            path={within(adminRoutes.homeSection)}
+            element={
+              <SectionPage title="Home">
+                <p>
+                  Your company&apos;s people on the platform&apos;s Single Sign-On and their roles in each product, in
+                  User Management.
+                </p>
+              </SectionPage>
+            }
+          />
+          <Route path={within(adminRoutes.homeUserManagement)} element={<HomeUserManagementPage />} />
           <Route path={within(adminRoutes.audit)} element={<AuditPage />} />
           <Route path={within(adminRoutes.branding)} element={<BrandingPage />} />
           <Route path={within(adminRoutes.tickets)} element={<AdminTicketListPage />} />

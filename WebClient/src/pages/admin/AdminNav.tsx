@@ -28,6 +28,13 @@ const settings = (staff: StaffMe): Entry => ({
   children: staff.canManage && staff.partnerId !== null ? [accountAdministration, branding] : [accountAdministration],
 });
 
+/** Every staff member: the partner's people on Single Sign-On and their product roles (technicians read only). */
+const home: Entry = {
+  label: 'Home',
+  to: adminRoutes.homeSection,
+  children: [{ label: 'User Management', to: adminRoutes.homeUserManagement }],
+};
+
 /** Every staff member: their clients' tickets. */
 const tickets: Entry = { label: 'Tickets', to: adminRoutes.tickets };
 
@@ -57,7 +64,7 @@ function Branch({ entry, path }: { entry: Entry; path: string }) {
 }
 
 /**
- * The admin area's left navigation: Tickets; Settings > Account Administration > Users > Manage Users,
+ * The admin area's left navigation: Home > User Management; Tickets; Settings > Account Administration > Users > Manage Users,
  * and Audit (and Branding for partner admins); Migration and System status for platform operators.
  */
 export function AdminNav() {
@@ -66,6 +73,7 @@ export function AdminNav() {
   return (
     <nav aria-label="Admin" className="admin-nav">
       <ul>
+        <Branch entry={home} path={pathname} />
         <Branch entry={tickets} path={pathname} />
         <Branch entry={settings(staff)} path={pathname} />
         {isOperator(staff.role) && <Branch entry={migration} path={pathname} />}

@@ -1,6 +1,6 @@
 import { api } from '../../api/client';
 import { downloadFile } from '../../api/download';
-import type { AdminTicketQuery, AuditExportQuery, AuditQuery, EndUserExportQuery, EndUserQuery } from './adminTypes';
+import type { AdminTicketQuery, AuditExportQuery, AuditQuery, EndUserExportQuery, EndUserQuery, HomeUserQuery } from './adminTypes';
 
 export { ApiError, failureOf, unwrap } from '../../api/query';
 
@@ -12,6 +12,8 @@ export const adminKeys = {
   endUsers: ['admin', 'end-users'] as const,
   endUserList: (query: EndUserQuery) => ['admin', 'end-users', 'list', query] as const,
   endUser: (id: string) => ['admin', 'end-users', 'detail', id] as const,
+  homeUsers: ['admin', 'home-users'] as const,
+  homeUserList: (query: HomeUserQuery) => ['admin', 'home-users', 'list', query] as const,
   audit: ['admin', 'audit'] as const,
   auditList: (query: AuditQuery) => ['admin', 'audit', 'list', query] as const,
   status: ['admin', 'status'] as const,

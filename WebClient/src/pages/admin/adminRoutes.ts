@@ -8,6 +8,10 @@ export const adminRoutes = {
   audit: '/admin/settings/account-administration/audit',
   /** Partner admins: the portal's colour, logo and support contact for their end users. */
   branding: '/admin/settings/branding',
+  /** Home: the platform's side of the partner's people (their single sign-on accounts and product roles). */
+  homeSection: '/admin/home',
+  /** All staff (technicians read only): the partner's people and their roles in each product. */
+  homeUserManagement: '/admin/home/user-management',
   /** All staff: their clients' tickets. */
   tickets: '/admin/tickets',
   ticket: '/admin/tickets/:ticketId',

@@ -30,6 +30,12 @@ export type EndUserQuery = NonNullable<operations['GetEndUsers']['parameters']['
 export type EndUserExportQuery = NonNullable<operations['ExportEndUsers']['parameters']['query']>;
 export type SsoState = NonNullable<EndUserQuery['ssoState']>;
 
+/** Home > User Management: a person (staff or linked end user) with their roles per product. */
+export type HomeUserRow = Schemas['HomeUserRow'];
+export type HomeUserProductRoles = Schemas['HomeUserProductRoles'];
+export type HomeUserPage = AsWritten<Schemas['HomeUserPage']>;
+export type HomeUserQuery = NonNullable<operations['GetHomeUsers']['parameters']['query']>;
+
 /** Query of GET /api/admin/audit; its CSV export takes the same without paging. */
 export type AuditQuery = NonNullable<operations['ListAuditEvents']['parameters']['query']>;
 export type AuditExportQuery = NonNullable<operations['ExportAuditEvents']['parameters']['query']>;

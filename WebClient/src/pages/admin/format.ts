@@ -38,6 +38,7 @@ export const auditActionLabels: Record<string, string> = {
   'end-user.migration-failed': 'Migration failed',
   'end-user.migration-retried': 'Migration retried',
   'end-user.migration-rolled-back': 'Migration rolled back',
+  'home-user.roles-changed': 'Product roles changed',
   'migration-batch.created': 'Batch created',
   'migration-batch.edited': 'Batch edited',
   'migration-batch.rescheduled': 'Batch rescheduled',

@@ -1,8 +1,8 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { SelectField } from '../../../components/SelectField';
-import { adminKeys, exportAudit, failureOf, unwrap } from '../adminApi';
+import { ListFailure } from '../ListFailure';
+import { adminKeys, exportAudit, unwrap } from '../adminApi';
 import { ExportButton } from '../ExportButton';
 import { auditActionLabel, auditActionLabels, formatDateTime } from '../format';
 import { Pager } from '../../../components/Pager';
@@ -54,14 +54,7 @@ export function AuditPage() {
       </div>
 
       {list.isPending && <p role="status">Loading the audit log…</p>}
-      {list.isError && (
-        <>
-          <ErrorAlert failure={failureOf(list.error)} />
-          <button type="button" className="button secondary" onClick={() => void list.refetch()}>
-            Try again
-          </button>
-        </>
-      )}
+      {list.isError && <ListFailure error={list.error} onRetry={() => void list.refetch()} />}
       {list.isSuccess && (
         <>
           {list.isFetching && (

@@ -2,13 +2,15 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { ListFailure } from '../ListFailure';
 import { adminKeys, exportEndUsers, failureOf, unwrap } from '../adminApi';
 import type { BulkAction, EndUserRow } from '../adminTypes';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ExportButton } from '../ExportButton';
 import { count } from '../format';
-import { pageCount, Pager } from '../../../components/Pager';
+import { Pager } from '../../../components/Pager';
 import { useStaff } from '../staff';
+import { useLastPage } from '../useLastPage';
 import { useUrlState } from '../../../components/useUrlState';
 import { BulkDialog } from './BulkDialog';
 import { useRowAction, type RowAction } from './endUserActions';
@@ -49,12 +51,7 @@ export function ManageUsersPage() {
 
   const rows = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
-  const lastPage = pageCount(total, filters.pageSize);
-
-  useEffect(() => {
-    // After deleting the last users of the last page, show the page that is now last.
-    if (list.isSuccess && !list.isPlaceholderData && total > 0 && filters.page > lastPage) update({ page: lastPage }, { replace: true });
-  }, [list.isSuccess, list.isPlaceholderData, total, filters.page, lastPage, update]);
+  useLastPage(list, total, filters.page, filters.pageSize, (page) => update({ page }, { replace: true }));
 
   useEffect(() => {
     if (notice) noticeRef.current?.focus();
@@ -160,14 +157,7 @@ export function ManageUsersPage() {
       {!dialog && <ErrorAlert failure={failureOf(rowAction.error)} />}
 
       {list.isPending && <p role="status">Loading end users…</p>}
-      {list.isError && (
-        <>
-          <ErrorAlert failure={failureOf(list.error)} />
-          <button type="button" className="button secondary" onClick={() => void list.refetch()}>
-            Try again
-          </button>
-        </>
-      )}
+      {list.isError && <ListFailure error={list.error} onRetry={() => void list.refetch()} />}
       {list.isSuccess && (
         <>
           {list.isFetching && (
