@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
@@ -27,7 +26,7 @@ public sealed class OversizedBodySweep(KestrelApiFactory api) : IClassFixture<Ke
     [Theory]
     [MemberData(nameof(Cases))]
     [Trait("ASVS", "5.1.3")]
-    public async Task An_oversized_body_is_refused_quickly_with_a_4xx_problem(string operation, int bytes)
+    public async Task An_oversized_body_is_refused_with_a_4xx_problem(string operation, int bytes)
     {
         var target = ApiDescription.Find(operation);
         using var http = api.CreateSocketClient();
@@ -40,9 +39,10 @@ public sealed class OversizedBodySweep(KestrelApiFactory api) : IClassFixture<Ke
         // body is sent (otherwise the client may still be writing when the 413 closes the connection).
         request.Headers.ExpectContinue = true;
 
-        var clock = Stopwatch.StartNew();
+        // No stopwatch: "refused before any expensive work" is proven where the work is observable
+        // (BadInputTests: an oversized password is never hashed); a time limit here only measured
+        // how busy the machine was.
         var answer = await SsoResponse.ReadAsync(await http.SendAsync(request));
-        clock.Stop();
 
         var shown = answer.ToString()[..Math.Min(400, answer.ToString().Length)];
         Assert.True((int)answer.Status is >= 400 and < 500, $"expected a 4xx, got {shown}");
@@ -50,6 +50,5 @@ public sealed class OversizedBodySweep(KestrelApiFactory api) : IClassFixture<Ke
         Assert.True(MalformedInputSweep.HasSentence(answer), $"no sentence for the user: {shown}");
         Assert.True(answer.Body.Length < 4096, $"the answer echoes the input back ({answer.Body.Length} bytes)");
         BadInputTests.AssertNoStackTrace(answer);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.ElapsedMilliseconds} ms");
     }
 }
