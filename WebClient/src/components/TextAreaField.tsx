@@ -1,4 +1,5 @@
-import { useId, type TextareaHTMLAttributes } from 'react';
+import type { TextareaHTMLAttributes } from 'react';
+import { LabelledField } from './LabelledField';
 
 interface Props extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'onChange' | 'value'> {
   label: string;
@@ -9,24 +10,18 @@ interface Props extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' |
 
 /** A <textarea> with its <label> and optional hint, like TextField. */
 export function TextAreaField({ label, value, onChange, hint, rows = 5, ...rest }: Props) {
-  const id = useId();
-  const hintId = `${id}-hint`;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        {...rest}
-        id={id}
-        rows={rows}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-describedby={hint ? hintId : undefined}
-      />
-      {hint && (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
+    <LabelledField label={label} hint={hint}>
+      {(id, describedBy) => (
+        <textarea
+          {...rest}
+          id={id}
+          rows={rows}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          aria-describedby={describedBy}
+        />
       )}
-    </div>
+    </LabelledField>
   );
 }

@@ -1,4 +1,5 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes } from 'react';
+import { LabelledField } from './LabelledField';
 
 interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onChange' | 'value'> {
   label: string;
@@ -9,24 +10,18 @@ interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'onCh
 
 /** An input with its <label> (and an optional hint tied to it by aria-describedby). */
 export function TextField({ label, value, onChange, hint, type = 'text', ...rest }: Props) {
-  const id = useId();
-  const hintId = `${id}-hint`;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        {...rest}
-        id={id}
-        type={type}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-describedby={hint ? hintId : undefined}
-      />
-      {hint && (
-        <p id={hintId} className="hint">
-          {hint}
-        </p>
+    <LabelledField label={label} hint={hint}>
+      {(id, describedBy) => (
+        <input
+          {...rest}
+          id={id}
+          type={type}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          aria-describedby={describedBy}
+        />
       )}
-    </div>
+    </LabelledField>
   );
 }
