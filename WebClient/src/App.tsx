@@ -1,8 +1,9 @@
 import { lazy, Suspense } from 'react';
-import { Route, Routes } from 'react-router';
+import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
 import { CallbackPage, SilentCallbackPage } from './auth/CallbackPages';
 import { RequireAuth } from './auth/RequireAuth';
 import { NotFound } from './components/NotFound';
+import { RouteLoading } from './components/RouteLoading';
 import { LoginPage } from './pages/LoginPage';
 import { SetPasswordPage } from './pages/SetPasswordPage';
 import { ActivatePage } from './pages/sso/ActivatePage';
@@ -18,11 +19,17 @@ const PortalArea = lazy(() => import('./pages/portal/PortalArea'));
 // Partner staff only.
 const AdminArea = lazy(() => import('./pages/admin/AdminArea'));
 
+/** `/` when the app navigates there itself (a link, or RequireAuth without an SSO session). */
+function RoutedLoginPage() {
+  const { search } = useLocation();
+  return <LoginPage search={search} />;
+}
+
 /** Browser routes of docs/sso-flow.md. */
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/" element={<LoginPage />} />
+      <Route path="/" element={<RoutedLoginPage />} />
       <Route path="/set-password" element={<SetPasswordPage />} />
       <Route path="/portal/callback" element={<CallbackPage />} />
       <Route path="/portal/silent-callback" element={<SilentCallbackPage />} />
@@ -30,7 +37,7 @@ export function AppRoutes() {
         path="/portal/*"
         element={
           <RequireAuth>
-            <Suspense fallback={<p role="status" className="page-status">Loading the portal…</p>}>
+            <Suspense fallback={<RouteLoading label="Loading the portal…" />}>
               <PortalArea />
             </Suspense>
           </RequireAuth>
@@ -40,7 +47,7 @@ export function AppRoutes() {
         path="/admin/*"
         element={
           <RequireAuth>
-            <Suspense fallback={<p role="status" className="page-status">Loading the admin area…</p>}>
+            <Suspense fallback={<RouteLoading label="Loading the admin area…" />}>
               <AdminArea />
             </Suspense>
           </RequireAuth>
@@ -63,5 +70,14 @@ export function AppRoutes() {
         }
       />
     </Routes>
+  );
+}
+
+/** Every page but a freshly opened `/`, with the router: loaded on demand by main.tsx. */
+export default function App() {
+  return (
+    <BrowserRouter>
+      <AppRoutes />
+    </BrowserRouter>
   );
 }

@@ -3,8 +3,7 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import type { User } from 'oidc-client-ts';
 import { sameOriginPath } from '../browser';
 import { ErrorAlert } from '../components/ErrorAlert';
-import { isSigninState } from './session';
-import { getUserManager } from './userManager';
+import { isSigninState, userManager } from './session';
 
 // A callback URL can be redeemed once; StrictMode's second effect run must reuse the first result.
 const completions = new Map<string, Promise<User>>();
@@ -12,7 +11,7 @@ const completions = new Map<string, Promise<User>>();
 function completeSignin(key: string): Promise<User> {
   let completion = completions.get(key);
   if (!completion) {
-    completion = getUserManager().signinRedirectCallback();
+    completion = userManager().then((manager) => manager.signinRedirectCallback());
     completions.set(key, completion);
   }
   return completion;
@@ -48,8 +47,8 @@ let silentCompletion: Promise<void> | undefined;
 /** /portal/silent-callback: runs in the hidden iframe of a silent renew and hands the result to the page. */
 export function SilentCallbackPage() {
   useEffect(() => {
-    silentCompletion ??= getUserManager()
-      .signinSilentCallback()
+    silentCompletion ??= userManager()
+      .then((manager) => manager.signinSilentCallback())
       .catch(() => undefined);
   }, []);
   return null;

@@ -1,8 +1,7 @@
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { browser } from '../browser';
-import { currentUser, forgetSession, renewSession } from './session';
-import { getUserManager } from './userManager';
+import { currentUser, forgetSession, renewSession, userManager } from './session';
 
 interface PortalSession {
   signOut: () => Promise<void>;
@@ -51,7 +50,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     // Unmount the portal first: nothing of it stays in the page while the browser leaves.
     setPhase('signing-out');
     try {
-      await getUserManager().signoutRedirect();
+      await (await userManager()).signoutRedirect();
     } catch {
       await forgetSession();
       browser.replace('/');

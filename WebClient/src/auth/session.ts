@@ -1,9 +1,17 @@
-import type { User } from 'oidc-client-ts';
-import { getUserManager } from './userManager';
+import type { User, UserManager } from 'oidc-client-ts';
+
+/**
+ * The page's UserManager, with oidc-client-ts loaded on first use: the login page's script carries
+ * none of it until the user starts a sign-in (or a portal page needs a token).
+ */
+export async function userManager(): Promise<UserManager> {
+  const { getUserManager } = await import('./userManager');
+  return getUserManager();
+}
 
 /** The signed-in user held in memory, if its access token is still valid. */
 export async function currentUser(): Promise<User | null> {
-  const user = await getUserManager().getUser();
+  const user = await (await userManager()).getUser();
   return user && !user.expired ? user : null;
 }
 
@@ -18,8 +26,8 @@ let renewal: Promise<User | null> | undefined;
  * ask while a renewal is running share it. Resolves to null when there is no SSO session.
  */
 export function renewSession(): Promise<User | null> {
-  renewal ??= getUserManager()
-    .signinSilent()
+  renewal ??= userManager()
+    .then((manager) => manager.signinSilent())
     .catch(() => null)
     .finally(() => {
       renewal = undefined;
@@ -29,7 +37,7 @@ export function renewSession(): Promise<User | null> {
 
 /** Drops the tokens held in memory (the SSO session, if any, is left alone). */
 export async function forgetSession(): Promise<void> {
-  await getUserManager().removeUser();
+  await (await userManager()).removeUser();
 }
 
 /** Where to go once the sign-in redirect completes. */

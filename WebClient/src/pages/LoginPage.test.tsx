@@ -1,8 +1,10 @@
-import { screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { deferred, json, mockApi, problem } from '../test/api';
 import { fakeManager, resetFakeManager } from '../test/auth';
 import { renderAt } from '../test/render';
+import { LoginPage } from './LoginPage';
 
 vi.mock('../auth/userManager', async () => {
   const { fakeManager } = await import('../test/auth');
@@ -33,7 +35,8 @@ describe('the portal login page', () => {
     const again = screen.getByRole('region', { name: 'Log in again' });
     await user.click(within(again).getByRole('button', { name: 'Log in with Single Sign-On' }));
 
-    expect(fakeManager.signinRedirect).toHaveBeenCalledWith({ state: { returnTo: '/portal' } });
+    // oidc-client-ts loads on this click (auth/session.ts), so the redirect starts a moment later.
+    await vi.waitFor(() => expect(fakeManager.signinRedirect).toHaveBeenCalledWith({ state: { returnTo: '/portal' } }));
     // Users not moved to Single Sign-On yet still have their form.
     expect(screen.getByRole('button', { name: 'Log in' })).toBeVisible();
   });
@@ -45,7 +48,8 @@ describe('the portal login page', () => {
 
     await user.click(screen.getByRole('button', { name: 'Log in with Single Sign-On' }));
 
-    expect(fakeManager.signinRedirect).toHaveBeenCalledWith({ state: { returnTo: '/portal' } });
+    // oidc-client-ts loads on this click (auth/session.ts), so the redirect starts a moment later.
+    await vi.waitFor(() => expect(fakeManager.signinRedirect).toHaveBeenCalledWith({ state: { returnTo: '/portal' } }));
     const button = screen.getByRole('button', { name: /Log in with Single Sign-On/ });
     expect(button).toBeDisabled();
     expect(button).toHaveAttribute('aria-busy', 'true');
@@ -82,5 +86,18 @@ describe('the portal login page', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('Your account has moved to Single Sign-On.');
     expect(screen.getByRole('button', { name: 'Log in' })).toBeEnabled();
     expect(fakeManager.signinRedirect).not.toHaveBeenCalled();
+  });
+
+  it('works opened directly, without the router (main.tsx renders it so on /), and says when the session ended', async () => {
+    mockApi({});
+    fakeManager.signinRedirect.mockReturnValue(new Promise(() => undefined));
+    const user = userEvent.setup();
+    render(<LoginPage search="?session=ended" />);
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Your session has ended' })).toBeVisible();
+    await user.click(within(screen.getByRole('region', { name: 'Log in again' })).getByRole('button', { name: 'Log in with Single Sign-On' }));
+
+    await vi.waitFor(() => expect(fakeManager.signinRedirect).toHaveBeenCalledWith({ state: { returnTo: '/portal' } }));
+    expect(screen.getByRole('button', { name: /Log in with Single Sign-On/ })).toHaveAttribute('aria-busy', 'true');
   });
 });

@@ -1,9 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
 import { api, send } from '../api/client';
 import type { ApiFailure } from '../api/problem';
-import { sessionEndedParam, type SigninState } from '../auth/session';
-import { getUserManager } from '../auth/userManager';
+import { sessionEndedParam, userManager, type SigninState } from '../auth/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PortalHeader } from '../components/PortalHeader';
 import { SubmitButton } from '../components/SubmitButton';
@@ -14,7 +12,7 @@ const toPortal: SigninState = { returnTo: '/portal' };
 /** Starts the OIDC sign-in (code + PKCE); the provider shows /sso/login when there is no SSO session yet. */
 async function startSignin(): Promise<string | null> {
   try {
-    await getUserManager().signinRedirect({ state: toPortal });
+    await (await userManager()).signinRedirect({ state: toPortal });
     return null;
   } catch {
     return 'We could not start Single Sign-On. Please try again.';
@@ -24,10 +22,12 @@ async function startSignin(): Promise<string | null> {
 /**
  * `/`: Single Sign-On first, then the legacy form for users not yet migrated. After the Api ended a
  * session (`/?session=ended`) the same page says so and offers to log in again.
+ *
+ * It needs no router (every way out of it is a full-page navigation: the OIDC redirect), so a visitor
+ * opening `/` downloads neither the router nor any other page (main.tsx); `search` is the URL's query.
  */
-export function LoginPage() {
-  const [params] = useSearchParams();
-  const sessionEnded = params.get(sessionEndedParam.name) === sessionEndedParam.value;
+export function LoginPage({ search }: { search: string }) {
+  const sessionEnded = new URLSearchParams(search).get(sessionEndedParam.name) === sessionEndedParam.value;
   const [ssoBusy, setSsoBusy] = useState(false);
   const [ssoError, setSsoError] = useState<string | null>(null);
 
