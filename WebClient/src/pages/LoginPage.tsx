@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { api, send } from '../api/client';
-import type { ApiFailure } from '../api/problem';
+import type { ApiResult } from '../api/client';
+import { clientFailure, networkErrorMessage, type ApiFailure } from '../api/problem';
 import { sessionEndedParam, userManager, type SigninState } from '../auth/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PortalHeader } from '../components/PortalHeader';
@@ -16,6 +16,19 @@ async function startSignin(): Promise<string | null> {
     return null;
   } catch {
     return 'We could not start Single Sign-On. Please try again.';
+  }
+}
+
+/**
+ * The legacy login. The Api client (openapi-fetch) loads on submit: most visitors use Single Sign-On,
+ * and the page's first script stays small.
+ */
+async function legacyLogin(email: string, password: string): Promise<ApiResult<unknown>> {
+  try {
+    const { api, send } = await import('../api/client');
+    return await send(api.POST('/api/legacy/login', { body: { email, password } }));
+  } catch {
+    return { ok: false, failure: clientFailure(networkErrorMessage) };
   }
 }
 
@@ -51,7 +64,7 @@ export function LoginPage({ search }: { search: string }) {
     event.preventDefault();
     setLegacyBusy(true);
     setLegacyError(null);
-    const result = await send(api.POST('/api/legacy/login', { body: { email, password } }));
+    const result = await legacyLogin(email, password);
     // The Api has set the SSO session cookie, so the OIDC sign-in completes without a prompt.
     const error = result.ok ? await startSignin() : result.failure;
     if (error) {
