@@ -23,7 +23,8 @@ describe('the OIDC callback page', () => {
 
     renderAt('/portal/callback?code=one&state=s1');
 
-    expect(await screen.findByRole('heading', { name: 'Welcome, Ada' })).toBeVisible();
+    // The first portal page of the file also waits for the lazily loaded portal (and oidc-client-ts) code.
+    expect(await screen.findByRole('heading', { name: 'Welcome, Ada' }, { timeout: 5000 })).toBeVisible();
     expect(fakeManager.signinRedirectCallback).toHaveBeenCalledTimes(1);
   });
 

@@ -27,7 +27,8 @@ describe('the signed-in portal', () => {
     renderAt('/portal');
 
     expect(screen.getByRole('status')).toHaveTextContent('Signing you in…');
-    expect(await screen.findByRole('heading', { name: 'Welcome, Ada Lovelace' })).toBeVisible();
+    // The first portal page of the file also waits for the lazily loaded portal (and oidc-client-ts) code.
+    expect(await screen.findByRole('heading', { name: 'Welcome, Ada Lovelace' }, { timeout: 5000 })).toBeVisible();
     expect(within(screen.getByRole('banner')).getByText('Northwind MSP')).toBeVisible();
     expect(screen.getByRole('link', { name: 'Edit Profile' })).toHaveAttribute('href', '/portal/profile');
     expect(screen.queryByRole('heading', { name: 'System status' })).not.toBeInTheDocument();
