@@ -1,12 +1,21 @@
 import type { User, UserManager } from 'oidc-client-ts';
 
+let manager: Promise<UserManager> | undefined;
+
 /**
  * The page's UserManager, with oidc-client-ts loaded on first use: the login page's script carries
- * none of it until the user starts a sign-in (or a portal page needs a token).
+ * none of it until the user starts a sign-in (or a portal page needs a token). Every Api call asks
+ * for it, so the loading is shared; a failed load (network) is tried again on the next call.
  */
-export async function userManager(): Promise<UserManager> {
-  const { getUserManager } = await import('./userManager');
-  return getUserManager();
+export function userManager(): Promise<UserManager> {
+  manager ??= import('./userManager').then(
+    (module) => module.getUserManager(),
+    (error: unknown) => {
+      manager = undefined;
+      throw error;
+    },
+  );
+  return manager;
 }
 
 /** The signed-in user held in memory, if its access token is still valid. */
