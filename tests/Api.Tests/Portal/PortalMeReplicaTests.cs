@@ -20,20 +20,14 @@ public sealed class PortalMeReplicaTests : IAsyncLifetime
 {
     private const string AccountId = "account-of-rita";
 
-    private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"eup-me-{Guid.NewGuid():N}.db");
-    private readonly ICacheServer cache = CacheServers.Start();
-    private SharedStoreApi first = null!;
-    private SharedStoreApi second = null!;
+    private TwoReplicas replicas = null!;
     private Guid legacyUserId;
 
     public async Task InitializeAsync()
     {
-        await SharedStoreApi.MigrateAsync(databaseFile);
-        first = new SharedStoreApi($"Data Source={databaseFile};Default Timeout=30", cache);
-        second = new SharedStoreApi($"Data Source={databaseFile};Default Timeout=30", cache);
-        await Task.WhenAll(Task.Run(() => first.Services), Task.Run(() => second.Services));
+        replicas = await TwoReplicas.StartAsync();
 
-        await using var scope = first.Services.CreateAsyncScope();
+        await using var scope = replicas.First.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var partner = new Partner { Name = "Replica IT" };
         var client = new Client { Name = "Replica Client", Partner = partner };
@@ -51,8 +45,8 @@ public sealed class PortalMeReplicaTests : IAsyncLifetime
     {
         var token = await TokenAsync(AccountId);
 
-        var fromFirst = await GetMeAsync(first, token);
-        var fromSecond = await GetMeAsync(second, token);
+        var fromFirst = await GetMeAsync(replicas.First, token);
+        var fromSecond = await GetMeAsync(replicas.Second, token);
 
         Assert.Equal(HttpStatusCode.OK, fromFirst.Status);
         Assert.Equal(fromFirst.Body, fromSecond.Body);
@@ -73,7 +67,7 @@ public sealed class PortalMeReplicaTests : IAsyncLifetime
     {
         var token = await TokenAsync(LegacySubject.Of(legacyUserId));
 
-        var answer = await GetMeAsync(second, token);
+        var answer = await GetMeAsync(replicas.Second, token);
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         var me = JsonNode.Parse(answer.Body)!;
@@ -85,11 +79,11 @@ public sealed class PortalMeReplicaTests : IAsyncLifetime
     [Fact]
     public async Task A_logout_through_one_replica_is_refused_by_the_other_at_once_for_fifty_parallel_requests()
     {
-        var (session, _) = await first.Services.GetRequiredService<SsoSessionStore>().CreateAsync(AccountId, ["pwd", "mfa"], legacy: false);
+        var (session, _) = await replicas.First.Services.GetRequiredService<SsoSessionStore>().CreateAsync(AccountId, ["pwd", "mfa"], legacy: false);
         var token = Token(session.Id, AccountId);
-        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(second, token)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(replicas.Second, token)).Status);
 
-        await first.Services.GetRequiredService<SsoSessionStore>().RevokeAsync(session.Id);
+        await replicas.First.Services.GetRequiredService<SsoSessionStore>().RevokeAsync(session.Id);
 
         await AssertAllRefusedAsync(token);
     }
@@ -98,10 +92,10 @@ public sealed class PortalMeReplicaTests : IAsyncLifetime
     public async Task Ending_all_of_a_users_sessions_through_one_replica_is_refused_by_the_other_at_once()
     {
         var tokens = new[] { await TokenAsync(AccountId), await TokenAsync(AccountId) };
-        Assert.All(await Task.WhenAll(tokens.Select(t => GetMeAsync(second, t))), me => Assert.Equal(HttpStatusCode.OK, me.Status));
+        Assert.All(await Task.WhenAll(tokens.Select(t => GetMeAsync(replicas.Second, t))), me => Assert.Equal(HttpStatusCode.OK, me.Status));
 
         // What a disable, delete, password reset or MFA reset does.
-        await first.Services.GetRequiredService<SsoSessionStore>().RevokeAllAsync(AccountId);
+        await replicas.First.Services.GetRequiredService<SsoSessionStore>().RevokeAllAsync(AccountId);
 
         foreach (var token in tokens)
         {
@@ -111,18 +105,18 @@ public sealed class PortalMeReplicaTests : IAsyncLifetime
 
     private async Task AssertAllRefusedAsync(string token)
     {
-        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => GetMeAsync(i % 2 == 0 ? second : first, token)));
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => GetMeAsync(i % 2 == 0 ? replicas.Second : replicas.First, token)));
         Assert.All(answers, me => Assert.Equal(HttpStatusCode.Unauthorized, me.Status));
     }
 
     private async Task<string> TokenAsync(string subject)
     {
-        var (session, _) = await first.Services.GetRequiredService<SsoSessionStore>().CreateAsync(subject, ["pwd", "mfa"], legacy: subject.StartsWith(LegacySubject.Prefix, StringComparison.Ordinal));
+        var (session, _) = await replicas.First.Services.GetRequiredService<SsoSessionStore>().CreateAsync(subject, ["pwd", "mfa"], legacy: subject.StartsWith(LegacySubject.Prefix, StringComparison.Ordinal));
         return Token(session.Id, subject);
     }
 
     private string Token(string sid, string subject) =>
-        TestTokens.Create(first.Services, [new Claim("sub", subject), new Claim("sid", sid)]);
+        TestTokens.Create(replicas.First.Services, [new Claim("sub", subject), new Claim("sid", sid)]);
 
     private static async Task<(HttpStatusCode Status, string Body)> GetMeAsync(SharedStoreApi replica, string token)
     {
@@ -132,12 +126,5 @@ public sealed class PortalMeReplicaTests : IAsyncLifetime
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    public async Task DisposeAsync()
-    {
-        await first.DisposeAsync();
-        await second.DisposeAsync();
-        cache.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(databaseFile);
-    }
+    public async Task DisposeAsync() => await replicas.DisposeAsync();
 }
