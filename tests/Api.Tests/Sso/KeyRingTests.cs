@@ -13,40 +13,28 @@ namespace Api.Tests.Sso;
 /// <summary>Replicas share one key ring: started together they make one key, and trust each other's tokens.</summary>
 public sealed class KeyRingTests : IAsyncLifetime
 {
-    private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"eup-keys-{Guid.NewGuid():N}.db");
-    private readonly ICacheServer cache = CacheServers.Start();
-    private SharedStoreApi first = null!;
-    private SharedStoreApi second = null!;
+    private TwoReplicas replicas = null!;
 
-    public async Task InitializeAsync()
-    {
-        // The schema first (as a deployment would), then two replicas starting at the same moment.
-        await SharedStoreApi.MigrateAsync(databaseFile);
-
-        // Default Timeout: two writers on one SQLite file wait for each other instead of failing.
-        first = new SharedStoreApi($"Data Source={databaseFile};Default Timeout=30", cache);
-        second = new SharedStoreApi($"Data Source={databaseFile};Default Timeout=30", cache);
-        await Task.WhenAll(Task.Run(() => first.Services), Task.Run(() => second.Services));
-    }
+    public async Task InitializeAsync() => replicas = await TwoReplicas.StartAsync();
 
     [Fact]
     public async Task Two_replicas_starting_together_make_one_signing_key_and_sign_with_it()
     {
-        await using var scope = first.Services.CreateAsyncScope();
+        await using var scope = replicas.First.Services.CreateAsyncScope();
         var keys = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<SigningKey>()
             .Where(k => k.Use == SigningKeyUse.Signing).ToListAsync();
 
         Assert.Single(keys);
-        Assert.Equal(keys[0].Id, first.Services.GetRequiredService<SigningKeyRing>().SigningKeys[0].KeyId);
-        Assert.Equal(keys[0].Id, second.Services.GetRequiredService<SigningKeyRing>().SigningKeys[0].KeyId);
+        Assert.Equal(keys[0].Id, replicas.First.Services.GetRequiredService<SigningKeyRing>().SigningKeys[0].KeyId);
+        Assert.Equal(keys[0].Id, replicas.Second.Services.GetRequiredService<SigningKeyRing>().SigningKeys[0].KeyId);
     }
 
     [Fact]
     public async Task A_token_signed_by_one_replica_is_accepted_by_the_other()
     {
-        var (session, _) = await first.Services.GetRequiredService<SsoSessionStore>().CreateAsync("someone", ["pwd", "mfa"], legacy: false);
-        var token = TestTokens.Create(first.Services, [new Claim("sub", "someone"), new Claim("sid", session.Id)]);
-        using var client = second.CreateClient();
+        var (session, _) = await replicas.First.Services.GetRequiredService<SsoSessionStore>().CreateAsync("someone", ["pwd", "mfa"], legacy: false);
+        var token = TestTokens.Create(replicas.First.Services, [new Claim("sub", "someone"), new Claim("sid", session.Id)]);
+        using var client = replicas.Second.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         var response = await client.GetAsync("/api/portal/me");
@@ -58,10 +46,10 @@ public sealed class KeyRingTests : IAsyncLifetime
     [Fact]
     public async Task A_rotated_key_is_published_at_once_but_signs_only_after_the_propagation_delay()
     {
-        var ring = first.Services.GetRequiredService<SigningKeyRing>();
+        var ring = replicas.First.Services.GetRequiredService<SigningKeyRing>();
         var changes = 0;
         ring.Changed += () => changes++;
-        await using var scope = first.Services.CreateAsyncScope();
+        await using var scope = replicas.First.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var current = await db.Set<SigningKey>().SingleAsync(k => k.Use == SigningKeyUse.Signing);
         current.CreatedAt = DateTime.UtcNow.AddDays(-100);
@@ -89,12 +77,5 @@ public sealed class KeyRingTests : IAsyncLifetime
         Assert.Equal(2, changes);
     }
 
-    public async Task DisposeAsync()
-    {
-        await first.DisposeAsync();
-        await second.DisposeAsync();
-        cache.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Delete(databaseFile);
-    }
+    public async Task DisposeAsync() => await replicas.DisposeAsync();
 }
