@@ -45,6 +45,8 @@ public static class OidcServerExtensions
                 server.AddEventHandler<OpenIddictServerEvents.HandleConfigurationRequestContext>(handler =>
                     handler.UseInlineHandler(BackChannelLogout.AdvertiseSupport));
                 server.AddEventHandler(SelfContainedTokens.Descriptor);
+                server.AddEventHandler(RejectedRequestLog.AuthorizationDescriptor);
+                server.AddEventHandler(RejectedRequestLog.TokenDescriptor);
 
                 var aspNetCore = server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
