@@ -358,17 +358,17 @@ namespace Api.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("SsoAccountId");
 
-                    b.HasIndex("ClientId", "Deleted", "DisplayName", "Id");
+                    b.HasIndex("ClientId", "DisplayName", "Id");
 
-                    b.HasIndex("PartnerId", "Deleted", "DisplayName", "Id");
+                    b.HasIndex("PartnerId", "DisplayName", "Id");
 
-                    b.HasIndex("PartnerId", "Deleted", "Email", "DisplayName", "Id");
+                    b.HasIndex("PartnerId", "Email", "DisplayName", "Id");
 
-                    b.HasIndex("PartnerId", "Deleted", "Enabled", "DisplayName", "Id");
+                    b.HasIndex("PartnerId", "Enabled", "DisplayName", "Id");
 
-                    b.HasIndex("PartnerId", "Deleted", "MigratedAt", "DisplayName", "Id");
+                    b.HasIndex("PartnerId", "MigratedAt", "DisplayName", "Id");
 
-                    b.HasIndex("PartnerId", "Deleted", "Role", "DisplayName", "Id");
+                    b.HasIndex("PartnerId", "Role", "DisplayName", "Id");
 
                     b.ToTable("EndUsers");
                 });

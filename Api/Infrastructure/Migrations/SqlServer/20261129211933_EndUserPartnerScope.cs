@@ -30,34 +30,34 @@ namespace Api.Infrastructure.Migrations.SqlServer
             migrationBuilder.Sql("UPDATE EndUsers SET PartnerId = (SELECT Clients.PartnerId FROM Clients WHERE Clients.Id = EndUsers.ClientId);");
 
             migrationBuilder.CreateIndex(
-                name: "IX_EndUsers_ClientId_Deleted_DisplayName_Id",
+                name: "IX_EndUsers_ClientId_DisplayName_Id",
                 table: "EndUsers",
-                columns: new[] { "ClientId", "Deleted", "DisplayName", "Id" });
+                columns: new[] { "ClientId", "DisplayName", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_EndUsers_PartnerId_Deleted_DisplayName_Id",
+                name: "IX_EndUsers_PartnerId_DisplayName_Id",
                 table: "EndUsers",
-                columns: new[] { "PartnerId", "Deleted", "DisplayName", "Id" });
+                columns: new[] { "PartnerId", "DisplayName", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_EndUsers_PartnerId_Deleted_Email_DisplayName_Id",
+                name: "IX_EndUsers_PartnerId_Email_DisplayName_Id",
                 table: "EndUsers",
-                columns: new[] { "PartnerId", "Deleted", "Email", "DisplayName", "Id" });
+                columns: new[] { "PartnerId", "Email", "DisplayName", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_EndUsers_PartnerId_Deleted_Enabled_DisplayName_Id",
+                name: "IX_EndUsers_PartnerId_Enabled_DisplayName_Id",
                 table: "EndUsers",
-                columns: new[] { "PartnerId", "Deleted", "Enabled", "DisplayName", "Id" });
+                columns: new[] { "PartnerId", "Enabled", "DisplayName", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_EndUsers_PartnerId_Deleted_MigratedAt_DisplayName_Id",
+                name: "IX_EndUsers_PartnerId_MigratedAt_DisplayName_Id",
                 table: "EndUsers",
-                columns: new[] { "PartnerId", "Deleted", "MigratedAt", "DisplayName", "Id" });
+                columns: new[] { "PartnerId", "MigratedAt", "DisplayName", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_EndUsers_PartnerId_Deleted_Role_DisplayName_Id",
+                name: "IX_EndUsers_PartnerId_Role_DisplayName_Id",
                 table: "EndUsers",
-                columns: new[] { "PartnerId", "Deleted", "Role", "DisplayName", "Id" });
+                columns: new[] { "PartnerId", "Role", "DisplayName", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Clients_PartnerId_Name_Id",
@@ -69,27 +69,27 @@ namespace Api.Infrastructure.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
-                name: "IX_EndUsers_ClientId_Deleted_DisplayName_Id",
+                name: "IX_EndUsers_ClientId_DisplayName_Id",
                 table: "EndUsers");
 
             migrationBuilder.DropIndex(
-                name: "IX_EndUsers_PartnerId_Deleted_DisplayName_Id",
+                name: "IX_EndUsers_PartnerId_DisplayName_Id",
                 table: "EndUsers");
 
             migrationBuilder.DropIndex(
-                name: "IX_EndUsers_PartnerId_Deleted_Email_DisplayName_Id",
+                name: "IX_EndUsers_PartnerId_Email_DisplayName_Id",
                 table: "EndUsers");
 
             migrationBuilder.DropIndex(
-                name: "IX_EndUsers_PartnerId_Deleted_Enabled_DisplayName_Id",
+                name: "IX_EndUsers_PartnerId_Enabled_DisplayName_Id",
                 table: "EndUsers");
 
             migrationBuilder.DropIndex(
-                name: "IX_EndUsers_PartnerId_Deleted_MigratedAt_DisplayName_Id",
+                name: "IX_EndUsers_PartnerId_MigratedAt_DisplayName_Id",
                 table: "EndUsers");
 
             migrationBuilder.DropIndex(
-                name: "IX_EndUsers_PartnerId_Deleted_Role_DisplayName_Id",
+                name: "IX_EndUsers_PartnerId_Role_DisplayName_Id",
                 table: "EndUsers");
 
             migrationBuilder.DropIndex(
