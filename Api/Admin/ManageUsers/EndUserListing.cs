@@ -28,21 +28,24 @@ public sealed class EndUserListing
     /// <summary>Every end user the caller may see, unfiltered and unsorted.</summary>
     public static IQueryable<EndUserListing> Query(StaffMember staff, AppDbContext db, AccountAdministration accounts) =>
         staff.Scope(db.EndUsers.AsNoTracking())
-            .LeftJoin(accounts.Standings, u => u.SsoAccountId, a => a.AccountId, (u, a) => new EndUserListing
+            // The client joined first, as a plain join: through the navigation after the left join,
+            // EF nests the join in a subquery that SQLite materialises and sorts for every user.
+            .Join(db.Clients, u => u.ClientId, c => c.Id, (u, c) => new { User = u, ClientName = c.Name })
+            .LeftJoin(accounts.Standings, x => x.User.SsoAccountId, a => a.AccountId, (x, a) => new EndUserListing
             {
-                Id = u.Id,
-                Name = u.DisplayName,
-                Email = u.Email,
-                ClientId = u.ClientId,
-                ClientName = u.Client!.Name,
-                Role = u.Role,
-                Enabled = u.Enabled,
-                MigratedToSso = u.MigratedToSso,
-                MigratedAt = u.MigratedAt,
+                Id = x.User.Id,
+                Name = x.User.DisplayName,
+                Email = x.User.Email,
+                ClientId = x.User.ClientId,
+                ClientName = x.ClientName,
+                Role = x.User.Role,
+                Enabled = x.User.Enabled,
+                MigratedToSso = x.User.MigratedToSso,
+                MigratedAt = x.User.MigratedAt,
                 // "a != null" cannot be translated for a projected type; its key is null when nothing joined.
-                SsoState = u.MigratedToSso && a!.AccountId != null ? a.State : null,
+                SsoState = x.User.MigratedToSso && a!.AccountId != null ? a.State : null,
                 // A migrated user signs in on the SSO, which records it; before that, the portal's form did.
-                LastLoginAt = u.MigratedToSso ? a!.LastLoginAt : u.LastLoginAt,
+                LastLoginAt = x.User.MigratedToSso ? a!.LastLoginAt : x.User.LastLoginAt,
             });
 }
 
