@@ -28,21 +28,24 @@ public sealed class EndUserListing
     /// <summary>Every end user the caller may see, unfiltered and unsorted.</summary>
     public static IQueryable<EndUserListing> Query(StaffMember staff, AppDbContext db, AccountAdministration accounts) =>
         staff.Scope(db.EndUsers.AsNoTracking())
-            .LeftJoin(accounts.Standings, u => u.SsoAccountId, a => a.AccountId, (u, a) => new EndUserListing
+            // The client joined first, as a plain join: through the navigation after the left join,
+            // EF nests the join in a subquery that SQLite materialises and sorts for every user.
+            .Join(db.Clients, u => u.ClientId, c => c.Id, (u, c) => new { User = u, ClientName = c.Name })
+            .LeftJoin(accounts.Standings, x => x.User.SsoAccountId, a => a.AccountId, (x, a) => new EndUserListing
             {
-                Id = u.Id,
-                Name = u.DisplayName,
-                Email = u.Email,
-                ClientId = u.ClientId,
-                ClientName = u.Client!.Name,
-                Role = u.Role,
-                Enabled = u.Enabled,
-                MigratedToSso = u.MigratedToSso,
-                MigratedAt = u.MigratedAt,
+                Id = x.User.Id,
+                Name = x.User.DisplayName,
+                Email = x.User.Email,
+                ClientId = x.User.ClientId,
+                ClientName = x.ClientName,
+                Role = x.User.Role,
+                Enabled = x.User.Enabled,
+                MigratedToSso = x.User.MigratedToSso,
+                MigratedAt = x.User.MigratedAt,
                 // "a != null" cannot be translated for a projected type; its key is null when nothing joined.
-                SsoState = u.MigratedToSso && a!.AccountId != null ? a.State : null,
+                SsoState = x.User.MigratedToSso && a!.AccountId != null ? a.State : null,
                 // A migrated user signs in on the SSO, which records it; before that, the portal's form did.
-                LastLoginAt = u.MigratedToSso ? a!.LastLoginAt : u.LastLoginAt,
+                LastLoginAt = x.User.MigratedToSso ? a!.LastLoginAt : x.User.LastLoginAt,
             });
 }
 
@@ -87,23 +90,32 @@ public static class EndUserListingQueries
     public static string LikePattern(string search) =>
         "%" + search.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 
-    /// <summary>Sorted, with name and then id breaking ties so that pages neither repeat nor skip a user.</summary>
+    /// <summary>
+    /// Sorted, with name and then id breaking ties so that pages neither repeat nor skip a user.
+    /// Ties go the same direction as the column, and clients are kept apart by id, so that each
+    /// order is exactly one index (see EndUserConfiguration) read forwards or backwards: a page
+    /// costs the same at 5,000 users as at 500,000. Last login, which comes from two tables
+    /// (the SSO account once migrated), is the one order SQL must sort.
+    /// </summary>
     public static IOrderedQueryable<EndUserListing> SortedBy(this IQueryable<EndUserListing> users, EndUserFilter filter)
     {
+        var descending = filter.Descending;
         var sorted = filter.Sort switch
         {
-            EndUserSort.Email => Order(users, u => u.Email, filter.Descending),
-            EndUserSort.Client => Order(users, u => u.ClientName, filter.Descending),
-            EndUserSort.Role => Order(users, u => u.Role, filter.Descending),
-            EndUserSort.Status => Order(users, u => u.Enabled, filter.Descending),
-            EndUserSort.MigratedAt => Order(users, u => u.MigratedAt, filter.Descending),
-            EndUserSort.LastLogin => Order(users, u => u.LastLoginAt, filter.Descending),
-            _ => Order(users, u => u.Name, filter.Descending),
+            EndUserSort.Email => Order(users, u => u.Email, descending),
+            EndUserSort.Client => Then(Order(users, u => u.ClientName, descending), u => u.ClientId, descending),
+            EndUserSort.Role => Order(users, u => u.Role, descending),
+            EndUserSort.Status => Order(users, u => u.Enabled, descending),
+            EndUserSort.MigratedAt => Order(users, u => u.MigratedAt, descending),
+            EndUserSort.LastLogin => Order(users, u => u.LastLoginAt, descending),
+            _ => null,
         };
-        return filter.Sort == EndUserSort.Name
-            ? sorted.ThenBy(u => u.Id)
-            : sorted.ThenBy(u => u.Name).ThenBy(u => u.Id);
+        var byName = sorted is null ? Order(users, u => u.Name, descending) : Then(sorted, u => u.Name, descending);
+        return Then(byName, u => u.Id, descending);
     }
+
+    private static IOrderedQueryable<EndUserListing> Then<TKey>(IOrderedQueryable<EndUserListing> users, Expression<Func<EndUserListing, TKey>> key, bool descending) =>
+        descending ? users.ThenByDescending(key) : users.ThenBy(key);
 
     private static IOrderedQueryable<EndUserListing> Order<TKey>(IQueryable<EndUserListing> users, Expression<Func<EndUserListing, TKey>> key, bool descending) =>
         descending ? users.OrderByDescending(key) : users.OrderBy(key);
