@@ -42,6 +42,7 @@ public static class AccessTokens
             NotBefore = now,
             IssuedAt = now,
             Expires = now.AddHours(1),
+            TokenType = "at+jwt",
             SigningCredentials = new SigningCredentials(ring.SigningKeys[0], SecurityAlgorithms.RsaSha256),
         });
     }
