@@ -4,6 +4,7 @@
 // multi-step flows) and prints one table: each figure beside its reference from the same run.
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Benchmarks.Flows;
 using Benchmarks.Load;
 using Benchmarks.Orchestration;
 using Benchmarks.Report;
@@ -17,6 +18,12 @@ public static class Bench
 {
     public static async Task<int> Main(string[] args)
     {
+        // A child process of this same program, driving one multi-step flow (see Flows/FlowScenarios).
+        if (args is ["load", ..])
+        {
+            return await LoadProcess.RunAsync(args);
+        }
+
         var options = BenchOptions.Parse(args);
         if (options is null)
         {
@@ -61,7 +68,7 @@ public static class Bench
         if (options.Runs("me"))
         {
             await ScenarioAsync("Portal read vs /alive", "≥ 40%, p99 ≤ 3×", table, async () =>
-                await PortalReadVsAlive.RunAsync(stack, options, await AccessTokens.ForAsync(stack.Services, issuer, stack.Seed.Users[0]), table, cancellationToken));
+                await PortalReadVsAlive.RunAsync(stack, options, await AccessTokens.SignInAsync(issuer, stack.Seed.UsersFile, stack.Seed.Users[^1], cancellationToken), table, cancellationToken));
         }
 
         if (options.Runs("manage-users") || options.Runs("export"))
@@ -69,7 +76,7 @@ public static class Bench
             var adminTokens = new Dictionary<SeededPartner, string>();
             foreach (var partner in stack.Seed.Partners)
             {
-                adminTokens[partner] = await AccessTokens.ForAsync(stack.Services, issuer, partner.Admin);
+                adminTokens[partner] = await AccessTokens.SignInAsync(issuer, partner.Admin, cancellationToken);
             }
 
             if (options.Runs("manage-users"))
@@ -87,7 +94,17 @@ public static class Bench
         if (options.Runs("migration"))
         {
             await ScenarioAsync("Migration batch", "≤ 60 s", table, async () =>
-                await MigrationBatchRun.RunAsync(stack, await AccessTokens.ForAsync(stack.Services, issuer, stack.Seed.Operator, isOperator: true), table, cancellationToken));
+                await MigrationBatchRun.RunAsync(stack, await AccessTokens.SignInAsync(issuer, stack.Seed.Operator, cancellationToken), table, cancellationToken));
+        }
+
+        if (options.Runs("renewal"))
+        {
+            await ScenarioAsync("Silent renewal", "≥ 120/s per core", table, () => SsoFlows.RenewalAsync(stack, options, table, cancellationToken));
+        }
+
+        if (options.Runs("signin"))
+        {
+            await ScenarioAsync("Full sign-in vs hash", "≥ 85%", table, () => SsoFlows.SignInAsync(stack, options, table, cancellationToken));
         }
     }
 

@@ -1,49 +1,34 @@
-using System.Security.Claims;
-using Api.Infrastructure;
-using Api.Sso.Keys;
-using Api.Sso.Oidc;
-using Api.Sso.Sessions;
+using Benchmarks.Flows;
 using Benchmarks.Seeding;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Benchmarks.Load;
 
 /// <summary>
-/// Access tokens for the bench's accounts. Interim: a real SSO session in Garnet and a token signed
-/// with the Api's own key ring (read from the database), as the provider would issue it; replaced
-/// by a real sign-in through the SSO flow.
+/// Access tokens for the bench's accounts, got the way the portal SPA gets them: a real sign-in
+/// through the SSO (start → password → authenticator code → authorize with PKCE → token).
 /// </summary>
 public static class AccessTokens
 {
-    public static async Task<string> ForAsync(IServiceProvider services, Uri issuer, BenchAccount account, bool isOperator = false)
+    /// <summary>Signs a staff account in (not in the users file, so no load process uses its authenticator steps).</summary>
+    public static async Task<string> SignInAsync(Uri issuer, BenchAccount account, CancellationToken cancellationToken)
     {
-        var ring = services.GetRequiredService<SigningKeyRing>();
-        await ring.ReloadAsync();
-        await using var scope = services.CreateAsyncScope();
-        var (session, _) = await scope.ServiceProvider.GetRequiredService<SsoSessionStore>().CreateAsync(account.Id, ["pwd", "mfa", "otp"], legacy: false);
-        var now = DateTime.UtcNow;
-        List<Claim> claims =
-        [
-            new("sub", account.Id), new("sid", session.Id), new("amr", "pwd"), new("amr", "mfa"),
-            new("client_id", OidcServerExtensions.PortalClientId), new("scope", OidcServerExtensions.ApiScope),
-        ];
-        if (isOperator)
-        {
-            claims.Add(new("role", ProductRoles.PlatformOperator));
-        }
+        using var http = SsoFlowClient.CreateHttpClient(issuer);
+        var tokens = await new SsoFlowClient(http).SignInAsync(new BenchUser(account.Email, account.Password, account.AuthenticatorKey), cancellationToken);
+        return tokens.AccessToken;
+    }
 
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer.ToString(),
-            Audience = TokenValidationExtensions.ApiAudience,
-            Subject = new ClaimsIdentity(claims),
-            NotBefore = now,
-            IssuedAt = now,
-            Expires = now.AddHours(1),
-            TokenType = "at+jwt",
-            SigningCredentials = new SigningCredentials(ring.SigningKeys[0], SecurityAlgorithms.RsaSha256),
-        });
+    /// <summary>
+    /// Signs a user of the users file in, recording the authenticator step it used in the file the
+    /// load processes share, so none of them reuses it (the Api accepts each step once per account).
+    /// </summary>
+    public static async Task<string> SignInAsync(Uri issuer, string usersFile, BenchAccount account, CancellationToken cancellationToken)
+    {
+        var user = new BenchUser(account.Email, account.Password, account.AuthenticatorKey);
+        var codes = AuthenticatorCodes.Open(usersFile);
+        var code = codes.TryNext(user) ?? throw new InvalidOperationException($"{user.Email} has no authenticator step left right now.");
+        using var http = SsoFlowClient.CreateHttpClient(issuer);
+        var tokens = await new SsoFlowClient(http).SignInAsync(user, code, cancellationToken);
+        codes.Save();
+        return tokens.AccessToken;
     }
 }

@@ -35,7 +35,7 @@ public static class CsvExport
             $"CSV export Api working-set growth @ {middle.Label}",
             $"{growth / 1048576.0:N0} MB",
             $"@ {small.Label}: {smallGrowth / 1048576.0:N0} MB",
-            smallGrowth > 0 ? $"{(double)growth / smallGrowth:0.0}×" : "-",
+            smallGrowth >= 1048576 ? $"{(double)growth / smallGrowth:0.0}×" : "-",
             "≤ 1.5× @ 5k + 16 MB",
             growth <= smallGrowth * 1.5 + slack));
     }

@@ -43,6 +43,16 @@ public static class MigrationBatchRun
             ? (detail.GetProperty("completedAt").GetDateTime() - detail.GetProperty("startedAt").GetDateTime()).TotalSeconds
             : double.NaN;
         var users = stack.Seed.MigrationUsers;
+        if (failed > 0)
+        {
+            // Why, in the runner's own words (the first few), so a FAIL explains itself.
+            var failures = await http.GetFromJsonAsync<JsonElement>($"{batch}/results?status=failed&pageSize=3", cancellationToken);
+            foreach (var item in failures.GetProperty("items").EnumerateArray())
+            {
+                Console.WriteLine($"  failed: {item.GetProperty("email").GetString()}: {item.GetProperty("reason").GetString()}");
+            }
+        }
+
         table.Add(new ReportRow(
             $"Migration batch of {users:N0} users (Run now)",
             completed ? $"{seconds:0.0} s ({migrated / seconds:N0} users/s)" : "not completed within 3 min",
