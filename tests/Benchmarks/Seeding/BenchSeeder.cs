@@ -32,7 +32,6 @@ public static class BenchSeeder
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<AppDbContext>();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = OFF", cancellationToken);
         var users = provider.GetRequiredService<UserManager<SsoAccount>>();
         var roles = provider.GetRequiredService<RoleManager<IdentityRole>>();
         var totp = provider.GetRequiredService<IDataProtectionProvider>().CreateProtector("Sso.Totp.v1");
