@@ -45,13 +45,17 @@ public static class ManageUsersPages
             var isMiddle = partner == results[results.Count / 2].Partner;
             var isLargest = partner == results[^1].Partner;
             var ratio = result.P99 / small.P99;
+            // wrk lists no percentiles when no request finished within the run: that is a failure, not 0 ms.
+            var answered = result.Requests > 0 && small.Requests > 0;
             table.Add(new ReportRow(
                 $"Manage Users page @ {partner.Label} end users (p50 / p99, {Connections} conn)",
-                $"{result.P50:0.0} / {result.P99:0.0} ms ({result.RequestsPerSecond:N0}/s){(result.Errors > 0 ? $" {result.Errors} errors" : "")}",
+                result.Requests == 0
+                    ? $"no page within {options.WrkDuration.TotalSeconds:0} s"
+                    : $"{result.P50:0.0} / {result.P99:0.0} ms ({result.RequestsPerSecond:N1}/s){(result.Errors > 0 ? $" {result.Errors} errors" : "")}",
                 isLargest || isMiddle ? $"@ {smallest.Label}: p99 {small.P99:0.0} ms" : "-",
                 isLargest ? $"{ratio:0.0}×" : "-",
                 isLargest ? $"p99 ≤ 2× @ {smallest.Label}" : isMiddle ? "p99 < 100 ms" : "report",
-                isLargest ? ratio <= 2 && result.Errors == 0 : isMiddle ? result.P99 < 100 && result.Errors == 0 : null));
+                isLargest ? answered && ratio <= 2 && result.Errors == 0 : isMiddle ? answered && result.P99 < 100 && result.Errors == 0 : null));
         }
     }
 }

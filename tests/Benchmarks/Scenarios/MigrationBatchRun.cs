@@ -26,7 +26,7 @@ public static class MigrationBatchRun
             }
         }
 
-        var deadline = DateTime.UtcNow.AddMinutes(3);
+        var deadline = DateTime.UtcNow.AddMinutes(5);
         JsonElement detail;
         do
         {
@@ -55,7 +55,7 @@ public static class MigrationBatchRun
 
         table.Add(new ReportRow(
             $"Migration batch of {users:N0} users (Run now)",
-            completed ? $"{seconds:0.0} s ({migrated / seconds:N0} users/s)" : "not completed within 3 min",
+            completed ? $"{seconds:0.0} s ({migrated / seconds:N0} users/s)" : "not completed within 5 min",
             $"{migrated:N0} migrated, {failed:N0} failed",
             "-",
             "≤ 60 s, all migrated",
