@@ -33,6 +33,23 @@ public static partial class Wrk
         return Parse(url.ToString(), connections, output);
     }
 
+    /// <summary>One request first, by hand: a URL that does not answer 2xx would make wrk measure error pages.</summary>
+    public static async Task PreflightAsync(Uri url, string? bearer, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(1) };
+        using var check = new HttpRequestMessage(HttpMethod.Get, url);
+        if (bearer is not null)
+        {
+            check.Headers.Authorization = new("Bearer", bearer);
+        }
+
+        using var answer = await http.SendAsync(check, cancellationToken);
+        if (!answer.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"GET {url.PathAndQuery} answered {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+
     public static WrkResult Parse(string url, int connections, string output)
     {
         var total = RequestsLine().Match(output);

@@ -24,17 +24,7 @@ public static class ManageUsersPages
         foreach (var partner in stack.Seed.Partners)
         {
             var token = adminTokens[partner];
-            using (var http = new HttpClient())
-            {
-                using var check = new HttpRequestMessage(HttpMethod.Get, url);
-                check.Headers.Authorization = new("Bearer", token);
-                using var answer = await http.SendAsync(check, cancellationToken);
-                if (!answer.IsSuccessStatusCode)
-                {
-                    throw new InvalidOperationException($"GET {PagePath} answered {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync(cancellationToken)}");
-                }
-            }
-
+            await Wrk.PreflightAsync(url, token, cancellationToken);
             await Wrk.RunAsync(url, Connections, TimeSpan.FromSeconds(1), token, cancellationToken);
             results.Add((partner, await Wrk.RunAsync(url, Connections, options.WrkDuration, token, cancellationToken)));
         }

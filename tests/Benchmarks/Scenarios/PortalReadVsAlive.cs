@@ -17,16 +17,7 @@ public static class PortalReadVsAlive
     {
         var alive = new Uri(stack.Api.BaseAddress, "alive");
         var me = new Uri(stack.Api.BaseAddress, "api/portal/me");
-        using (var http = new HttpClient())
-        {
-            using var check = new HttpRequestMessage(HttpMethod.Get, me);
-            check.Headers.Authorization = new("Bearer", accessToken);
-            using var answer = await http.SendAsync(check, cancellationToken);
-            if (!answer.IsSuccessStatusCode)
-            {
-                throw new InvalidOperationException($"GET /api/portal/me answered {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync(cancellationToken)}");
-            }
-        }
+        await Wrk.PreflightAsync(me, accessToken, cancellationToken);
 
         // Warm-up (JIT, pools, connections): a short run of each, not measured.
         var warmup = TimeSpan.FromSeconds(options.Smoke ? 1 : 3);
