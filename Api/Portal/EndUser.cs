@@ -9,6 +9,13 @@ public sealed class EndUser
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ClientId { get; set; }
     public Client? Client { get; set; }
+
+    /// <summary>
+    /// The client's partner, copied here so that one index serves a partner's Manage Users list
+    /// (scope + filter + sort + limit) without joining clients. Never set by hand: saving an end
+    /// user whose client is new or changed copies it from the client (<see cref="EndUserPartnerStamp"/>).
+    /// </summary>
+    public Guid PartnerId { get; set; }
     public required string Email { get; set; }
     public required string DisplayName { get; set; }
     public string Role { get; set; } = EndUserRoles.EndUser;

@@ -17,6 +17,8 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
     public void Configure(EntityTypeBuilder<Client> client)
     {
         client.Property(c => c.Name).HasMaxLength(200);
+        // Manage Users sorted by client walks a partner's clients by name, then each one's users by name.
+        client.HasIndex(c => new { c.PartnerId, c.Name, c.Id });
         client.HasMany(c => c.EndUsers).WithOne(u => u.Client).HasForeignKey(u => u.ClientId);
     }
 }
@@ -33,8 +35,15 @@ internal sealed class EndUserConfiguration : IEntityTypeConfiguration<EndUser>
         user.Property(u => u.LegacyPasswordHash).HasMaxLength(200);
         user.Property(u => u.SsoAccountId).HasMaxLength(64);
         user.HasIndex(u => u.SsoAccountId);
-        // Manage Users lists a partner's clients' users sorted by name, page by page.
-        user.HasIndex(u => new { u.ClientId, u.DisplayName });
+        // Manage Users lists a partner's users (or one client's), never the deleted, sorted by any
+        // column with name and id breaking ties, page by page: one index per sort, in that order,
+        // so SQL walks the index and stops at the page instead of sorting every user of the partner.
+        user.HasIndex(u => new { u.ClientId, u.Deleted, u.DisplayName, u.Id });
+        user.HasIndex(u => new { u.PartnerId, u.Deleted, u.DisplayName, u.Id });
+        user.HasIndex(u => new { u.PartnerId, u.Deleted, u.Email, u.DisplayName, u.Id });
+        user.HasIndex(u => new { u.PartnerId, u.Deleted, u.Role, u.DisplayName, u.Id });
+        user.HasIndex(u => new { u.PartnerId, u.Deleted, u.Enabled, u.DisplayName, u.Id });
+        user.HasIndex(u => new { u.PartnerId, u.Deleted, u.MigratedAt, u.DisplayName, u.Id });
     }
 }
 

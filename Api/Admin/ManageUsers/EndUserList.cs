@@ -12,6 +12,13 @@ public static class EndUserList
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
+    /// <summary>
+    /// Users counted and paged through at most: past it the list says "10,000+" and asks for a
+    /// search or filter instead. Counting or skipping every user of a 500,000-user partner would
+    /// make each page cost as much as the whole table; this keeps it bounded, as search engines do.
+    /// </summary>
+    public const int CountLimit = 10_000;
+
     // Far beyond any real list; keeps the row offset within what SQL and LINQ's Skip accept.
     internal const int MaxPage = 1_000_000;
 
@@ -39,18 +46,26 @@ public static class EndUserList
             return Problems.Invalid("pageSize", $"Show from 1 to {MaxPageSize} users per page.");
         }
 
+        var skip = (pageNumber - 1) * size;
+        if (skip >= CountLimit)
+        {
+            return Problems.Invalid("page", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Only the first {CountLimit:N0} users can be paged through. Search or filter to narrow the list."));
+        }
+
         if (!await filter.IsClientVisibleAsync(staff, db, cancellationToken))
         {
             return EndUserFilter.ClientNotFound();
         }
 
         var matching = EndUserListing.Query(staff, db, accounts).Matching(filter);
-        var total = await matching.CountAsync(cancellationToken);
+        // One more than the limit tells "exactly 10,000" from "more than 10,000" without counting the rest.
+        var counted = await matching.Take(CountLimit + 1).CountAsync(cancellationToken);
         var listings = await matching.SortedBy(filter)
-            .Skip((pageNumber - 1) * size)
+            .Skip(skip)
             .Take(size)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new EndUserPage(await EndUserRow.FromAsync(listings, accounts), pageNumber, size, total));
+        return TypedResults.Ok(new EndUserPage(
+            await EndUserRow.FromAsync(listings, accounts), pageNumber, size, Math.Min(counted, CountLimit), counted > CountLimit));
     }
 
     /// <summary>A page or page size from the query: absent is <paramref name="absent"/>; anything but digits within the range is refused.</summary>
@@ -67,5 +82,6 @@ public static class EndUserList
     }
 }
 
-/// <param name="Total">How many end users match the search and filters, on every page together.</param>
-public sealed record EndUserPage(IReadOnlyList<EndUserRow> Items, int Page, int PageSize, int Total);
+/// <param name="Total">How many end users match the search and filters, on every page together, counted up to <see cref="EndUserList.CountLimit"/>.</param>
+/// <param name="TotalIsCapped">More users than <paramref name="Total"/> match (shown as "10,000+"); only the first <paramref name="Total"/> can be paged through.</param>
+public sealed record EndUserPage(IReadOnlyList<EndUserRow> Items, int Page, int PageSize, int Total, bool TotalIsCapped);

@@ -87,23 +87,32 @@ public static class EndUserListingQueries
     public static string LikePattern(string search) =>
         "%" + search.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 
-    /// <summary>Sorted, with name and then id breaking ties so that pages neither repeat nor skip a user.</summary>
+    /// <summary>
+    /// Sorted, with name and then id breaking ties so that pages neither repeat nor skip a user.
+    /// Ties go the same direction as the column, and clients are kept apart by id, so that each
+    /// order is exactly one index (see EndUserConfiguration) read forwards or backwards: a page
+    /// costs the same at 5,000 users as at 500,000. Last login, which comes from two tables
+    /// (the SSO account once migrated), is the one order SQL must sort.
+    /// </summary>
     public static IOrderedQueryable<EndUserListing> SortedBy(this IQueryable<EndUserListing> users, EndUserFilter filter)
     {
+        var descending = filter.Descending;
         var sorted = filter.Sort switch
         {
-            EndUserSort.Email => Order(users, u => u.Email, filter.Descending),
-            EndUserSort.Client => Order(users, u => u.ClientName, filter.Descending),
-            EndUserSort.Role => Order(users, u => u.Role, filter.Descending),
-            EndUserSort.Status => Order(users, u => u.Enabled, filter.Descending),
-            EndUserSort.MigratedAt => Order(users, u => u.MigratedAt, filter.Descending),
-            EndUserSort.LastLogin => Order(users, u => u.LastLoginAt, filter.Descending),
-            _ => Order(users, u => u.Name, filter.Descending),
+            EndUserSort.Email => Order(users, u => u.Email, descending),
+            EndUserSort.Client => Then(Order(users, u => u.ClientName, descending), u => u.ClientId, descending),
+            EndUserSort.Role => Order(users, u => u.Role, descending),
+            EndUserSort.Status => Order(users, u => u.Enabled, descending),
+            EndUserSort.MigratedAt => Order(users, u => u.MigratedAt, descending),
+            EndUserSort.LastLogin => Order(users, u => u.LastLoginAt, descending),
+            _ => null,
         };
-        return filter.Sort == EndUserSort.Name
-            ? sorted.ThenBy(u => u.Id)
-            : sorted.ThenBy(u => u.Name).ThenBy(u => u.Id);
+        var byName = sorted is null ? Order(users, u => u.Name, descending) : Then(sorted, u => u.Name, descending);
+        return Then(byName, u => u.Id, descending);
     }
+
+    private static IOrderedQueryable<EndUserListing> Then<TKey>(IOrderedQueryable<EndUserListing> users, Expression<Func<EndUserListing, TKey>> key, bool descending) =>
+        descending ? users.ThenByDescending(key) : users.ThenBy(key);
 
     private static IOrderedQueryable<EndUserListing> Order<TKey>(IQueryable<EndUserListing> users, Expression<Func<EndUserListing, TKey>> key, bool descending) =>
         descending ? users.OrderByDescending(key) : users.OrderBy(key);

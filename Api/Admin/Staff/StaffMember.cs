@@ -28,7 +28,7 @@ public sealed record StaffMember(string AccountId, string Name, string Email, st
     public IQueryable<EndUser> Scope(IQueryable<EndUser> users)
     {
         var visible = users.Where(u => !u.Deleted);
-        return PartnerId is { } partnerId ? visible.Where(u => u.Client!.PartnerId == partnerId) : visible;
+        return PartnerId is { } partnerId ? visible.Where(u => u.PartnerId == partnerId) : visible;
     }
 
     /// <summary>The staff this caller may see: their partner's, or every partner's for an operator.</summary>

@@ -77,6 +77,7 @@ export const page = (items: EndUserRow[], extra: Partial<EndUserPage> = {}): End
   page: 1,
   pageSize: 50,
   total: items.length,
+  totalIsCapped: false,
   ...extra,
 });
 

@@ -238,7 +238,7 @@ namespace Api.Infrastructure.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PartnerId");
+                    b.HasIndex("PartnerId", "Name", "Id");
 
                     b.ToTable("Clients");
                 });
@@ -339,6 +339,9 @@ namespace Api.Infrastructure.Migrations.SqlServer
                     b.Property<bool>("MigratedToSso")
                         .HasColumnType("bit");
 
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -355,7 +358,17 @@ namespace Api.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("SsoAccountId");
 
-                    b.HasIndex("ClientId", "DisplayName");
+                    b.HasIndex("ClientId", "Deleted", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "Deleted", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "Deleted", "Email", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "Deleted", "Enabled", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "Deleted", "MigratedAt", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "Deleted", "Role", "DisplayName", "Id");
 
                     b.ToTable("EndUsers");
                 });

@@ -233,7 +233,7 @@ namespace Api.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PartnerId");
+                    b.HasIndex("PartnerId", "Name", "Id");
 
                     b.ToTable("Clients");
                 });
@@ -334,6 +334,9 @@ namespace Api.Infrastructure.Migrations.Sqlite
                     b.Property<bool>("MigratedToSso")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -350,7 +353,17 @@ namespace Api.Infrastructure.Migrations.Sqlite
 
                     b.HasIndex("SsoAccountId");
 
-                    b.HasIndex("ClientId", "DisplayName");
+                    b.HasIndex("ClientId", "Deleted", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "Deleted", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "Deleted", "Email", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "Deleted", "Enabled", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "Deleted", "MigratedAt", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "Deleted", "Role", "DisplayName", "Id");
 
                     b.ToTable("EndUsers");
                 });

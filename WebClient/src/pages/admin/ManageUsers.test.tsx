@@ -129,6 +129,18 @@ describe('Manage Users', () => {
     expect(lastQuery(server)).toMatchObject({ page: '2' });
   });
 
+  it('says "10,000+" when the server stopped counting, and pages only through those', async () => {
+    mockApi({
+      ...adminBasics(),
+      'GET /api/admin/end-users': (request) => json(page([ada], { page: Number(queryOf(request).page ?? 200), total: 10000, totalIsCapped: true })),
+    });
+
+    await openAdmin(`${manageUsersUrl}?page=200`, 'Manage Users');
+
+    expect(await screen.findByText('Page 200 of 200 · 10,000+ end users')).toBeVisible();
+    expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
+  });
+
   it('asks before deleting, naming the user, and deletes only on Delete', async () => {
     let deleted = false;
     const server = mockApi({

@@ -184,6 +184,7 @@ export function ManageUsersPage() {
             page={filters.page}
             pageSize={filters.pageSize}
             total={total}
+            capped={list.data?.totalIsCapped ?? false}
             noun={['end user', 'end users']}
             onPage={(page) => update({ page })}
           />
