@@ -30,6 +30,7 @@ public static class ApplicationServiceExtensions
             }
         });
         builder.Services.AddOpenApi(options => options.AddBearerSecurity());
+        builder.Services.AddSpaFileCaching();
         // Outside Development every answer over https tells the browser to use https only, for a
         // year, subdomains included (sign-in cookies must never travel in clear). No preload: that
         // is a decision for the domain's owner, hard to undo. Localhost is never pinned.

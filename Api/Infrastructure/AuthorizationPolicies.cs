@@ -20,7 +20,8 @@ public static class AuthorizationPolicies
     {
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResults>();
         services.AddSingleton<IAuthorizationHandler, MfaSessionRequirement>();
-        services.AddScoped<IAuthorizationHandler, StaffAuthorizationHandler>();
+        services.AddScoped<StaffAuthorizationHandler>();
+        services.AddScoped<IAuthorizationHandler, OnDemandAuthorizationHandler<StaffRequirement, StaffAuthorizationHandler>>();
         return services.AddAuthorizationBuilder()
             .AddPolicy(PlatformOperator, policy => policy
                 .RequireAuthenticatedUser()

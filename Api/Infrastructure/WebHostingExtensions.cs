@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
 
 namespace Api.Infrastructure;
@@ -29,6 +30,22 @@ public static class WebHostingExtensions
                 return Task.CompletedTask;
             });
             await next();
+        });
+
+    /// <summary>
+    /// The SPA's build names every file under /assets by its content hash, so a file there never
+    /// changes: browsers keep it a year without asking again (the lazily loaded screens cost no
+    /// round trip after the first visit). index.html names those files and changes with every
+    /// deployment, so the browser revalidates it each time. Both the static files and the SPA
+    /// fallback read these options.
+    /// </summary>
+    public static IServiceCollection AddSpaFileCaching(this IServiceCollection services) =>
+        services.Configure<StaticFileOptions>(options => options.OnPrepareResponse = file =>
+        {
+            var request = file.Context.Request;
+            file.Context.Response.Headers.CacheControl = request.Path.StartsWithSegments("/assets")
+                ? "public, max-age=31536000, immutable"
+                : "no-cache";
         });
 
     /// <summary>

@@ -26,38 +26,8 @@ public static class PortalApi
         return app;
     }
 
-    public static async Task<Results<Ok<Me>, ProblemHttpResult>> GetMe(HttpContext http, AppDbContext db, CancellationToken cancellationToken)
-    {
-        var user = await PortalScope.FindEndUserAsync(http, db, cancellationToken);
-        if (user is null)
-        {
-            return PortalScope.NoAccess();
-        }
-
-        var partner = user.Client!.Partner!;
-        var branding = await db.PartnerBrandings.AsNoTracking()
-            .Where(b => b.PartnerId == partner.Id)
-            .Select(b => new PartnerBranding
-            {
-                Color = b.Color,
-                LogoId = b.LogoId,
-                SupportEmail = b.SupportEmail,
-                SupportPhone = b.SupportPhone,
-                SupportHours = b.SupportHours,
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        return TypedResults.Ok(new Me(
-            user.Id,
-            user.DisplayName,
-            user.Email,
-            user.Client.Name,
-            partner.Name,
-            user.MigratedToSso,
-            CanChangePassword: !user.MigratedToSso,
-            user.Role,
-            PortalBranding.Of(partner.Name, branding),
-            SupportContact.Of(partner.Name, branding)));
-    }
+    public static async Task<Results<Ok<Me>, ProblemHttpResult>> GetMe(HttpContext http, AppDbContext db, CancellationToken cancellationToken) =>
+        await PortalMe.FindAsync(db, http.User.GetUserId(), cancellationToken) is { } me ? TypedResults.Ok(me) : PortalScope.NoAccess();
 
     public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> ChangePassword(
         ChangePasswordRequest body, HttpContext http, AppDbContext db, ProductSignIn sso, CancellationToken cancellationToken)

@@ -34,6 +34,20 @@ public sealed class WebHostingTests(WebHostingTests.PublishedApiFactory api) : I
         Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
     }
 
+    [Fact]
+    public async Task Hashed_assets_are_cached_for_a_year_and_the_page_that_names_them_is_revalidated()
+    {
+        using var client = api.CreateClient();
+
+        var asset = await client.GetAsync("/assets/app.js");
+        var page = await client.GetAsync("/portal");
+        var index = await client.GetAsync("/index.html");
+
+        Assert.Equal("public, max-age=31536000, immutable", asset.Headers.CacheControl?.ToString());
+        Assert.Equal("no-cache", page.Headers.CacheControl?.ToString());
+        Assert.Equal("no-cache", index.Headers.CacheControl?.ToString());
+    }
+
     [Theory]
     [InlineData("/api/not-a-route")]
     [InlineData("/connect/not-an-endpoint")]
