@@ -8,6 +8,7 @@ public static class DatabaseExtensions
     public const string ConnectionName = "db";
 
     private static readonly AfterCommit.Interceptor AfterCommitWork = new();
+    private static readonly SqliteServerSettings SqliteSettings = new();
 
     /// <summary>
     /// Registers <see cref="AppDbContext"/> on SQLite (the embedded default) or SQL Server,
@@ -31,7 +32,7 @@ public static class DatabaseExtensions
         else
         {
             builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>(options =>
-                options.UseSqlite(connectionString).AddInterceptors(AfterCommitWork));
+                options.UseSqlite(connectionString).AddInterceptors(AfterCommitWork, SqliteSettings));
         }
 
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("db", tags: ["ready"]);

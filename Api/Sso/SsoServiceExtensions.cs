@@ -54,6 +54,7 @@ public static class SsoServiceExtensions
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<TotpVerifier>();
         services.AddSingleton(DummyPasswordCheck.Shared);
+        services.AddSingleton<PasswordCheckGate>();
         services.AddScoped<LoginServices>();
         services.AddScoped<OneTimeLinks>();
         services.AddScoped<AccountEmails>();

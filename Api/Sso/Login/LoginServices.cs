@@ -19,6 +19,7 @@ public sealed class LoginServices(
     SsoSessionStore sessions,
     AccountEmails emails,
     DummyPasswordCheck dummyPassword,
+    PasswordCheckGate passwordChecks,
     TrustedDevices devices,
     IProductUserDirectory products,
     IDataProtectionProvider dataProtection,
@@ -34,6 +35,9 @@ public sealed class LoginServices(
     public SsoSessionStore Sessions { get; } = sessions;
     public AccountEmails Emails { get; } = emails;
     public DummyPasswordCheck DummyPassword { get; } = dummyPassword;
+
+    /// <summary>Every password hash check of a sign-in runs through here (one per core at a time).</summary>
+    public PasswordCheckGate PasswordChecks { get; } = passwordChecks;
     public TrustedDevices Devices { get; } = devices;
 
     /// <summary>What the product that keeps its own users (the portal) says about an e-mail.</summary>
@@ -67,5 +71,6 @@ public sealed class DummyPasswordCheck
 
     public DummyPasswordCheck() => hash = hasher.HashPassword(new SsoAccount(), Guid.NewGuid().ToString());
 
-    public void Verify(string password) => hasher.VerifyHashedPassword(new SsoAccount(), hash, password);
+    /// <summary>Always false (nobody knows the random password); returns so that callers can treat it like any check.</summary>
+    public bool Verify(string password) => hasher.VerifyHashedPassword(new SsoAccount(), hash, password) != PasswordVerificationResult.Failed;
 }

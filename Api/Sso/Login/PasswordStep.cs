@@ -33,11 +33,10 @@ public static class PasswordStep
             // Exactly one password check of the current algorithm's cost on every path, so timing
             // reveals neither registration nor migration status.
             var legacyHash = await s.Products.FindUnmigratedPasswordHashAsync(transaction.Email);
-            if (legacyHash is null)
-            {
-                s.DummyPassword.Verify(body.Password!);
-            }
-            else if (LegacyPasswordHash.Verify(legacyHash, body.Password!))
+            var legacyMatches = await s.PasswordChecks.RunAsync(
+                () => legacyHash is null ? s.DummyPassword.Verify(body.Password!) : LegacyPasswordHash.Verify(legacyHash, body.Password!),
+                http.RequestAborted);
+            if (legacyHash is not null && legacyMatches)
             {
                 await s.Throttle.GiveBackAsync(reservation);
                 return LoginResults.Refused("not-migrated", LoginProblems.NotMigrated);
@@ -47,7 +46,7 @@ public static class PasswordStep
         }
 
         // Upgrades an imported legacy hash to the current algorithm when it matches.
-        if (!await s.Users.CheckPasswordAsync(account, body.Password!))
+        if (!await s.PasswordChecks.RunAsync(() => s.Users.CheckPasswordAsync(account, body.Password!), http.RequestAborted))
         {
             await s.NoticeLockoutAsync(reservation, account);
             return LoginResults.Problem(LoginProblems.WrongCredentials);

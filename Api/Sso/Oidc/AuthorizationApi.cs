@@ -33,7 +33,12 @@ public static class AuthorizationApi
     }
 
     public static async Task<IResult> Authorize(
-        HttpContext http, SsoSessionStore sessions, SubjectDirectory subjects, ReauthenticationRequests reauthentication, ProductCatalog products)
+        HttpContext http,
+        SsoSessionStore sessions,
+        SubjectDirectory subjects,
+        ReauthenticationRequests reauthentication,
+        ProductCatalog products,
+        StandingAuthorizations authorizations)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -88,6 +93,7 @@ public static class AuthorizationApi
 
         identity.SetScopes(request.GetScopes());
         identity.SetResources(product.Audience);
+        identity.SetAuthorizationId(await authorizations.IdForAsync(identity, session.Subject, product.ClientId, request.GetScopes()));
         identity.SetDestinations(claim => claim.Type switch
         {
             Claims.Name or Claims.Email or Claims.EmailVerified or Claims.AuthenticationTime or "sid" or "amr" or Claims.Role

@@ -44,6 +44,9 @@ public static class OidcServerExtensions
                 server.DisableAccessTokenEncryption();
                 server.AddEventHandler<OpenIddictServerEvents.HandleConfigurationRequestContext>(handler =>
                     handler.UseInlineHandler(BackChannelLogout.AdvertiseSupport));
+                server.AddEventHandler(SelfContainedTokens.Descriptor);
+                server.AddEventHandler(RejectedRequestLog.AuthorizationDescriptor);
+                server.AddEventHandler(RejectedRequestLog.TokenDescriptor);
 
                 var aspNetCore = server.UseAspNetCore()
                     .EnableAuthorizationEndpointPassthrough()
@@ -74,6 +77,7 @@ public static class OidcServerExtensions
         builder.Services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<ProductOptions>>((options, products) =>
             options.Scopes.UnionWith(products.Value.Products.Values.Select(product => product.Audience).OfType<string>()));
         builder.Services.AddHostedService<OidcKeyFollower>();
+        builder.Services.AddScoped<StandingAuthorizations>();
         builder.Services.AddBackChannelLogout();
         return builder;
     }

@@ -62,6 +62,8 @@ public sealed class PasswordHashingLog
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> checks = new();
     private int longest;
+    private int running;
+    private int mostAtOnce;
 
     /// <summary>How many times this exact password was checked against an account's hash.</summary>
     public int ChecksOf(string password) => checks.GetValueOrDefault(password);
@@ -70,6 +72,29 @@ public sealed class PasswordHashingLog
     public int ChecksStartingWith(string prefix) => checks.Where(pair => pair.Key.StartsWith(prefix, StringComparison.Ordinal)).Sum(pair => pair.Value);
 
     public void Checked(string password) => checks.AddOrUpdate(password, 1, (_, n) => n + 1);
+
+    /// <summary>The most account password checks that ever ran at the same moment.</summary>
+    public int MostChecksAtOnce => Volatile.Read(ref mostAtOnce);
+
+    /// <summary>Brackets one check, so that <see cref="MostChecksAtOnce"/> sees overlaps.</summary>
+    public T Running<T>(Func<T> check)
+    {
+        var now = Interlocked.Increment(ref running);
+        int seen;
+        do
+        {
+            seen = Volatile.Read(ref mostAtOnce);
+        }
+        while (now > seen && Interlocked.CompareExchange(ref mostAtOnce, now, seen) != seen);
+        try
+        {
+            return check();
+        }
+        finally
+        {
+            Interlocked.Decrement(ref running);
+        }
+    }
 
     /// <summary>The length of the longest password ever hashed or verified against an account's hash.</summary>
     public int LongestPassword => Volatile.Read(ref longest);
@@ -100,7 +125,7 @@ internal sealed class RecordingPasswordHasher(PasswordHashingLog log) : IPasswor
     {
         log.Saw(providedPassword);
         log.Checked(providedPassword);
-        return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        return log.Running(() => inner.VerifyHashedPassword(user, hashedPassword, providedPassword));
     }
 }
 
