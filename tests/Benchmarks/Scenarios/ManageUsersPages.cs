@@ -43,7 +43,7 @@ public static class ManageUsersPages
                     ? $"no page within {options.WrkDuration.TotalSeconds:0} s"
                     : $"{result.P50:0.0} / {result.P99:0.0} ms ({result.RequestsPerSecond:N1}/s){(result.Errors > 0 ? $" {result.Errors} errors" : "")}",
                 isLargest || isMiddle ? $"@ {smallest.Label}: p99 {small.P99:0.0} ms" : "-",
-                isLargest ? $"{ratio:0.0}×" : "-",
+                isLargest && answered ? $"{ratio:0.0}×" : "-",
                 isLargest ? $"p99 ≤ 2× @ {smallest.Label}" : isMiddle ? "p99 < 100 ms" : "report",
                 isLargest ? answered && ratio <= 2 && result.Errors == 0 : isMiddle ? answered && result.P99 < 100 && result.Errors == 0 : null));
         }

@@ -28,13 +28,33 @@ public static class BulkInsert
 
         await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
+        var indexes = new List<string>();
         if (db.Database.IsSqlite())
         {
             // Bench data, thrown away after the run: no fsync; and a cache big enough that the
-            // indexes (e-mails, names: random order) are updated in memory, not read back from disk.
+            // indexes (e-mails, names: random order) are built in memory, not read back from disk.
             await using var pragmas = connection.CreateCommand();
             pragmas.CommandText = "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;";
             await pragmas.ExecuteNonQueryAsync(cancellationToken);
+
+            // Indexes are dropped and built again after the rows: one sorted build per index is
+            // several times faster than updating each of them at every row.
+            pragmas.CommandText = $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = '{table.Name}'";
+            var found = new List<(string Name, string Sql)>();
+            await using (var reader = await pragmas.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    found.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+
+            foreach (var (index, create) in found)
+            {
+                pragmas.CommandText = $"DROP INDEX \"{index}\"";
+                await pragmas.ExecuteNonQueryAsync(cancellationToken);
+                indexes.Add(create);
+            }
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -70,6 +90,14 @@ public static class BulkInsert
             // Synchronous: SQLite has no asynchronous I/O, and half a million awaits add up.
             command.ExecuteNonQuery();
             count++;
+        }
+
+        foreach (var create in indexes)
+        {
+            await using var rebuild = connection.CreateCommand();
+            rebuild.Transaction = transaction;
+            rebuild.CommandText = create;
+            await rebuild.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
