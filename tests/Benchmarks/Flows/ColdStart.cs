@@ -1,0 +1,289 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Benchmarks.Flows;
+
+/// <summary>When one resource of the stack first answered its health check, seconds after the start command.</summary>
+public sealed record ResourceReady(string Name, string HealthUrl, double Seconds);
+
+/// <summary>Seconds from <c>dotnet run --project AppHost --no-build</c> until the last resource was healthy.</summary>
+public sealed record ColdStartResult(double Seconds, IReadOnlyList<ResourceReady> Resources);
+
+/// <summary>
+/// The stack's cold start as a developer gets it: <c>dotnet run --project AppHost --no-build</c>
+/// (the app host already built; built here first, untimed, if it is not) on a fresh data
+/// directory (so the Api creates and seeds its SQLite file, as on a fresh clone), timed until
+/// every resource answers the health check the app host itself gives it:
+/// <list type="bullet">
+/// <item>api: GET /health = 200 (database and Redis checks) on its launch-profile port;</item>
+/// <item>webclient: GET / = 200 on Ports:Portal (the Vite dev server);</item>
+/// <item>rmm-console: GET /health = 200 on its launch-profile port;</item>
+/// <item>the Aspire dashboard: its launch-profile URL answers (2xx/3xx);</item>
+/// <item>cache (Garnet) and mail (smtp4dev) have dynamic ports, but the app host starts the Api
+/// only after both reported healthy (WaitFor), so the Api's health implies theirs.</item>
+/// </list>
+/// The URLs come from the same files the app host reads (launchSettings.json, appsettings.json).
+/// Afterwards the app host is stopped with SIGTERM (the dotnet run wrapper does not forward it)
+/// and this waits until its orchestrator has stopped everything (~20-25 s), so the next
+/// scenario runs on a quiet machine.
+/// </summary>
+public static class ColdStart
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
+
+    public static async Task<ColdStartResult> MeasureAsync(string repoRoot, CancellationToken cancellationToken = default)
+    {
+        var probes = Probes(repoRoot);
+        var busy = probes.Where(p => PortAnswers(p.Url)).Select(p => p.Url.GetLeftPart(UriPartial.Authority)).ToList();
+        if (busy.Count > 0)
+        {
+            throw new InvalidOperationException($"Something already listens on {string.Join(", ", busy)}: stop the running stack before measuring its cold start.");
+        }
+
+        await PrepareAsync(repoRoot, cancellationToken);
+        var dataDirectory = Directory.CreateTempSubdirectory("bench-coldstart-").FullName;
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = repoRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "run", "--project", "AppHost", "--no-build", "--", $"--Database:DataDirectory={dataDirectory}" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var wrapper = Process.Start(start) ?? throw new InvalidOperationException("dotnet run did not start.");
+        var log = new Queue<string>();
+        DataReceivedEventHandler keep = (_, line) =>
+        {
+            lock (log)
+            {
+                log.Enqueue(line.Data ?? "");
+                if (log.Count > 40)
+                {
+                    log.Dequeue();
+                }
+            }
+        };
+        wrapper.OutputDataReceived += keep;
+        wrapper.ErrorDataReceived += keep;
+        wrapper.BeginOutputReadLine();
+        wrapper.BeginErrorReadLine();
+        try
+        {
+            var ready = await WaitUntilHealthyAsync(probes, clock, wrapper, cancellationToken);
+            return new ColdStartResult(Math.Round(ready.Max(r => r.Seconds), 2), ready);
+        }
+        catch (TimeoutException exception)
+        {
+            string tail;
+            lock (log)
+            {
+                tail = string.Join('\n', log);
+            }
+
+            throw new InvalidOperationException($"{exception.Message}\nLast app host output:\n{tail}", exception);
+        }
+        finally
+        {
+            await StopAsync(wrapper, probes);
+            TryDelete(dataDirectory);
+        }
+    }
+
+    private sealed record Probe(string Name, Uri Url, bool AnyAnswer);
+
+    private static List<Probe> Probes(string repoRoot)
+    {
+        var portal = ReadJson(Path.Combine(repoRoot, "AppHost", "appsettings.json"), "Ports", "Portal")?.GetInt32() ?? 5173;
+        return
+        [
+            new("api", new Uri(LaunchUrl(repoRoot, "Api"), "/health"), AnyAnswer: false),
+            new("webclient", new Uri($"http://localhost:{portal}/"), AnyAnswer: false),
+            new("rmm-console", new Uri(LaunchUrl(repoRoot, Path.Combine("AppHost", "Products", "RmmConsole")), "/health"), AnyAnswer: false),
+            new("dashboard", LaunchUrl(repoRoot, "AppHost"), AnyAnswer: true),
+        ];
+    }
+
+    /// <summary>The http profile's first applicationUrl: the port the app host gives the project (its proxy listens there).</summary>
+    private static Uri LaunchUrl(string repoRoot, string project)
+    {
+        var urls = ReadJson(Path.Combine(repoRoot, project, "Properties", "launchSettings.json"), "profiles", "http", "applicationUrl")?.GetString()
+            ?? throw new InvalidOperationException($"{project}/Properties/launchSettings.json has no http profile with an applicationUrl.");
+        return new Uri(urls.Split(';')[0]);
+    }
+
+    private static JsonElement? ReadJson(string path, params string[] properties)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        var element = document.RootElement;
+        foreach (var property in properties)
+        {
+            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(property, out element))
+            {
+                return null;
+            }
+        }
+
+        return element.Clone();
+    }
+
+    /// <summary>Untimed: what "already built" means (the app host's Debug build, npm packages installed).</summary>
+    private static async Task PrepareAsync(string repoRoot, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(Path.Combine(repoRoot, "AppHost", "bin", "Debug", "net10.0", "AppHost.dll")))
+        {
+            await CommandLine.RunAsync(repoRoot, "dotnet", ["build", "AppHost", "-nologo", "-v", "quiet"], TimeSpan.FromMinutes(10), cancellationToken);
+        }
+
+        var webClient = Path.Combine(repoRoot, "WebClient");
+        if (!Directory.Exists(Path.Combine(webClient, "node_modules")))
+        {
+            await CommandLine.RunAsync(webClient, "npm", ["ci", "--no-audit", "--no-fund"], TimeSpan.FromMinutes(5), cancellationToken);
+        }
+    }
+
+    private static async Task<List<ResourceReady>> WaitUntilHealthyAsync(List<Probe> probes, Stopwatch clock, Process wrapper, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(2) };
+        var ready = new Dictionary<string, ResourceReady>();
+        while (ready.Count < probes.Count)
+        {
+            if (clock.Elapsed > Limit)
+            {
+                throw new TimeoutException($"Not healthy after {Limit.TotalSeconds:0} s: {string.Join(", ", probes.Where(p => !ready.ContainsKey(p.Name)).Select(p => $"{p.Name} ({p.Url})"))}.");
+            }
+
+            if (wrapper.HasExited)
+            {
+                throw new TimeoutException($"The app host exited with {wrapper.ExitCode} before every resource was healthy.");
+            }
+
+            await Task.WhenAll(probes.Where(p => !ready.ContainsKey(p.Name)).Select(async probe =>
+            {
+                if (await AnswersAsync(http, probe, cancellationToken))
+                {
+                    lock (ready)
+                    {
+                        ready[probe.Name] = new ResourceReady(probe.Name, probe.Url.ToString(), Math.Round(clock.Elapsed.TotalSeconds, 2));
+                    }
+                }
+            }));
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+
+        return [.. ready.Values.OrderBy(r => r.Seconds)];
+    }
+
+    private static async Task<bool> AnswersAsync(HttpClient http, Probe probe, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.GetAsync(probe.Url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            return response.StatusCode == HttpStatusCode.OK || (probe.AnyAnswer && (int)response.StatusCode < 400);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// SIGTERM to the app host (the child of dotnet run), then waits until its orchestrator (DCP,
+    /// which watches the app host's pid) has stopped every resource and exited, and the ports are free.
+    /// </summary>
+    private static async Task StopAsync(Process wrapper, List<Probe> probes)
+    {
+        var appHosts = Children(wrapper.Id).ToList();
+        foreach (var pid in appHosts.Append(wrapper.Id))
+        {
+            using var kill = Process.Start("kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync();
+        }
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        try
+        {
+            await wrapper.WaitForExitAsync(patience.Token);
+            while (probes.Any(p => PortAnswers(p.Url)) || appHosts.Any(OrchestratorWatches))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), patience.Token);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            wrapper.Kill(entireProcessTree: true);
+        }
+    }
+
+    /// <summary>A DCP process started for this app host (its command line says <c>--monitor {pid}</c>) is still running.</summary>
+    private static bool OrchestratorWatches(int appHostPid)
+    {
+        var marker = $"--monitor\0{appHostPid}\0";
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                if (int.TryParse(Path.GetFileName(directory), out _) && File.ReadAllText(Path.Combine(directory, "cmdline")).Contains(marker, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+            catch (IOException)
+            {
+                // the process ended while being looked at
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<int> Children(int pid)
+    {
+        var path = $"/proc/{pid}/task/{pid}/children";
+        return File.Exists(path)
+            ? File.ReadAllText(path).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(pid => int.Parse(pid, CultureInfo.InvariantCulture)).ToList()
+            : [];
+    }
+
+    private static bool PortAnswers(Uri url)
+    {
+        try
+        {
+            using var socket = new TcpClient();
+            return socket.ConnectAsync(url.Host, url.Port).Wait(TimeSpan.FromMilliseconds(300));
+        }
+        catch (AggregateException)
+        {
+            return false;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process of the stack still closing its SQLite file: the temp folder is cleaned by the OS.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
