@@ -77,6 +77,7 @@ public static class OidcServerExtensions
         builder.Services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<ProductOptions>>((options, products) =>
             options.Scopes.UnionWith(products.Value.Products.Values.Select(product => product.Audience).OfType<string>()));
         builder.Services.AddHostedService<OidcKeyFollower>();
+        builder.Services.AddSingleton<ApplicationIds>();
         builder.Services.AddScoped<StandingAuthorizations>();
         builder.Services.AddBackChannelLogout();
         return builder;

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -24,9 +25,18 @@ public sealed class SsoSessionStore(
     IOptions<SsoSessionOptions> options,
     TimeProvider clock,
     IHttpContextAccessor httpContexts,
-    ISessionEndListener listener)
+    ISessionEndListener listener) : IDisposable
 {
     public const string CookieName = "__Host-sso";
+
+    // A silent renewal every few minutes per tab would rewrite the session and re-extend two keys
+    // each time; once a minute is enough. Only the idle expiry is that much behind (it may come up
+    // to a minute early); a revocation deletes the keys and is seen by the very next read.
+    private static readonly TimeSpan SlideEvery = TimeSpan.FromMinutes(1);
+
+    // Sessions whose product this replica has already recorded: the set lives as long as the
+    // session can, so one SADD per session and product is enough. Bounded; forgetting only costs a write.
+    private readonly MemoryCache recordedClients = new(new MemoryCacheOptions { SizeLimit = 100_000 });
 
     private IDatabase Db => redis.GetDatabase();
 
@@ -79,10 +89,16 @@ public sealed class SsoSessionStore(
             return null;
         }
 
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (now - (session.LastSeenAt ?? session.CreatedAt) < SlideEvery)
+        {
+            return session;
+        }
+
         // Seen now: extends the idle timeout. Written only if the session still exists (XX), so a
         // logout or "sign out other sessions" that lands between the read and this write wins.
         var idle = options.Value.IdleTimeout;
-        var seen = session with { LastSeenAt = clock.GetUtcNow().UtcDateTime };
+        var seen = session with { LastSeenAt = now };
         var extended = Db.StringSetAsync(SessionKey(session.Id), JsonSerializer.Serialize(seen), idle, When.Exists);
         await Task.WhenAll(extended, Db.KeyExpireAsync(CookieKey(cookieSecret), idle));
         return await extended ? seen : null;
@@ -128,11 +144,20 @@ public sealed class SsoSessionStore(
     /// </summary>
     public async Task RecordClientAsync(string sid, string clientId)
     {
+        var recorded = (sid, clientId);
+        if (recordedClients.TryGetValue(recorded, out _))
+        {
+            return;
+        }
+
         var transaction = Db.CreateTransaction();
         _ = transaction.SetAddAsync(ClientsKey(sid), clientId);
         _ = transaction.KeyExpireAsync(ClientsKey(sid), options.Value.AbsoluteLifetime);
         await transaction.ExecuteAsync();
+        recordedClients.Set(recorded, true, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10) });
     }
+
+    public void Dispose() => recordedClients.Dispose();
 
     public async Task RevokeAsync(string sid, string? cookieSecret = null)
     {
