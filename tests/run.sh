@@ -2,7 +2,7 @@
 # The one test command (README.md): on a fresh machine it installs what is missing (Chromium and
 # redis-server from Debian, local dotnet tools, npm packages), builds everything, then runs every
 # test: SPA lint, type check and Vitest; Api integration tests, once on Garnet and once on Redis;
-# the AppHost stack tests; Playwright in Chromium.
+# the AppHost stack tests; Playwright in Chromium; and a smoke run of the performance bench.
 # It ends with the totals, as "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +30,11 @@ if [ -z "${REDIS_SERVER_PATH:-}" ] && ! command -v redis-server >/dev/null; then
   apt_install redis-server
 fi
 "${REDIS_SERVER_PATH:-redis-server}" --version
+# The performance bench loads the Api from a separate process with wrk.
+if ! command -v wrk >/dev/null; then
+  echo "Installing wrk from Debian's packages"
+  apt_install wrk
+fi
 dotnet tool restore >/dev/null && echo "dotnet tools restored"
 
 step "Build (writes Api/openapi/Api.json for the SPA's typed client)"
@@ -66,6 +71,15 @@ run_tests api-redis tests/Api.Tests TEST_CACHE_ENGINE=redis
 
 step ".NET tests: the AppHost stack with Playwright end to end"
 run_tests end-to-end tests/EndToEnd.Tests
+
+# Tiny counts: proves on a fresh machine that the bench command (README, Benchmarks) seeds, starts the
+# Api as deployed, loads it and prints its table. Its figures are not judged here; docs/PERFORMANCE.md is.
+step "Performance bench, smoke run (tests/Benchmarks --smoke)"
+if dotnet run -c Release --project tests/Benchmarks -- --smoke > "$results/bench-smoke.txt" 2>&1; then
+  tail -n 25 "$results/bench-smoke.txt"
+else
+  tail -n 60 "$results/bench-smoke.txt"; echo "The bench smoke run failed (tests/TestResults/bench-smoke.txt)."; dotnet_status=1
+fi
 
 step "Totals"
 node tests/summarize.mjs "$results"
