@@ -57,10 +57,11 @@ public static class EndUserList
             return EndUserFilter.ClientNotFound();
         }
 
-        var matching = EndUserListing.Query(staff, db, accounts).Matching(filter);
         // One more than the limit tells "exactly 10,000" from "more than 10,000" without counting the rest.
-        var counted = await matching.Take(CountLimit + 1).CountAsync(cancellationToken);
-        var listings = await matching.SortedBy(filter)
+        var counted = await EndUserListing.Countable(staff, db, accounts, filter).Matching(filter)
+            .Take(CountLimit + 1)
+            .CountAsync(cancellationToken);
+        var listings = await EndUserListing.Query(staff, db, accounts).Matching(filter).SortedBy(filter)
             .Skip(skip)
             .Take(size)
             .ToListAsync(cancellationToken);

@@ -362,6 +362,8 @@ namespace Api.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("PartnerId", "DisplayName", "Id");
 
+                    b.HasIndex("PartnerId", "Deleted", "Enabled", "MigratedToSso");
+
                     b.HasIndex("PartnerId", "Email", "DisplayName", "Id");
 
                     b.HasIndex("PartnerId", "Enabled", "DisplayName", "Id");
