@@ -45,7 +45,7 @@ public static class EndUserExport
 
         var day = clock.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"end-users-{day}.csv\"";
-        var users = EndUserListing.Query(staff, db, accounts).Matching(filter).SortedBy(filter);
+        var users = EndUserListing.Listed(staff, db, accounts, filter);
         return TypedResults.Stream(stream => WriteAsync(stream, users, accounts, cancellationToken), ContentType);
     }
 

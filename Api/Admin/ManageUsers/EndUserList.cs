@@ -61,7 +61,7 @@ public static class EndUserList
         var counted = await EndUserListing.Countable(staff, db, accounts, filter).Matching(filter)
             .Take(CountLimit + 1)
             .CountAsync(cancellationToken);
-        var listings = await EndUserListing.Query(staff, db, accounts).Matching(filter).SortedBy(filter)
+        var listings = await EndUserListing.Listed(staff, db, accounts, filter)
             .Skip(skip)
             .Take(size)
             .ToListAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Api.Admin.Staff;
 using Api.Infrastructure;
+using Api.Portal;
 using Api.Sso.Accounts;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,10 +28,25 @@ public sealed class EndUserListing
 
     /// <summary>Every end user the caller may see, unfiltered and unsorted.</summary>
     public static IQueryable<EndUserListing> Query(StaffMember staff, AppDbContext db, AccountAdministration accounts) =>
-        staff.Scope(db.EndUsers.AsNoTracking())
+        Query(staff.Scope(db.EndUsers.AsNoTracking()), db.Clients, accounts);
+
+    /// <summary>Every end user the caller may see, searched, filtered and sorted as <paramref name="filter"/> asks.</summary>
+    public static IOrderedQueryable<EndUserListing> Listed(StaffMember staff, AppDbContext db, AccountAdministration accounts, EndUserFilter filter) =>
+        (filter.Sort == EndUserSort.Client
+            // Sorted by client, the caller's users are found through their clients (the same users: an end
+            // user's partner is their client's, see EndUserPartnerStamp). SQLite then walks the partner's
+            // clients in name order and sorts one client's users at a time instead of every user of the
+            // partner; with the end user's PartnerId in the query it starts from the users and sorts them all.
+            ? Query(db.EndUsers.AsNoTracking().Where(u => !u.Deleted), staff.Scope(db.Clients), accounts)
+            : Query(staff, db, accounts))
+        .Matching(filter)
+        .SortedBy(filter);
+
+    private static IQueryable<EndUserListing> Query(IQueryable<EndUser> users, IQueryable<Client> clients, AccountAdministration accounts) =>
+        users
             // The client joined first, as a plain join: through the navigation after the left join,
             // EF nests the join in a subquery that SQLite materialises and sorts for every user.
-            .Join(db.Clients, u => u.ClientId, c => c.Id, (u, c) => new { User = u, ClientName = c.Name })
+            .Join(clients, u => u.ClientId, c => c.Id, (u, c) => new { User = u, ClientName = c.Name })
             .LeftJoin(accounts.Standings, x => x.User.SsoAccountId, a => a.AccountId, (x, a) => new EndUserListing
             {
                 Id = x.User.Id,
