@@ -27,9 +27,12 @@ public sealed class ManageUsersScaleTests(SsoApiFactory api)
 
         var page = await reader.PageAsync("?pageSize=200");
         var enrolled = await reader.PageAsync("?ssoState=active");
+        // Sorted by client, the list finds the partner's users through their clients: the same users.
+        var byClient = await reader.PageAsync("?pageSize=200&sort=client");
 
         Assert.Equal((own.Length, false), (page.Total, page.TotalIsCapped));
         Assert.Equal(own.Select(u => u.Email).Order(), page.Items.Select(r => r.Email).Order());
+        Assert.Equal(own.Select(u => u.Email).Order(), byClient.Items.Select(r => r.Email).Order());
         Assert.Equal(1, enrolled.Total);
         Assert.Equal(0, (await reader.PageAsync("?search=" + Uri.EscapeDataString(stranger.Email))).Total);
     }
