@@ -32,13 +32,23 @@ public sealed class ChildProcess : IDisposable
         return child;
     }
 
-    /// <summary>Runs to the end and answers its exit code and whole standard output (for short tools: wrk, git, npm).</summary>
+    /// <summary>Runs to the end and answers its exit code and whole standard output (short tools: wrk, git, npm, dotnet build); cancelling ends it and its children.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory, CancellationToken cancellationToken = default)
     {
         using var process = Process.Start(StartInfo(fileName, arguments, workingDirectory))!;
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // A time limit or Ctrl+C: leave nothing running behind the bench.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
         return (process.ExitCode, await output + await error);
     }
 
