@@ -12,6 +12,11 @@ public static class AuditActions
     public const string MfaReset = "end-user.mfa-reset";
     public const string EndUserUnlocked = "end-user.unlocked";
 
+    /// <summary>An address typed for an end user belongs to an SSO account the partner does not manage: its owner was asked.</summary>
+    public const string AccessRequested = "end-user.access-requested";
+    public const string AccessAccepted = "end-user.access-accepted";
+    public const string AccessDeclined = "end-user.access-declined";
+
     public const string BatchCreated = "migration-batch.created";
     public const string BatchEdited = "migration-batch.edited";
     public const string BatchRescheduled = "migration-batch.rescheduled";

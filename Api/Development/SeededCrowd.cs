@@ -109,6 +109,7 @@ public static class SeededCrowd
                 TotpEnrolledAt = enrolled ? user.MigratedAt : null,
                 CreatedAt = user.MigratedAt!.Value,
                 LastLoginAt = enrolled && index % 3 != 0 ? user.MigratedAt!.Value.AddHours(index % 20 + 1) : null,
+                ManagedBy = PartnerSteward.Of(user.PartnerId),
             };
             db.Users.Add(account);
             db.UserRoles.Add(new IdentityUserRole<string> { UserId = account.Id, RoleId = role.Id });

@@ -1,3 +1,4 @@
+using Api.Admin;
 using Api.Development;
 using Api.Portal;
 using Api.SsoMigration;
@@ -59,6 +60,7 @@ public static class ApplicationServiceExtensions
         builder.AddSsoMigration();
         builder.Services.AddScoped<Audit.AuditLog>();
         builder.AddPortal();
+        builder.AddAdmin();
         builder.AddDevelopmentAgents();
         return builder;
     }

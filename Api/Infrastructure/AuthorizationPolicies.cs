@@ -16,6 +16,9 @@ public static class AuthorizationPolicies
     /// </summary>
     public const string Staff = "staff";
 
+    /// <summary>Anyone signed in through SSO with a second factor, whatever their roles: answers that only an account's owner may give.</summary>
+    public const string MfaSession = "mfa-session";
+
     public static IServiceCollection AddApiAuthorization(this IServiceCollection services)
     {
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResults>();
@@ -27,6 +30,9 @@ public static class AuthorizationPolicies
                 .RequireAuthenticatedUser()
                 .AddRequirements(new MfaSessionRequirement())
                 .RequireRole(ProductRoles.PlatformOperator))
+            .AddPolicy(MfaSession, policy => policy
+                .RequireAuthenticatedUser()
+                .AddRequirements(new MfaSessionRequirement()))
             .AddPolicy(Staff, policy => policy
                 .RequireAuthenticatedUser()
                 .AddRequirements(new MfaSessionRequirement(), new StaffRequirement()))

@@ -17,6 +17,9 @@ public enum LinkPurpose
 
     /// <summary>A new portal end user, not yet on SSO, sets their first portal password.</summary>
     PortalPasswordSetup,
+
+    /// <summary>The owner of an existing SSO account accepts or declines the portal access a partner offers.</summary>
+    PortalAccessRequest,
 }
 
 /// <summary>
@@ -62,6 +65,27 @@ public sealed class OneTimeLinks(AppDbContext db, TimeProvider clock)
     /// </summary>
     public async Task<string?> ConsumeAsync(string? token, LinkPurpose purpose, CancellationToken cancellationToken)
     {
+        if (await FindUsableAsync(token, purpose, cancellationToken) is not { } link)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claimed = await db.Set<OneTimeLink>()
+            .Where(l => l.Id == link.Id && l.UsedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.UsedAt, now), cancellationToken);
+        return claimed == 1 ? link.SubjectId : null;
+    }
+
+    /// <summary>
+    /// The subject id of a link that would work now, without using it (a page that shows what the
+    /// link is about before the person decides); null as for <see cref="ConsumeAsync"/>.
+    /// </summary>
+    public async Task<string?> PeekAsync(string? token, LinkPurpose purpose, CancellationToken cancellationToken) =>
+        (await FindUsableAsync(token, purpose, cancellationToken))?.SubjectId;
+
+    private async Task<OneTimeLink?> FindUsableAsync(string? token, LinkPurpose purpose, CancellationToken cancellationToken)
+    {
         var parts = token?.Split('.', 2);
         if (parts is not [var idText, var secret] || !Guid.TryParseExact(idText, "N", out var id) || secret.Length > 100)
         {
@@ -70,16 +94,10 @@ public sealed class OneTimeLinks(AppDbContext db, TimeProvider clock)
 
         var link = await db.Set<OneTimeLink>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == id && l.Purpose == purpose, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
-        if (link is null || link.UsedAt is not null || link.ExpiresAt <= now
-            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(link.SecretHash), Encoding.ASCII.GetBytes(Hash(secret))))
-        {
-            return null;
-        }
-
-        var claimed = await db.Set<OneTimeLink>()
-            .Where(l => l.Id == id && l.UsedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(l => l.UsedAt, now), cancellationToken);
-        return claimed == 1 ? link.SubjectId : null;
+        return link is null || link.UsedAt is not null || link.ExpiresAt <= now
+            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(link.SecretHash), Encoding.ASCII.GetBytes(Hash(secret)))
+            ? null
+            : link;
     }
 
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

@@ -25,6 +25,15 @@ public sealed class OutboxMessage
     public DateTime? SentAt { get; set; }
     public string? LastError { get; set; }
 
+    /// <summary>The SSO account the mail was sent for (its own notices, activation, reset), if any.</summary>
+    public string? AccountId { get; set; }
+
+    /// <summary>The portal end user row the mail was sent for, if any: Manage Users shows a row's mail by this id.</summary>
+    public Guid? EndUserId { get; set; }
+
+    /// <summary>The partner on whose behalf the mail was sent, if any.</summary>
+    public Guid? PartnerId { get; set; }
+
     /// <summary>
     /// Drops the body once it is of no more use: it holds activation and reset links, which must
     /// exist only in the recipient's mailbox, not in every database backup. What partner admins
@@ -46,7 +55,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         message.Property(m => m.Subject).HasMaxLength(300);
         message.Property(m => m.LastError).HasMaxLength(1000);
         message.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
-        // Manage Users shows each end user's last e-mails: by recipient, newest first.
+        message.Property(m => m.AccountId).HasMaxLength(450);
         message.HasIndex(m => new { m.To, m.CreatedAt });
+        // Manage Users shows each end user's last e-mails: by the row (or the account it manages) they were sent for, newest first.
+        message.HasIndex(m => new { m.EndUserId, m.CreatedAt });
+        message.HasIndex(m => new { m.AccountId, m.CreatedAt });
     }
 }

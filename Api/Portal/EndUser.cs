@@ -25,6 +25,20 @@ public sealed class EndUser
     public bool MigratedToSso { get; set; }
     public DateTime? MigratedAt { get; set; }
     public string? SsoAccountId { get; set; }
+
+    /// <summary>
+    /// An existing SSO account whose e-mail a partner typed for this row (add, edit, migration)
+    /// and that the partner does not manage: the row waits for that account's owner to accept
+    /// (<see cref="AccessRequests.OwnerConsent"/>). Until then it grants nothing and changes
+    /// nothing on the account.
+    /// </summary>
+    public string? PendingAccountId { get; set; }
+
+    /// <summary>When the account's owner declined the access request (or said "this was not me"); null while waiting or never asked.</summary>
+    public DateTime? AccessDeclinedAt { get; set; }
+
+    /// <summary>Waiting for the owner of an existing SSO account to accept this row's access.</summary>
+    public bool AwaitsAccountOwner => PendingAccountId is not null && AccessDeclinedAt is null;
     public DateTime? LastLoginAt { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 }

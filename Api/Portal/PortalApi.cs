@@ -1,4 +1,5 @@
 using Api.Infrastructure;
+using Api.Mail;
 using Api.Portal.Branding;
 using Api.Portal.Devices;
 using Api.Sso.Accounts;
@@ -75,7 +76,7 @@ public static class PortalApi
         await sso.PasswordProvedAsync(reservation);
         // The current algorithm: migration imports it into the SSO account as it is.
         user.LegacyPasswordHash = LegacyPasswordHash.CreateCurrent(body.NewPassword!);
-        sso.QueuePasswordChanged(user.Email, user.DisplayName);
+        sso.QueuePasswordChanged(user.Email, user.DisplayName, new MailAbout(EndUserId: user.Id, PartnerId: user.PartnerId));
         await db.SaveChangesAsync(cancellationToken);
         // Whoever else knew the old password is signed out; this browser stays signed in.
         await sso.EndOtherSessionsAsync(http.User.GetUserId()!, http.User.GetSessionId()!);

@@ -35,6 +35,9 @@ internal sealed class EndUserConfiguration : IEntityTypeConfiguration<EndUser>
         user.Property(u => u.LegacyPasswordHash).HasMaxLength(200);
         user.Property(u => u.SsoAccountId).HasMaxLength(64);
         user.HasIndex(u => u.SsoAccountId);
+        user.Property(u => u.PendingAccountId).HasMaxLength(64);
+        user.HasIndex(u => u.PendingAccountId);
+        user.Ignore(u => u.AwaitsAccountOwner);
         // Manage Users lists a partner's users (or one client's) sorted by any column with name and
         // id breaking ties, page by page: one index per sort, in that order, so SQL walks the index
         // and stops at the page instead of sorting every user of the partner. Deleted is not a key

@@ -1,3 +1,4 @@
+using Api.Portal.AccessRequests;
 using Api.Portal.Branding;
 using Api.Portal.LegacyLogin;
 using Api.Portal.PasswordSetup;
@@ -14,6 +15,9 @@ public static class PortalServiceExtensions
         builder.Services.AddScoped<IProductUserDirectory, PortalUserDirectory>();
         builder.Services.AddScoped<PasswordSetupEmails>();
         builder.Services.AddScoped<TicketEmails>();
+        builder.Services.AddScoped<OwnerConsent>();
+        builder.Services.AddScoped<PartnerSteward>();
+        builder.Services.AddScoped<AccessRequestEmails>();
         return builder;
     }
 
@@ -24,6 +28,7 @@ public static class PortalServiceExtensions
         app.MapLogoApi();
         app.MapPasswordSetupApi();
         app.MapPortalTicketsApi();
+        app.MapAccessRequestsApi();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Api.Infrastructure;
 using Api.Infrastructure.Transactions;
 using Api.Portal;
+using Api.Portal.AccessRequests;
 using Api.Sso.Accounts;
 using Api.Sso.Login;
 using Api.SsoMigration.Batches;
@@ -22,16 +23,20 @@ public sealed record UserMigration(MigrationOutcomeStatus Status, string? Reason
 /// <summary>
 /// Moves one end user from the portal's login to SSO. A new SSO account carries the legacy
 /// hash (the same password keeps working, upgraded at first SSO login), an unverified e-mail
-/// and no authenticator. An e-mail that already has an SSO account (from another product) is
-/// linked, not duplicated, and keeps its other product roles. All or nothing: a Failed outcome
+/// and no authenticator, managed by the user's partner. An e-mail that already has an SSO account is
+/// linked only when the partner manages that account (it keeps its other product roles); someone
+/// else's account is asked for its owner's consent instead (<see cref="OwnerConsent"/>) and the
+/// user is skipped until they accept. All or nothing: a Failed outcome
 /// leaves nothing behind (the caller's transaction, if it joined one, must roll back too).
 /// </summary>
-public sealed class EndUserMigrator(AppDbContext db, AccountAdministration accounts, TimeProvider clock)
+public sealed class EndUserMigrator(AppDbContext db, AccountAdministration accounts, PartnerSteward steward, OwnerConsent consent, TimeProvider clock)
 {
     public const string AlreadyMigrated = "Already on Single Sign-On.";
     public const string Deleted = "Deleted before the run.";
     public const string NoUsableEmail = "No usable e-mail address: fix it, then add the user to a later batch.";
     public const string DuplicateEmail = "Another end user has the same e-mail address: fix one of them, then add the user to a later batch.";
+    public const string AwaitingAccountOwner =
+        "A single sign-on account with this e-mail already exists and belongs to someone else: its owner was asked by e-mail to accept portal access, and gets it when they do.";
     public const string AccountOfAnotherUser =
         "The single sign-on account with this e-mail already belongs to another portal user: correct one of the e-mails, then retry.";
 
@@ -45,7 +50,21 @@ public sealed class EndUserMigrator(AppDbContext db, AccountAdministration accou
         }
 
         var email = InputRules.NormalizeEmail(user.Email)!;
-        var account = await accounts.ProvisionAsync(email, user.DisplayName, user.LegacyPasswordHash, ProductRoles.PortalEndUser, cancellationToken);
+        // The address is the partner's claim: an existing account it does not manage is asked, not linked.
+        if (await steward.AccountOfSomeoneElseAsync(email, user.PartnerId, cancellationToken) is { } someoneElses)
+        {
+            if (!(user.AwaitsAccountOwner && user.PendingAccountId == someoneElses.AccountId))
+            {
+                await consent.AskAsync(user, someoneElses, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return UserMigration.Skipped(AwaitingAccountOwner);
+        }
+
+        var account = await accounts.ProvisionAsync(
+            email, user.DisplayName, user.LegacyPasswordHash, ProductRoles.PortalEndUser, PartnerSteward.Of(user.PartnerId), cancellationToken);
         // Linking two portal users to one account would merge them: one would sign in as the
         // other. Only the linked path pays for this check.
         if (!account.Created && await db.EndUsers.AnyAsync(u => u.SsoAccountId == account.AccountId && u.Id != user.Id && !u.Deleted, cancellationToken))
@@ -56,6 +75,8 @@ public sealed class EndUserMigrator(AppDbContext db, AccountAdministration accou
         user.MigratedToSso = true;
         user.MigratedAt = clock.GetUtcNow().UtcDateTime;
         user.SsoAccountId = account.AccountId;
+        user.PendingAccountId = null;
+        user.AccessDeclinedAt = null;
         user.LegacyPasswordHash = null;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Api.Audit;
 using Api.Infrastructure;
 using Api.Infrastructure.Transactions;
 using Api.Portal;
+using Api.Portal.AccessRequests;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -10,9 +11,10 @@ using Microsoft.EntityFrameworkCore;
 namespace Api.Admin.EndUsers;
 
 /// <summary>
-/// A new end user. For a client already on Single Sign-On the user gets an SSO account (or their
-/// existing one from another product is linked) and the invitation to activate it; otherwise a
-/// portal login without a password and the set-password e-mail.
+/// A new end user. For a client already on Single Sign-On the user gets an SSO account managed by
+/// the partner and the invitation to activate it; otherwise a portal login without a password and
+/// the set-password e-mail. An address that belongs to an existing SSO account the partner does not
+/// manage makes a row waiting for that account's owner to accept (<see cref="OwnerConsent"/>).
 /// </summary>
 public static class AddEndUser
 {
@@ -47,9 +49,20 @@ public static class AddEndUser
             Role = input.Role,
             CreatedAt = s.Clock.GetUtcNow().UtcDateTime,
         };
-        if (client.MigratedToSsoAt is not null)
+        // An address typed by a partner is a claim about someone: an existing account the partner
+        // does not manage is never linked here; its owner is asked and the row waits for them.
+        var someoneElses = await s.AccountOfSomeoneElseAsync(user.Email, client.PartnerId, cancellationToken);
+        if (someoneElses is not null)
         {
-            var account = await s.Accounts.ProvisionAsync(user.Email, user.DisplayName, passwordHash: null, ProductRoles.PortalEndUser, cancellationToken);
+            await s.Consent.AskAsync(user, someoneElses, cancellationToken);
+        }
+        else if (client.MigratedToSsoAt is not null
+                 || await s.Accounts.FindAccountAsync(user.Email, cancellationToken) is not null)
+        {
+            // A new account managed by this partner, or one it created earlier (kept for another of
+            // its products' roles when its portal user was deleted), linked again.
+            var account = await s.Accounts.ProvisionAsync(
+                user.Email, user.DisplayName, passwordHash: null, ProductRoles.PortalEndUser, PartnerSteward.Of(client.PartnerId), cancellationToken);
             user.MigratedToSso = true;
             user.MigratedAt = user.CreatedAt;
             user.SsoAccountId = account.AccountId;
@@ -70,6 +83,7 @@ public static class AddEndUser
             user.Role,
             Client = client.Name,
             user.MigratedToSso,
+            AwaitingAccountOwner = user.AwaitsAccountOwner,
         });
         try
         {
@@ -89,10 +103,11 @@ public static class AddEndUser
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/admin/end-users/{user.Id}", new CreatedEndUser(user.Id));
+        return TypedResults.Created($"/api/admin/end-users/{user.Id}", new CreatedEndUser(user.Id, user.AwaitsAccountOwner));
     }
 }
 
 public sealed record AddEndUserRequest(Guid? ClientId, string? Name, string? Email, string? Role);
 
-public sealed record CreatedEndUser(Guid Id);
+/// <param name="AwaitingAccountOwner">The address belongs to an existing single sign-on account the partner does not manage: its owner was asked to accept, and the user has no access until they do.</param>
+public sealed record CreatedEndUser(Guid Id, bool AwaitingAccountOwner);

@@ -58,7 +58,8 @@ public static class BulkAction
 
     private static string? ReasonOf(ResendOutcome outcome) => outcome switch
     {
-        ResendOutcome.Sent => null,
+        ResendOutcome.Sent or ResendOutcome.AskedAgain => null,
+        ResendOutcome.ManagedElsewhere => "managed by its owner",
         ResendOutcome.AlreadyActivated => "already activated",
         ResendOutcome.HasPassword => "has a password",
         ResendOutcome.TooMany => "too many e-mails this hour",

@@ -29,18 +29,26 @@ public static class DeleteEndUser
             }
 
             string? account = null;
+            var authority = await s.Ownership.OfAsync(staff, user, cancellationToken);
             if (user is { MigratedToSso: true, SsoAccountId: { } accountId })
             {
-                account = await s.Accounts.RemoveProductAccessAsync(accountId, ProductRoles.PortalEndUser, cancellationToken) switch
+                // Someone else's account is never deleted, whatever roles it has left.
+                account = await s.Accounts.RemoveProductAccessAsync(
+                    accountId, ProductRoles.PortalEndUser, cancellationToken, deleteWhenNoRoleLeft: authority == EndUserAuthority.Full) switch
                 {
                     ProductAccessRemoval.AccountDeleted => "deleted",
-                    ProductAccessRemoval.RoleRemoved => "kept for other products",
+                    ProductAccessRemoval.RoleRemoved => authority == EndUserAuthority.Full ? "kept for other products" : "kept: managed by its owner",
                     _ => null,
                 };
             }
             else
             {
-                await s.EndSessionsAsync(user, cancellationToken);
+                if (user.PendingAccountId is not null)
+                {
+                    await s.Consent.WithdrawAsync(user, cancellationToken);
+                }
+
+                await s.EndSessionsAsync(user, authority, cancellationToken);
             }
 
             return new AuditedChange(AuditActions.EndUserDeleted, new { Deleted = false }, new { Deleted = true, SsoAccount = account });

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Api.Admin.EndUsers;
 
 /// <summary>
-/// Disables an end user: sign-in is refused and every session ends after the commit, so their
-/// next call fails on every replica. One conditional update: of many parallel disables one
+/// Disables an end user: the portal refuses them at once, on every replica. For an SSO account the
+/// partner manages, sign-in is refused too and every session ends after the commit; someone else's
+/// account keeps signing in to other products. One conditional update: of many parallel disables one
 /// changes the row and writes the audit entry; the others find nothing to change.
 /// </summary>
 public static class DisableEndUser
@@ -27,7 +28,7 @@ public static class DisableEndUser
                 return null;
             }
 
-            await s.EndSessionsAsync(user, cancellationToken);
+            await s.EndSessionsAsync(user, await s.Ownership.OfAsync(staff, user, cancellationToken), cancellationToken);
             return new AuditedChange(AuditActions.EndUserDisabled, new { Enabled = true }, new { Enabled = false });
         }, cancellationToken);
 }

@@ -10,8 +10,11 @@ namespace Api.Admin.EndUsers;
 
 /// <summary>
 /// Changes an end user's name, e-mail, role or client (within the same partner). For a migrated
-/// user the SSO account follows: a new e-mail must be activated before the next sign-in, and
-/// every session ends. The audit entry holds the changed fields only; no change, no entry.
+/// user whose SSO account the partner manages, the account follows: a new e-mail must be activated
+/// before the next sign-in, and every session ends; someone else's account keeps its e-mail and
+/// name. A row not on SSO given an address of someone else's account waits for its owner
+/// (<see cref="Portal.AccessRequests.OwnerConsent"/>). The audit entry holds the changed fields
+/// only; no change, no entry.
 /// </summary>
 public static class EditEndUser
 {
@@ -46,6 +49,15 @@ public static class EditEndUser
             after[field] = @new;
         }
 
+        var authority = await s.Ownership.OfAsync(staff, user, cancellationToken);
+        // The client first: a request to an account's owner names the client the access is for.
+        if (user.ClientId != client.Id)
+        {
+            Changed("client", user.Client!.Name, client.Name);
+            user.ClientId = client.Id;
+            user.Client = client;
+        }
+
         if (user.Email != input!.Email)
         {
             if (!await s.ClaimEmailAsync(input.Email, exceptId: user.Id, cancellationToken))
@@ -53,19 +65,42 @@ public static class EditEndUser
                 return EndUserProblems.EmailTaken();
             }
 
-            if (user is { MigratedToSso: true, SsoAccountId: { } accountId }
-                && await s.Accounts.ChangeEmailAsync(accountId, input.Email, cancellationToken) == EmailChange.Taken)
+            if (user is { MigratedToSso: true, SsoAccountId: { } accountId })
             {
-                return EndUserProblems.AccountEmailTaken();
+                // Moving someone else's sign-in to another mailbox is how an account is taken over.
+                if (authority != EndUserAuthority.Full)
+                {
+                    return EndUserProblems.ManagedElsewhere("change the e-mail they sign in with");
+                }
+
+                if (await s.Accounts.ChangeEmailAsync(accountId, input.Email, cancellationToken) == EmailChange.Taken)
+                {
+                    return EndUserProblems.AccountEmailTaken();
+                }
+            }
+            else if (await s.AccountOfSomeoneElseAsync(input.Email, client.PartnerId, cancellationToken) is { } someoneElses)
+            {
+                Changed("email", user.Email, input.Email);
+                user.Email = input.Email;
+                await s.Consent.AskAsync(user, someoneElses, cancellationToken);
+            }
+            else if (user.PendingAccountId is not null)
+            {
+                // The new address is nobody's account (or this partner's own): the request is withdrawn.
+                await s.Consent.WithdrawAsync(user, cancellationToken);
             }
 
-            Changed("email", user.Email, input.Email);
-            user.Email = input.Email;
+            if (!after.ContainsKey("email"))
+            {
+                Changed("email", user.Email, input.Email);
+                user.Email = input.Email;
+            }
         }
 
         if (user.DisplayName != input.Name)
         {
-            if (user is { MigratedToSso: true, SsoAccountId: { } accountId })
+            // The name on someone else's account is theirs; the row's name is the partner's.
+            if (user is { MigratedToSso: true, SsoAccountId: { } accountId } && authority == EndUserAuthority.Full)
             {
                 await s.Accounts.RenameAsync(accountId, input.Name, cancellationToken);
             }
@@ -78,13 +113,6 @@ public static class EditEndUser
         {
             Changed("role", user.Role, input.Role);
             user.Role = input.Role;
-        }
-
-        if (user.ClientId != client.Id)
-        {
-            Changed("client", user.Client!.Name, client.Name);
-            user.ClientId = client.Id;
-            user.Client = client;
         }
 
         if (after.Count == 0)

@@ -34,6 +34,16 @@ public static class EndUserProblems
             "Too many e-mails",
             $"{AccountAdministration.ActivationMailsPerHour} e-mails were already sent to this user in the last hour. Try again in an hour.");
 
+    /// <summary>
+    /// The sign-in behind the row belongs to someone else (the platform, or an owner who has not
+    /// accepted): the partner manages only the portal access it granted.
+    /// </summary>
+    public static ProblemHttpResult ManagedElsewhere(string what) =>
+        Problems.Forbidden(
+            "account-managed-elsewhere",
+            "Managed by its owner",
+            $"This person's single sign-on account is not managed by your organisation, so only they can {what}. You can change their role and client, or disable or delete their portal access.");
+
     public static ProblemHttpResult NotOnSso() =>
         Problems.Status(StatusCodes.Status409Conflict, "Not on Single Sign-On", "This user is not on Single Sign-On yet, so has no authenticator to reset.");
 }

@@ -3,6 +3,7 @@ using Api.Audit;
 using Api.Infrastructure;
 using Api.Infrastructure.Transactions;
 using Api.Portal;
+using Api.Portal.AccessRequests;
 using Api.Portal.PasswordSetup;
 using Api.Sso.Accounts;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,14 @@ namespace Api.Admin.EndUsers;
 
 /// <summary>What every end-user action needs, bound by <c>[AsParameters]</c>; plus the steps they share.</summary>
 public sealed record EndUserServices(
-    AppDbContext Db, AccountAdministration Accounts, AuditLog Audit, PasswordSetupEmails SetupEmails, TimeProvider Clock)
+    AppDbContext Db,
+    AccountAdministration Accounts,
+    AccountOwnership Ownership,
+    PartnerSteward Steward,
+    OwnerConsent Consent,
+    AuditLog Audit,
+    PasswordSetupEmails SetupEmails,
+    TimeProvider Clock)
 {
     /// <summary>An end user the caller may see, with its client (for the partner of the audit entry); null otherwise.</summary>
     public Task<EndUser?> FindAsync(StaffMember staff, Guid id, CancellationToken cancellationToken) =>
@@ -46,11 +54,19 @@ public sealed record EndUserServices(
         Audit.Record(staff.Actor, action, user.Client!.PartnerId, new AuditTarget("end-user", user.Id.ToString(), user.DisplayName), before, after);
 
     /// <summary>
-    /// Ends every session of the user, on every replica, once the caller commits: the SSO account's
-    /// for a migrated user, the portal form's for one not yet migrated.
+    /// Ends the user's sessions, on every replica, once the caller commits: every session of the
+    /// SSO account when the caller manages it (<see cref="EndUserAuthority.Full"/>), the portal
+    /// form's for a user not yet migrated. An account managed by someone else keeps its sessions
+    /// for other products; the portal itself refuses a disabled or deleted row at the next request.
     /// </summary>
-    public Task EndSessionsAsync(EndUser user, CancellationToken cancellationToken) =>
-        Accounts.EndSessionsAsync(user is { MigratedToSso: true, SsoAccountId: { } accountId } ? accountId : LegacySubject.Of(user.Id), cancellationToken);
+    public Task EndSessionsAsync(EndUser user, EndUserAuthority authority, CancellationToken cancellationToken) =>
+        user is { MigratedToSso: true, SsoAccountId: { } accountId }
+            ? authority == EndUserAuthority.Full ? Accounts.EndSessionsAsync(accountId, cancellationToken) : Task.CompletedTask
+            : Accounts.EndSessionsAsync(LegacySubject.Of(user.Id), cancellationToken);
+
+    /// <summary>The existing SSO account with this address that the partner does not manage, if any (<see cref="PartnerSteward"/>).</summary>
+    public Task<ExistingAccount?> AccountOfSomeoneElseAsync(string email, Guid partnerId, CancellationToken cancellationToken) =>
+        Steward.AccountOfSomeoneElseAsync(email, partnerId, cancellationToken);
 
     /// <summary>
     /// False when another (non-deleted) end user has this e-mail. A deleted end user keeps holding

@@ -15,6 +15,12 @@ public enum ResendOutcome
     AlreadyActivated,
     HasPassword,
     TooMany,
+
+    /// <summary>The sign-in behind the row is someone else's: no password or activation mail goes to it from here.</summary>
+    ManagedElsewhere,
+
+    /// <summary>The row waits for the owner of an existing account: the request was mailed to them again.</summary>
+    AskedAgain,
 }
 
 /// <summary>
@@ -29,7 +35,8 @@ public static class ResendActivation
         Guid id, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken) =>
         await ApplyAsync(id, staff, s, cancellationToken) switch
         {
-            ResendOutcome.Sent => TypedResults.Accepted((string?)null),
+            ResendOutcome.Sent or ResendOutcome.AskedAgain => TypedResults.Accepted((string?)null),
+            ResendOutcome.ManagedElsewhere => EndUserProblems.ManagedElsewhere("get password or activation e-mails from here"),
             ResendOutcome.AlreadyActivated => EndUserProblems.AlreadyActivated(),
             ResendOutcome.HasPassword => EndUserProblems.HasPassword(),
             ResendOutcome.TooMany => EndUserProblems.TooManyEmails(),
@@ -41,6 +48,18 @@ public static class ResendActivation
         var outcome = ResendOutcome.NotFound;
         await s.ActAsync(staff, id, async user =>
         {
+            if (user.PendingAccountId is not null)
+            {
+                outcome = await AskAgainAsync(user, s, cancellationToken);
+                return outcome == ResendOutcome.AskedAgain ? new AuditedChange(AuditActions.AccessRequested) : null;
+            }
+
+            if (await s.Ownership.OfAsync(staff, user, cancellationToken) != EndUserAuthority.Full)
+            {
+                outcome = ResendOutcome.ManagedElsewhere;
+                return null;
+            }
+
             outcome = user is { MigratedToSso: true, SsoAccountId: { } accountId }
                 ? await s.Accounts.SendActivationAsync(accountId, cancellationToken) switch
                 {
@@ -62,19 +81,43 @@ public static class ResendActivation
             return ResendOutcome.HasPassword;
         }
 
-        // The links of the last hour are the budget. A no-op update first locks the user's row
-        // until the commit, so parallel resends count one after another (SQL Server as SQLite).
-        await s.Db.EndUsers.Where(u => u.Id == user.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.Enabled, u => u.Enabled), cancellationToken);
-        var since = s.Clock.GetUtcNow().UtcDateTime.AddHours(-1);
-        var subject = user.Id.ToString();
-        var recent = await s.Db.Set<OneTimeLink>()
-            .CountAsync(l => l.SubjectId == subject && l.Purpose == LinkPurpose.PortalPasswordSetup && l.CreatedAt > since, cancellationToken);
-        if (recent >= AccountAdministration.ActivationMailsPerHour)
+        if (await RecentLinksAsync(user, LinkPurpose.PortalPasswordSetup, s, cancellationToken) >= AccountAdministration.ActivationMailsPerHour)
         {
             return ResendOutcome.TooMany;
         }
 
         s.SetupEmails.Queue(user);
         return ResendOutcome.Sent;
+    }
+
+    /// <summary>Mails the owner of the account the row waits for once more (after a decline too: the partner may ask again).</summary>
+    private static async Task<ResendOutcome> AskAgainAsync(Portal.EndUser user, EndUserServices s, CancellationToken cancellationToken)
+    {
+        if (await RecentLinksAsync(user, LinkPurpose.PortalAccessRequest, s, cancellationToken) >= AccountAdministration.ActivationMailsPerHour)
+        {
+            return ResendOutcome.TooMany;
+        }
+
+        // Whoever has the address now is asked (the account it belonged to may have changed address since).
+        if (await s.AccountOfSomeoneElseAsync(user.Email, user.PartnerId, cancellationToken) is not { } account)
+        {
+            return ResendOutcome.NotFound;
+        }
+
+        await s.Consent.AskAsync(user, account, cancellationToken);
+        return ResendOutcome.AskedAgain;
+    }
+
+    /// <summary>
+    /// The links of the last hour are the budget. A no-op update first locks the user's row until
+    /// the commit, so parallel resends count one after another (SQL Server as SQLite).
+    /// </summary>
+    private static async Task<int> RecentLinksAsync(Portal.EndUser user, LinkPurpose purpose, EndUserServices s, CancellationToken cancellationToken)
+    {
+        await s.Db.EndUsers.Where(u => u.Id == user.Id).ExecuteUpdateAsync(set => set.SetProperty(u => u.Enabled, u => u.Enabled), cancellationToken);
+        var since = s.Clock.GetUtcNow().UtcDateTime.AddHours(-1);
+        var subject = user.Id.ToString();
+        return await s.Db.Set<OneTimeLink>()
+            .CountAsync(l => l.SubjectId == subject && l.Purpose == purpose && l.CreatedAt > since, cancellationToken);
     }
 }

@@ -7,7 +7,8 @@ namespace Api.Admin.EndUsers;
 
 /// <summary>
 /// Removes a migrated user's authenticator (a lost phone): every session ends, the next sign-in
-/// enrols a new one, and the user is told by e-mail. Users not on SSO have none (409).
+/// enrols a new one, and the user is told by e-mail. Users not on SSO have none (409); an account
+/// the partner does not manage is its owner's to reset (403).
 /// </summary>
 public static class ResetMfa
 {
@@ -20,6 +21,13 @@ public static class ResetMfa
             if (user is not { MigratedToSso: true, SsoAccountId: { } accountId })
             {
                 refusal = EndUserProblems.NotOnSso();
+                return null;
+            }
+
+            // Removing someone else's authenticator opens their account to whoever knows the password.
+            if (await s.Ownership.OfAsync(staff, user, cancellationToken) != EndUserAuthority.Full)
+            {
+                refusal = EndUserProblems.ManagedElsewhere("reset their authenticator");
                 return null;
             }
 

@@ -20,6 +20,12 @@ public static class UnlockEndUser
             return EndUserProblems.NotFound();
         }
 
+        // The pause is kept per address: lifting it for someone else's account helps whoever guesses its password.
+        if (await s.Ownership.OfAsync(staff, user, cancellationToken) != EndUserAuthority.Full)
+        {
+            return EndUserProblems.ManagedElsewhere("lift the pause on their sign-in (it ends by itself after a few minutes)");
+        }
+
         // The audit entry is written first: an unlock that was recorded but failed in Redis is
         // retried by the admin; one that happened unrecorded would be a gap in the log.
         s.Record(staff, AuditActions.EndUserUnlocked, user);

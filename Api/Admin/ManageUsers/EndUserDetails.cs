@@ -1,3 +1,4 @@
+using Api.Admin.EndUsers;
 using Api.Admin.Staff;
 using Api.Infrastructure;
 using Api.Sso.Accounts;
@@ -6,13 +7,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Api.Admin.ManageUsers;
 
-/// <summary>One end user's page: their row and the last e-mails sent to them, so an admin can tell "it never arrived" from "it was sent".</summary>
+/// <summary>One end user's page: their row and the last e-mails sent for them, so an admin can tell "it never arrived" from "it was sent".</summary>
 public static class EndUserDetails
 {
     public const int RecentEmails = 20;
 
     public static async Task<Results<Ok<EndUserDetail>, ProblemHttpResult>> GetEndUser(
-        Guid id, StaffMember staff, AppDbContext db, AccountAdministration accounts, CancellationToken cancellationToken)
+        Guid id, StaffMember staff, AppDbContext db, AccountAdministration accounts, AccountOwnership ownership, CancellationToken cancellationToken)
     {
         var listing = await EndUserListing.Query(staff, db, accounts).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
         if (listing is null)
@@ -20,8 +21,15 @@ public static class EndUserDetails
             return Problems.Status(StatusCodes.Status404NotFound, "End user not found", "This end user was not found. They may have been deleted.");
         }
 
+        // The mail sent for this row, never all mail to its address (which someone may have typed):
+        // plus the SSO account's own mail when the caller manages that account.
+        var user = await db.EndUsers.AsNoTracking().FirstAsync(u => u.Id == id, cancellationToken);
+        var account = user is { MigratedToSso: true, SsoAccountId: { } accountId }
+                      && await ownership.OfAsync(staff, user, cancellationToken) == EndUserAuthority.Full
+            ? accountId
+            : null;
         var emails = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.To == listing.Email)
+            .Where(m => m.EndUserId == id || (account != null && m.AccountId == account))
             .OrderByDescending(m => m.CreatedAt)
             .ThenByDescending(m => m.Id)
             .Take(RecentEmails)

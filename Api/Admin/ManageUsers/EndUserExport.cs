@@ -80,7 +80,7 @@ public static class EndUserExport
                 row.Locked ? "Yes" : "No",
                 row.MigratedToSso ? "Yes" : "No",
                 WireTime.Iso(row.MigratedAt),
-                SsoStateNames.Label(row.SsoState),
+                row.AccessRequest is { } request ? AccessRequestNames.Label(request) : SsoStateNames.Label(row.SsoState),
                 WireTime.Iso(row.LastLoginAt),
             ], cancellationToken);
         }

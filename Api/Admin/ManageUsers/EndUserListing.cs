@@ -26,6 +26,10 @@ public sealed class EndUserListing
     public AccountState? SsoState { get; init; }
     public DateTime? LastLoginAt { get; init; }
 
+    /// <summary>The row waits for the owner of an existing SSO account (or they declined): see <see cref="Portal.AccessRequests.OwnerConsent"/>.</summary>
+    public bool AccessRequested { get; init; }
+    public bool AccessDeclined { get; init; }
+
     /// <summary>Every end user the caller may see, unfiltered and unsorted.</summary>
     public static IQueryable<EndUserListing> Query(StaffMember staff, AppDbContext db, AccountAdministration accounts) =>
         Query(staff.Scope(db.EndUsers.AsNoTracking()), db.Clients, accounts);
@@ -62,6 +66,8 @@ public sealed class EndUserListing
                 SsoState = x.User.MigratedToSso && a!.AccountId != null ? a.State : null,
                 // A migrated user signs in on the SSO, which records it; before that, the portal's form did.
                 LastLoginAt = x.User.MigratedToSso ? a!.LastLoginAt : x.User.LastLoginAt,
+                AccessRequested = x.User.PendingAccountId != null,
+                AccessDeclined = x.User.AccessDeclinedAt != null,
             });
 
     /// <summary>

@@ -6,6 +6,7 @@ namespace Api.Admin.ManageUsers;
 /// <param name="Role">"End User" or "Client Manager".</param>
 /// <param name="Locked">Sign-in is paused by wrong passwords or codes right now (an admin can unlock it).</param>
 /// <param name="SsoState">"activation-pending", "mfa-not-enrolled" or "active"; null when not migrated.</param>
+/// <param name="AccessRequest">"waiting" while the owner of the existing SSO account with this address has not accepted, "declined" when they declined; null otherwise.</param>
 public sealed record EndUserRow(
     Guid Id,
     string Name,
@@ -18,12 +19,14 @@ public sealed record EndUserRow(
     bool MigratedToSso,
     DateTime? MigratedAt,
     string? SsoState,
-    DateTime? LastLoginAt)
+    DateTime? LastLoginAt,
+    string? AccessRequest)
 {
     /// <summary>The rows of some listings, with whether each is locked (one Redis round trip for all of them).</summary>
     public static async Task<List<EndUserRow>> FromAsync(IReadOnlyCollection<EndUserListing> listings, AccountAdministration accounts)
     {
-        var locked = await accounts.FindLockedOutAsync(listings.Select(u => u.Email));
+        // Whether someone else's account is paused is theirs to know: only rows that sign in as themselves are asked.
+        var locked = await accounts.FindLockedOutAsync(listings.Where(u => !u.AccessRequested).Select(u => u.Email));
         return [.. listings.Select(u => new EndUserRow(
             u.Id,
             u.Name,
@@ -36,6 +39,21 @@ public sealed record EndUserRow(
             u.MigratedToSso,
             WireTime.Utc(u.MigratedAt),
             SsoStateNames.Of(u.SsoState),
-            WireTime.Utc(u.LastLoginAt)))];
+            WireTime.Utc(u.LastLoginAt),
+            u.AccessRequested ? (u.AccessDeclined ? AccessRequestNames.Declined : AccessRequestNames.Waiting) : null))];
     }
+}
+
+/// <summary>An access request's state on the wire (<see cref="EndUserRow.AccessRequest"/>) and in words.</summary>
+public static class AccessRequestNames
+{
+    public const string Waiting = "waiting";
+    public const string Declined = "declined";
+
+    public static string Label(string? name) => name switch
+    {
+        Waiting => "Waiting for the user to accept",
+        Declined => "Declined by the user",
+        _ => "",
+    };
 }

@@ -25,6 +25,7 @@ public sealed class PasswordSetupEmails(Outbox outbox, OneTimeLinks links, IConf
             "Your IT provider created your account on the End User Portal. Choose your password to log in:",
             link,
             "Choose my password",
-            $"The link works once and expires in {Lifetime.TotalDays:0} days. Then log in with your e-mail address and that password on the portal's login form. If you do not know why you received this, you can ignore it."));
+            $"The link works once and expires in {Lifetime.TotalDays:0} days. Then log in with your e-mail address and that password on the portal's login form. If you do not know why you received this, you can ignore it."),
+            new MailAbout(EndUserId: user.Id, PartnerId: user.Client?.PartnerId ?? user.PartnerId));
     }
 }

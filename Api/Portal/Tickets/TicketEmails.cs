@@ -32,7 +32,8 @@ public sealed class TicketEmails(Outbox outbox, AppDbContext db, IConfiguration 
             $"{openedBy.DisplayName} of {client.Name} opened ticket {reference} with priority {ticket.Priority} on the End User Portal. Read and answer it in the admin area:",
             $"{Origin}admin/tickets/{ticket.Id}",
             "Open the ticket",
-            "You receive this because this address is your End User Portal's support contact (Settings > Branding)."));
+            "You receive this because this address is your End User Portal's support contact (Settings > Branding)."),
+            new MailAbout(PartnerId: client.PartnerId));
     }
 
     /// <summary>To the end user who opened the ticket, unless they have left (deleted or disabled).</summary>
@@ -50,6 +51,7 @@ public sealed class TicketEmails(Outbox outbox, AppDbContext db, IConfiguration 
             $"Your IT provider answered your ticket {reference}. Log in to the End User Portal to read the answer:",
             $"{Origin}portal/tickets/{ticket.Id}",
             "Read the answer",
-            "You receive this because you opened this ticket on the End User Portal."));
+            "You receive this because you opened this ticket on the End User Portal."),
+            new MailAbout(EndUserId: openedBy.Id, PartnerId: openedBy.PartnerId));
     }
 }

@@ -8,6 +8,9 @@ namespace Api.Sso.Accounts;
 /// <param name="Created">True for a new account; false when an account with that e-mail existed (from another product) and was linked.</param>
 public sealed record ProvisionedAccount(string AccountId, bool Created);
 
+/// <summary>An account found by e-mail: who it is and who manages it (<see cref="SsoAccount.ManagedBy"/>; null: the platform).</summary>
+public sealed record ExistingAccount(string AccountId, string Email, string DisplayName, string? ManagedBy);
+
 public enum ActivationMail
 {
     Sent,
@@ -40,12 +43,28 @@ public sealed partial class AccountAdministration
     public const int ActivationMailsPerHour = 5;
 
     /// <summary>
+    /// The account that signs in with this e-mail, if any, and who manages it. An address typed by
+    /// an administrator is a claim about someone: the caller links an existing account only when
+    /// it manages it, and otherwise asks the account's owner first.
+    /// </summary>
+    public async Task<ExistingAccount?> FindAccountAsync(string email, CancellationToken cancellationToken = default)
+    {
+        var normalized = users.NormalizeEmail(email);
+        return await db.Users.AsNoTracking()
+            .Where(a => a.NormalizedEmail == normalized)
+            .Select(a => new ExistingAccount(a.Id, a.Email!, a.DisplayName, a.ManagedBy))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
     /// Gives a person a platform account holding <paramref name="productRole"/>: a new one (with
-    /// the given password hash, if any, an unverified e-mail and no authenticator), or the
-    /// existing account of that e-mail, linked rather than duplicated, keeping its other roles.
+    /// the given password hash, if any, an unverified e-mail, no authenticator, and
+    /// <paramref name="managedBy"/> as its manager), or the existing account of that e-mail,
+    /// linked rather than duplicated, keeping its other roles and its manager. Link an existing
+    /// account only with its owner's consent or when the caller manages it (<see cref="FindAccountAsync"/>).
     /// </summary>
     public async Task<ProvisionedAccount> ProvisionAsync(
-        string email, string displayName, string? passwordHash, string productRole, CancellationToken cancellationToken = default)
+        string email, string displayName, string? passwordHash, string productRole, string? managedBy, CancellationToken cancellationToken = default)
     {
         await using var transaction = await SharedTransaction.BeginAsync(db, cancellationToken);
         var account = await users.FindByEmailAsync(email);
@@ -59,6 +78,7 @@ public sealed partial class AccountAdministration
                 DisplayName = displayName,
                 EmailConfirmed = false,
                 PasswordHash = passwordHash,
+                ManagedBy = managedBy,
                 CreatedAt = clock.GetUtcNow().UtcDateTime,
             };
             Check(await users.CreateAsync(account));
@@ -85,6 +105,27 @@ public sealed partial class AccountAdministration
 
         await transaction.CommitAsync(cancellationToken);
         return new ProvisionedAccount(account.Id, created);
+    }
+
+    /// <summary>
+    /// Gives an existing account a product's role, with its owner's consent (they accepted, signed
+    /// in): nothing else on the account changes. False for an unknown account.
+    /// </summary>
+    public async Task<bool> GrantProductRoleAsync(string accountId, string productRole, CancellationToken cancellationToken = default)
+    {
+        var account = await users.FindByIdAsync(accountId);
+        if (account is null)
+        {
+            return false;
+        }
+
+        if (!await users.IsInRoleAsync(account, productRole))
+        {
+            _ = await RoleNamedAsync(productRole);
+            Check(await users.AddToRoleAsync(account, productRole));
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -160,7 +201,7 @@ public sealed partial class AccountAdministration
                 : throw new InvalidOperationException(string.Join(" ", update.Errors.Select(e => e.Description)));
         }
 
-        emails.QueueEmailChanged(oldEmail, account.DisplayName, newEmail);
+        emails.QueueEmailChanged(account.Id, oldEmail, account.DisplayName, newEmail);
         if (account.PasswordHash is null)
         {
             emails.QueueInvitation(account);
@@ -178,9 +219,12 @@ public sealed partial class AccountAdministration
 
     /// <summary>
     /// A product no longer gives the account access: its role goes, every session ends, and an
-    /// account left with no role at all is deleted. An account with other products' roles stays.
+    /// account left with no role at all is deleted when <paramref name="deleteWhenNoRoleLeft"/>
+    /// (the caller manages the account). An account with other products' roles stays; so does one
+    /// the caller does not manage, whatever roles it has left.
     /// </summary>
-    public async Task<ProductAccessRemoval> RemoveProductAccessAsync(string accountId, string productRole, CancellationToken cancellationToken = default)
+    public async Task<ProductAccessRemoval> RemoveProductAccessAsync(
+        string accountId, string productRole, CancellationToken cancellationToken = default, bool deleteWhenNoRoleLeft = true)
     {
         await using var transaction = await SharedTransaction.BeginAsync(db, cancellationToken);
         var account = await users.FindByIdAsync(accountId);
@@ -195,7 +239,7 @@ public sealed partial class AccountAdministration
         }
 
         var outcome = ProductAccessRemoval.RoleRemoved;
-        if ((await users.GetRolesAsync(account)).Count == 0)
+        if (deleteWhenNoRoleLeft && (await users.GetRolesAsync(account)).Count == 0)
         {
             Check(await users.DeleteAsync(account));
             outcome = ProductAccessRemoval.AccountDeleted;

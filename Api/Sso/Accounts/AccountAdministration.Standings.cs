@@ -23,6 +23,9 @@ public sealed class AccountStanding
     public required AccountState State { get; init; }
     public required bool Disabled { get; init; }
     public DateTime? LastLoginAt { get; init; }
+
+    /// <summary>Who besides the person may change how the account signs in (<see cref="SsoAccount.ManagedBy"/>); null: the platform.</summary>
+    public string? ManagedBy { get; init; }
 }
 
 public sealed partial class AccountAdministration
@@ -41,6 +44,7 @@ public sealed partial class AccountAdministration
             : AccountState.Active,
         Disabled = a.LockoutEnd == DateTimeOffset.MaxValue,
         LastLoginAt = a.LastLoginAt,
+        ManagedBy = a.ManagedBy,
     });
 
     /// <summary>Which of these e-mails have sign-in paused by wrong passwords or codes right now (one Redis round trip).</summary>

@@ -26,7 +26,7 @@ public sealed class AccountEmails(Outbox outbox, OneTimeLinks links, IConfigurat
             "Your portal sign-in now uses the platform's single sign-on. Activate your e-mail account to continue:",
             link,
             "Activate my account",
-            $"The link works once and expires in {ActivationLifetime.TotalHours:0} hours. If you did not try to sign in, you can ignore this e-mail."));
+            $"The link works once and expires in {ActivationLifetime.TotalHours:0} hours. If you did not try to sign in, you can ignore this e-mail."), About(account));
     }
 
     /// <summary>
@@ -42,18 +42,18 @@ public sealed class AccountEmails(Outbox outbox, OneTimeLinks links, IConfigurat
             "Your IT provider created your account on the platform's single sign-on. Activate your e-mail account by choosing your password:",
             link,
             "Activate my account",
-            $"The link works once and expires in {ActivationLifetime.TotalHours:0} hours. If you do not know why you received this, you can ignore it."));
+            $"The link works once and expires in {ActivationLifetime.TotalHours:0} hours. If you do not know why you received this, you can ignore it."), About(account));
     }
 
     /// <summary>Tells the old address that sign-in moved to a new one, so a hijacked change does not go unnoticed.</summary>
-    public void QueueEmailChanged(string oldEmail, string name, string newEmail) =>
+    public void QueueEmailChanged(string accountId, string oldEmail, string name, string newEmail) =>
         outbox.Enqueue("email-changed", oldEmail, Compose(
             "Your sign-in e-mail was changed",
             name,
             $"Your IT provider changed the e-mail address you sign in with to {newEmail}. Every device was signed out; the new address must be activated before the next sign-in.",
             null,
             null,
-            "If you did not expect this, tell your IT provider at once."));
+            "If you did not expect this, tell your IT provider at once."), new MailAbout(AccountId: accountId));
 
     public void QueuePasswordReset(SsoAccount account)
     {
@@ -64,20 +64,20 @@ public sealed class AccountEmails(Outbox outbox, OneTimeLinks links, IConfigurat
             "Someone (hopefully you) asked to reset the password of your single sign-on account. Choose a new password here:",
             link,
             "Reset my password",
-            $"The link works once and expires in {ResetLifetime.TotalMinutes:0} minutes. If you did not ask for it, ignore this e-mail: your password stays as it is."));
+            $"The link works once and expires in {ResetLifetime.TotalMinutes:0} minutes. If you did not ask for it, ignore this e-mail: your password stays as it is."), About(account));
     }
 
-    public void QueuePasswordChanged(SsoAccount account) => QueuePasswordChanged(account.Email!, account.DisplayName);
+    public void QueuePasswordChanged(SsoAccount account) => QueuePasswordChanged(account.Email!, account.DisplayName, About(account));
 
     /// <summary>Any product's password change (the SSO's, or the portal's own form before migration).</summary>
-    public void QueuePasswordChanged(string email, string name) =>
+    public void QueuePasswordChanged(string email, string name, MailAbout? about = null) =>
         outbox.Enqueue("password-changed", email, Compose(
             "Your password was changed",
             name,
             "Your password was just changed, and every other device was signed out.",
             null,
             null,
-            "If this was not you, use Forgot Password on the sign-in screen at once and tell your IT provider."));
+            "If this was not you, use Forgot Password on the sign-in screen at once and tell your IT provider."), about);
 
     public void QueueLockedOut(SsoAccount account) =>
         outbox.Enqueue("account-locked", account.Email!, Compose(
@@ -86,7 +86,7 @@ public sealed class AccountEmails(Outbox outbox, OneTimeLinks links, IConfigurat
             "Several wrong passwords or codes were entered for your single sign-on account, so sign-in from unrecognised browsers is paused for a few minutes. Browsers where you have signed in before can still sign in.",
             null,
             null,
-            "If this was you, wait a few minutes and try again. If it was not you, your password may be known to someone else: use Forgot Password on the sign-in screen to choose a new one, and tell your IT provider."));
+            "If this was you, wait a few minutes and try again. If it was not you, your password may be known to someone else: use Forgot Password on the sign-in screen to choose a new one, and tell your IT provider."), About(account));
 
     /// <summary>An authenticator was just set up: the owner hears of it, with a way to undo it if it was not them.</summary>
     public void QueueAuthenticatorEnrolled(SsoAccount account, DateTime at) =>
@@ -96,7 +96,7 @@ public sealed class AccountEmails(Outbox outbox, OneTimeLinks links, IConfigurat
             $"An authenticator app was set up for your single sign-on account on {Describe(at)}. From now on, signing in asks for its code. If this was you, there is nothing to do. If it was not you, someone knows your password: open this link and confirm.",
             NotMeLink(account),
             "This was not me",
-            NotMeFooter("removes that authenticator")));
+            NotMeFooter("removes that authenticator")), About(account));
 
     /// <summary>The authenticator was removed (by an administrator): the owner hears of it, with the same way out.</summary>
     public void QueueAuthenticatorReset(SsoAccount account, DateTime at) =>
@@ -106,7 +106,7 @@ public sealed class AccountEmails(Outbox outbox, OneTimeLinks links, IConfigurat
             $"The authenticator app of your single sign-on account was removed on {Describe(at)}, and every device was signed out. The next time you sign in, you will set up an authenticator again. If you did not ask your IT provider for this, open this link and confirm.",
             NotMeLink(account),
             "This was not me",
-            NotMeFooter("removes any authenticator set up since")));
+            NotMeFooter("removes any authenticator set up since")), About(account));
 
     private string NotMeLink(SsoAccount account) =>
         $"{Origin}sso/not-me?token={links.Create(account.Id, LinkPurpose.RemoveAuthenticator, NotMeLifetime)}";
@@ -120,6 +120,8 @@ public sealed class AccountEmails(Outbox outbox, OneTimeLinks links, IConfigurat
         lifetime.TotalDays >= 2 ? $"{lifetime.TotalDays:0} days"
         : lifetime.TotalHours >= 2 ? $"{lifetime.TotalHours:0} hours"
         : $"{lifetime.TotalMinutes:0} minutes";
+
+    private static MailAbout About(SsoAccount account) => new(AccountId: account.Id);
 
     private static EmailContent Compose(string subject, string name, string lead, string? link, string? action, string footer) =>
         MailTemplate.Compose(subject, name, lead, link, action, footer);

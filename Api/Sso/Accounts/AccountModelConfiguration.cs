@@ -10,6 +10,7 @@ internal sealed class SsoAccountConfiguration : IEntityTypeConfiguration<SsoAcco
         account.ToTable("SsoAccounts");
         account.Property(a => a.DisplayName).HasMaxLength(200);
         account.Property(a => a.ProtectedTotpSecret).HasMaxLength(1000);
+        account.Property(a => a.ManagedBy).HasMaxLength(100);
         account.HasMany(a => a.RecoveryCodes).WithOne().HasForeignKey(c => c.AccountId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -14,8 +14,12 @@ public interface IProductUserDirectory
     /// </summary>
     Task<string?> FindUnmigratedPasswordHashAsync(string email, CancellationToken cancellationToken = default);
 
-    /// <summary>Whether the product lets the person with this e-mail sign in through the SSO.</summary>
-    Task<ProductSignInStanding> GetSignInStandingAsync(string email, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Whether the product lets this existing account sign in through the SSO. Asked by account,
+    /// never by e-mail: the product's own users who merely share the address (typed by someone) must
+    /// not change how an account signs in; only users linked to the account count.
+    /// </summary>
+    Task<ProductSignInStanding> GetSignInStandingAsync(string accountId, CancellationToken cancellationToken = default);
 
     /// <summary>Name and e-mail of a subject the product signed in with its own form (its sessions live in the SSO), or null.</summary>
     Task<SubjectInfo?> FindOwnSubjectAsync(string subject, CancellationToken cancellationToken = default);

@@ -21,6 +21,14 @@ public sealed class SsoAccount : IdentityUser
 
     public List<RecoveryCode> RecoveryCodes { get; set; } = [];
 
+    /// <summary>
+    /// Who, besides the person, may change how this account signs in (e-mail, password mail, MFA
+    /// reset, unlock, disable, delete): an opaque key given by the product that created the account
+    /// for someone (the portal writes its partner's key), or null for the platform (staff, operators,
+    /// accounts created elsewhere). Set once, at creation; never by linking an existing account.
+    /// </summary>
+    public string? ManagedBy { get; set; }
+
     public bool HasAuthenticator => ProtectedTotpSecret is not null;
 
     /// <summary>Disabled on the whole platform (Identity's convention: locked out for ever); see AccountAdministration.</summary>

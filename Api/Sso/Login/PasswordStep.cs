@@ -53,7 +53,7 @@ public static class PasswordStep
         }
 
         await s.Throttle.GiveBackAsync(reservation);
-        var standing = await s.Products.GetSignInStandingAsync(transaction.Email);
+        var standing = await s.Products.GetSignInStandingAsync(account.Id);
         if (standing == ProductSignInStanding.NotMigrated)
         {
             return LoginResults.Refused("not-migrated", LoginProblems.NotMigrated);

@@ -1,3 +1,4 @@
+using Api.Mail;
 using Api.Sso.Accounts;
 using Api.Sso.Sessions;
 using Api.Sso.Throttling;
@@ -58,5 +59,5 @@ public sealed class ProductSignIn(
     public Task EndOtherSessionsAsync(string subject, string keepSessionId) => sessions.RevokeAllExceptAsync(subject, keepSessionId);
 
     /// <summary>Tells the owner their password changed (saved with the caller's SaveChanges).</summary>
-    public void QueuePasswordChanged(string email, string name) => emails.QueuePasswordChanged(email, name);
+    public void QueuePasswordChanged(string email, string name, MailAbout? about = null) => emails.QueuePasswordChanged(email, name, about);
 }

@@ -1,4 +1,5 @@
 using Api.Infrastructure;
+using Api.Portal;
 using Api.Sso.Accounts;
 using Api.SsoMigration.Batches;
 using Api.SsoMigration.Planning;
@@ -26,6 +27,7 @@ public sealed class ReadinessCheck(AppDbContext db, AccountAdministration accoun
                 u.Email,
                 u.Client!.Name,
                 u.Client.Partner!.Name,
+                u.PartnerId,
                 u.Enabled,
                 u.Deleted,
                 u.MigratedToSso,
@@ -40,26 +42,34 @@ public sealed class ReadinessCheck(AppDbContext db, AccountAdministration accoun
         var duplicates = usable.GroupBy(u => u.Email).Where(g => g.Count() > 1).Select(g => g.Key!).ToHashSet();
         var existing = await accounts.Standings
             .Where(a => emails.Contains(a.Email.ToLower()))
-            .Select(a => new { a.AccountId, a.Email })
+            .Select(a => new { a.AccountId, a.Email, a.ManagedBy })
             .ToListAsync(cancellationToken);
         var accountOf = existing.GroupBy(a => a.Email.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First().AccountId);
         var roles = await accounts.RolesOfAsync([.. accountOf.Values], cancellationToken);
+        var ids = accountOf.Values.ToList();
+        var staff = (await db.PartnerStaff.AsNoTracking().Where(s => ids.Contains(s.SsoAccountId)).Select(s => s.SsoAccountId).ToListAsync(cancellationToken)).ToHashSet();
+        // Who may link without asking: the partner that manages the account (PartnerSteward's rule, for every user at once).
+        var managedBy = existing
+            .Where(a => !staff.Contains(a.AccountId) && !(roles.GetValueOrDefault(a.AccountId) ?? []).Contains(ProductRoles.PlatformOperator))
+            .ToDictionary(a => a.AccountId, a => a.ManagedBy);
         var locked = await accounts.FindLockedOutAsync(emails);
 
-        var assessed = users.Select(u => Assess(u, duplicates, accountOf, roles, locked)).ToList();
+        var assessed = users.Select(u => Assess(u, duplicates, accountOf, managedBy, roles, locked)).ToList();
         return new ReadinessReport(
             Total: assessed.Count,
             ToMigrate: assessed.Count(u => u.Outcome == ReadinessNames.Migrate),
             ToLink: assessed.Count(u => u.Outcome == ReadinessNames.Link),
+            AwaitingOwner: assessed.Count(u => u.Outcome == ReadinessNames.AwaitingOwner),
             Excluded: assessed.Count(u => u.Excluded),
             Problems: assessed.Count(u => u.Problems.Count > 0),
-            Users: [.. assessed.Where(u => u.Problems.Count > 0 || u.Excluded || u.Outcome == ReadinessNames.Link)]);
+            Users: [.. assessed.Where(u => u.Problems.Count > 0 || u.Excluded || u.Outcome is ReadinessNames.Link or ReadinessNames.AwaitingOwner)]);
     }
 
     private static ReadinessUser Assess(
         Candidate user,
         HashSet<string> duplicates,
         Dictionary<string, string> accountOf,
+        Dictionary<string, string?> managedBy,
         IReadOnlyDictionary<string, IReadOnlyList<string>> roles,
         IReadOnlySet<string> locked)
     {
@@ -104,12 +114,13 @@ public sealed class ReadinessCheck(AppDbContext db, AccountAdministration accoun
         var accountId = email is null ? null : accountOf.GetValueOrDefault(email);
         var outcome = user.Excluded ? ReadinessNames.Excluded
             : skipped ? ReadinessNames.Skip
-            : accountId is not null ? ReadinessNames.Link
-            : ReadinessNames.Migrate;
+            : accountId is null ? ReadinessNames.Migrate
+            : managedBy.TryGetValue(accountId, out var manager) && manager == PartnerSteward.Of(user.PartnerId) ? ReadinessNames.Link
+            : ReadinessNames.AwaitingOwner;
         var kept = outcome == ReadinessNames.Link ? roles.GetValueOrDefault(accountId!) ?? [] : [];
         return new ReadinessUser(user.Id, user.Name, user.Email, user.ClientName, user.PartnerName, outcome, problems, kept, user.Excluded);
     }
 
     private sealed record Candidate(
-        Guid Id, string Name, string Email, string ClientName, string PartnerName, bool Enabled, bool Deleted, bool MigratedToSso, bool Excluded);
+        Guid Id, string Name, string Email, string ClientName, string PartnerName, Guid PartnerId, bool Enabled, bool Deleted, bool MigratedToSso, bool Excluded);
 }

@@ -6,11 +6,12 @@ namespace Api.SsoMigration.Readiness;
 /// stays small for a client of thousands; the totals count everyone.
 /// </summary>
 /// <param name="Problems">How many users have at least one problem.</param>
-public sealed record ReadinessReport(int Total, int ToMigrate, int ToLink, int Excluded, int Problems, IReadOnlyList<ReadinessUser> Users);
+/// <param name="AwaitingOwner">Users whose address belongs to an existing SSO account the partner does not manage: the run asks its owner, who gets access on accepting.</param>
+public sealed record ReadinessReport(int Total, int ToMigrate, int ToLink, int AwaitingOwner, int Excluded, int Problems, IReadOnlyList<ReadinessUser> Users);
 
-/// <param name="Outcome">"migrate", "link", "skip" or "excluded" (see <see cref="ReadinessNames"/>).</param>
+/// <param name="Outcome">"migrate", "link" (an account the partner manages), "awaiting-owner" (someone else's account: its owner is asked), "skip" or "excluded" (see <see cref="ReadinessNames"/>).</param>
 /// <param name="Problems">"no-usable-email", "duplicate-email", "disabled", "deleted", "locked", "already-migrated".</param>
-/// <param name="KeptRoles">The existing SSO account's roles, kept when it is linked; empty otherwise.</param>
+/// <param name="KeptRoles">The existing SSO account's roles, kept when it is linked; empty otherwise (someone else's roles are theirs to know).</param>
 public sealed record ReadinessUser(
     Guid EndUserId,
     string Name,
@@ -27,6 +28,7 @@ public static class ReadinessNames
 {
     public const string Migrate = "migrate";
     public const string Link = "link";
+    public const string AwaitingOwner = "awaiting-owner";
     public const string Skip = "skip";
     public const string Excluded = "excluded";
 

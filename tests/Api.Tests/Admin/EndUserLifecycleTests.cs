@@ -213,7 +213,7 @@ public sealed class EndUserLifecycleTests(SsoApiFactory api)
         var portalOnly = await world.EndUserAsync(SsoUserState.Enrolled);
         await using (var scope = api.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<AccountAdministration>().ProvisionAsync(shared.Email, shared.DisplayName, null, "another-product-user");
+            await scope.ServiceProvider.GetRequiredService<AccountAdministration>().ProvisionAsync(shared.Email, shared.DisplayName, null, "another-product-user", managedBy: null);
         }
 
         using var browser = new SsoDriver(api);

@@ -77,7 +77,7 @@ public sealed class RollbackTests(ExecutionApiFactory api)
         {
             // The person already had a platform account for another product, with the same password.
             var accounts = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
-            await accounts.ProvisionAsync(linked.Email, linked.DisplayName, LegacyPasswordHash.CreateCurrent(linked.Password), OtherProduct);
+            await accounts.ProvisionAsync(linked.Email, linked.DisplayName, LegacyPasswordHash.CreateCurrent(linked.Password), OtherProduct, managedBy: null);
         }
 
         Assert.True(await world.Runner().RunOnceAsync(CancellationToken.None));

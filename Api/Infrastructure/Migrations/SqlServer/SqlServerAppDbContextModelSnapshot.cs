@@ -126,11 +126,18 @@ namespace Api.Infrastructure.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("EndUserId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("HtmlBody")
                         .IsRequired()
@@ -151,6 +158,9 @@ namespace Api.Infrastructure.Migrations.SqlServer
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("datetime2");
 
@@ -169,6 +179,10 @@ namespace Api.Infrastructure.Migrations.SqlServer
                         .HasColumnType("nvarchar(254)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "CreatedAt");
+
+                    b.HasIndex("EndUserId", "CreatedAt");
 
                     b.HasIndex("SentAt", "NextAttemptAt");
 
@@ -304,6 +318,9 @@ namespace Api.Infrastructure.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("AccessDeclinedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uniqueidentifier");
 
@@ -342,6 +359,10 @@ namespace Api.Infrastructure.Migrations.SqlServer
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("PendingAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -355,6 +376,8 @@ namespace Api.Infrastructure.Migrations.SqlServer
 
                     b.HasIndex("Email")
                         .IsUnique();
+
+                    b.HasIndex("PendingAccountId");
 
                     b.HasIndex("SsoAccountId");
 
@@ -614,6 +637,10 @@ namespace Api.Infrastructure.Migrations.SqlServer
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ManagedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)

@@ -45,7 +45,7 @@ internal static class HomeUserCalls
         var accounts = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
         foreach (var role in otherRoles)
         {
-            await accounts.ProvisionAsync(user.Email, user.DisplayName, passwordHash: null, role);
+            await accounts.ProvisionAsync(user.Email, user.DisplayName, passwordHash: null, role, managedBy: null);
         }
 
         var migration = await scope.ServiceProvider.GetRequiredService<EndUserMigrator>().MigrateAsync(user.EndUserId);

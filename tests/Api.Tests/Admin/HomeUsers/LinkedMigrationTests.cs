@@ -23,7 +23,7 @@ public sealed class LinkedMigrationTests(ExecutionApiFactory api)
         await using (var scope = api.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<AccountAdministration>()
-                .ProvisionAsync(linked.Email, linked.DisplayName, passwordHash: null, ProductRoles.RmmTechnician);
+                .ProvisionAsync(linked.Email, linked.DisplayName, passwordHash: null, ProductRoles.RmmTechnician, managedBy: null);
         }
 
         Assert.True(await world.Runner().RunOnceAsync(CancellationToken.None));
