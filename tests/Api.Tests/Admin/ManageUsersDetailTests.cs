@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Api.Tests.Admin;
 
-/// <summary>One end user's page in Manage Users: their row and the e-mails sent to them, with whether each arrived.</summary>
+/// <summary>One end user's page in Manage Users: their row and the e-mails sent for them, with whether each arrived.</summary>
 [Collection(SsoCollection.Name)]
 public sealed class ManageUsersDetailTests(SsoApiFactory api)
 {
@@ -19,10 +19,10 @@ public sealed class ManageUsersDetailTests(SsoApiFactory api)
         var user = await world.EndUserAsync(SsoUserState.Enrolled, client: world.Clients[1]);
         var neighbour = await world.EndUserAsync(SsoUserState.Enrolled);
         var now = DateTime.UtcNow;
-        await AddMailAsync(neighbour.Email, "Not theirs", now);
-        await AddMailAsync(user.Email, "Queued one", now.AddMinutes(-1));
-        await AddMailAsync(user.Email, "Failed one", now.AddMinutes(-2), error: "550 mailbox unavailable", attempts: 3);
-        await AddMailAsync(user.Email, "Sent one", now.AddMinutes(-3), sentAt: now.AddMinutes(-3).AddSeconds(2), attempts: 1);
+        await AddMailAsync(neighbour, "Not theirs", now);
+        await AddMailAsync(user, "Queued one", now.AddMinutes(-1));
+        await AddMailAsync(user, "Failed one", now.AddMinutes(-2), error: "550 mailbox unavailable", attempts: 3);
+        await AddMailAsync(user, "Sent one", now.AddMinutes(-3), sentAt: now.AddMinutes(-3).AddSeconds(2), attempts: 1);
         using var reader = new ManageUsersReader(api, await world.StaffAsync());
 
         var detail = await reader.DetailAsync(user.EndUserId);
@@ -68,7 +68,7 @@ public sealed class ManageUsersDetailTests(SsoApiFactory api)
         var start = DateTime.UtcNow.AddHours(-1);
         for (var i = 0; i < 25; i++)
         {
-            await AddMailAsync(user.Email, $"Notice {i:D2}", start.AddMinutes(i));
+            await AddMailAsync(user, $"Notice {i:D2}", start.AddMinutes(i));
         }
 
         using var reader = new ManageUsersReader(api, await world.StaffAsync());
@@ -97,15 +97,16 @@ public sealed class ManageUsersDetailTests(SsoApiFactory api)
         Assert.Equal(0, Assert.Single(await reader.ClientsAsync(), c => c.Id == world.Clients[0].Id).EndUsers);
     }
 
-    /// <summary>An outbox row in the given delivery state, not due for sending (the dispatcher leaves it as it is).</summary>
-    private async Task AddMailAsync(string to, string subject, DateTime createdAt, DateTime? sentAt = null, string? error = null, int attempts = 0)
+    /// <summary>An outbox row sent for this user, in the given delivery state, not due for sending (the dispatcher leaves it as it is).</summary>
+    private async Task AddMailAsync(TestUser user, string subject, DateTime createdAt, DateTime? sentAt = null, string? error = null, int attempts = 0)
     {
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         db.OutboxMessages.Add(new OutboxMessage
         {
             Kind = "test-notice",
-            To = to,
+            To = user.Email,
+            EndUserId = user.EndUserId,
             Subject = subject,
             TextBody = OutboxMessage.ContentRemoved,
             HtmlBody = OutboxMessage.ContentRemoved,

@@ -92,10 +92,11 @@ public sealed class ExecutionControlTests(ExecutionApiFactory api)
     {
         var world = await ExecutionWorld.CreateAsync(api.Services, users: 3);
         var (blocked, others) = (world.Users[0], world.Users.Skip(1).ToList());
-        // Another portal user's SSO account already has this e-mail (the two records drifted apart):
-        // linking would let one sign in as the other, so the migrator refuses.
+        // Another portal user's SSO account, one this partner manages, already has this e-mail (the
+        // two records drifted apart): linking would let one sign in as the other, so the migrator refuses.
         var holder = await SsoUsers.CreateAsync(api.Services, SsoUserState.MigratedPending);
         await ChangeAccountEmailAsync(holder.AccountId!, blocked.Email);
+        await ManageAsAsync(holder.AccountId!, world.Admin.Partner.Id);
 
         Assert.True(await world.Runner().RunOnceAsync(CancellationToken.None));
 
@@ -158,6 +159,16 @@ public sealed class ExecutionControlTests(ExecutionApiFactory api)
     {
         await using var scope = api.Services.CreateAsyncScope();
         Assert.Equal(EmailChange.Changed, await scope.ServiceProvider.GetRequiredService<AccountAdministration>().ChangeEmailAsync(accountId, email));
+    }
+
+    /// <summary>Makes the account one that <paramref name="partnerId"/> manages, as if that partner had created it.</summary>
+    private async Task ManageAsAsync(string accountId, Guid partnerId)
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var manager = Api.Portal.PartnerSteward.Of(partnerId);
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users
+            .Where(a => a.Id == accountId)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.ManagedBy, manager));
     }
 
     private async Task<Api.Portal.Client> ClientAsync(ExecutionWorld world)

@@ -18,11 +18,14 @@ namespace Api.Tests.Migration;
 public sealed class ReadinessTests(SsoApiFactory api)
 {
     [Fact]
-    public async Task The_dry_run_reports_links_with_kept_roles_and_every_problem_and_leaves_every_table_unchanged()
+    public async Task The_dry_run_reports_links_owner_requests_and_every_problem_and_leaves_every_table_unchanged()
     {
         var world = await AdminWorld.CreateAsync(api.Services);
         var plain = await world.EndUserAsync(SsoUserState.Legacy);
-        var linked = await LegacyUserWithAccountElsewhereAsync(world.Clients[0]);
+        // An account this partner created earlier (kept for a role it gave in another product): linked.
+        var linked = await LegacyUserWithAccountElsewhereAsync(world.Clients[0], managedBy: PartnerSteward.Of(world.Partner.Id));
+        // Someone else's account (another product's user): its owner will be asked, and their roles are theirs.
+        var asked = await LegacyUserWithAccountElsewhereAsync(world.Clients[0]);
         var noEmail = await AddLegacyAsync(world.Clients[0], $"someone-{Guid.NewGuid():N}@example.invalid");
         var tag = Guid.NewGuid().ToString("N")[..10];
         var canonical = await AddLegacyAsync(world.Clients[0], $"twin-{tag}@example.test");
@@ -44,15 +47,18 @@ public sealed class ReadinessTests(SsoApiFactory api)
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Equal(answer.Body, again.Body);
         var report = answer.Json!;
-        Assert.Equal(8, report["total"]!.GetValue<int>());
+        Assert.Equal(9, report["total"]!.GetValue<int>());
         Assert.Equal(4, report["toMigrate"]!.GetValue<int>()); // plain, the canonical twin, disabled, locked
         Assert.Equal(1, report["toLink"]!.GetValue<int>());
+        Assert.Equal(1, report["awaitingOwner"]!.GetValue<int>());
         Assert.Equal(0, report["excluded"]!.GetValue<int>());
         Assert.Equal(6, report["problems"]!.GetValue<int>());
         var users = report["users"]!.AsArray().ToDictionary(u => Guid.Parse(u!["endUserId"]!.GetValue<string>()), u => u!);
         Assert.DoesNotContain(plain.EndUserId, users.Keys);
         AssertUser(users[linked.EndUserId], "link", []);
         Assert.Equal([ProductRoles.RmmTechnician], Strings(users[linked.EndUserId]["keptRoles"]));
+        AssertUser(users[asked.EndUserId], "awaiting-owner", []);
+        Assert.Empty(Strings(users[asked.EndUserId]["keptRoles"]));
         AssertUser(users[noEmail], "skip", ["no-usable-email"]);
         AssertUser(users[canonical], "migrate", ["duplicate-email"]);
         AssertUser(users[variant], "skip", ["duplicate-email"]);
@@ -110,13 +116,13 @@ public sealed class ReadinessTests(SsoApiFactory api)
     private static string[] Strings(JsonNode? array) => [.. array!.AsArray().Select(n => n!.GetValue<string>())];
 
     /// <summary>A legacy end user whose e-mail already has an SSO account from another product (the RMM console).</summary>
-    private async Task<TestUser> LegacyUserWithAccountElsewhereAsync(Client client)
+    private async Task<TestUser> LegacyUserWithAccountElsewhereAsync(Client client, string? managedBy = null)
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Legacy, clientId: client.Id);
         await using var scope = api.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<SsoAccount>>();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        var account = new SsoAccount { UserName = user.Email, Email = user.Email, DisplayName = user.DisplayName, EmailConfirmed = true };
+        var account = new SsoAccount { UserName = user.Email, Email = user.Email, DisplayName = user.DisplayName, EmailConfirmed = true, ManagedBy = managedBy };
         Assert.True((await users.CreateAsync(account, SsoUsers.DefaultPassword)).Succeeded);
         if (!await roles.RoleExistsAsync(ProductRoles.RmmTechnician))
         {

@@ -36,7 +36,8 @@ internal static class HomeUserCalls
 
     /// <summary>
     /// An end user of the world's first client who already had an SSO account holding
-    /// <paramref name="otherRoles"/> (from other products) when the migration linked them.
+    /// <paramref name="otherRoles"/> (from other products): the migration asked them, they accepted,
+    /// and the account is linked.
     /// </summary>
     public static async Task<TestUser> LinkedEndUserAsync(this AdminWorld world, IServiceProvider services, params string[] otherRoles)
     {
@@ -49,8 +50,10 @@ internal static class HomeUserCalls
         }
 
         var migration = await scope.ServiceProvider.GetRequiredService<EndUserMigrator>().MigrateAsync(user.EndUserId);
-        Assert.Equal(MigrationOutcomeStatus.Linked, migration.Status);
-        return user;
+        Assert.Equal(EndUserMigrator.AwaitingAccountOwner, migration.Reason);
+        var account = (await accounts.FindAccountAsync(user.Email))!;
+        await AccessRequestLinks.AcceptAsync(services, user.Email, account.AccountId);
+        return user with { AccountId = account.AccountId };
     }
 
     public static async Task<IList<string>> AccountRolesAsync(IServiceProvider services, string accountId)
