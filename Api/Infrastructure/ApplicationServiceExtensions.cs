@@ -1,4 +1,5 @@
 using Api.Development;
+using Api.Mail;
 using Api.Portal;
 using Api.SsoMigration;
 using Api.Sso;
@@ -53,6 +54,7 @@ public static class ApplicationServiceExtensions
             }
         }
 
+        builder.Services.AddMail();
         builder.AddSsoTokenValidation();
         builder.AddSso();
         builder.Services.AddApiAuthorization();
