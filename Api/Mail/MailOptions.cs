@@ -16,7 +16,8 @@ public sealed class MailOptions
 
     /// <summary>
     /// How the SMTP connection is protected; unset means SslOnConnect for an <c>smtps://</c>
-    /// connection string, otherwise None in Development (smtp4dev) and StartTls everywhere else.
+    /// connection string, None in Development to a server on this machine (smtp4dev), and
+    /// StartTls everywhere else.
     /// </summary>
     public MailSecurity? Security { get; set; }
 

@@ -29,17 +29,19 @@ public sealed record MailServer(string Host, int Port, string? UserName, string?
             return null;
         }
 
-        var security = options.Security
-            ?? (server.Scheme == "smtps" ? MailSecurity.SslOnConnect
-                : environment.IsDevelopment() ? MailSecurity.None
-                : MailSecurity.StartTls);
         var credentials = string.IsNullOrEmpty(server.UserInfo) ? null : server.UserInfo.Split(':', 2);
-        return new MailServer(
+        var configured = new MailServer(
             server.Host,
             server.Port,
             credentials is null ? null : Uri.UnescapeDataString(credentials[0]),
             credentials is null ? null : Uri.UnescapeDataString(credentials.ElementAtOrDefault(1) ?? ""),
-            security);
+            options.Security ?? MailSecurity.StartTls);
+        // Plain text by default only for a development server on this machine (smtp4dev, a test
+        // sink); a developer pointing Development at a real provider still gets STARTTLS.
+        return options.Security is not null ? configured
+            : server.Scheme == "smtps" ? configured with { Security = MailSecurity.SslOnConnect }
+            : environment.IsDevelopment() && configured.IsLoopback ? configured with { Security = MailSecurity.None }
+            : configured;
     }
 
     /// <summary>Not the password: this record may end up in a log.</summary>

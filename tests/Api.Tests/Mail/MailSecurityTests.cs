@@ -58,6 +58,7 @@ public sealed class MailSecurityTests
     [InlineData("Production", null, "smtps://mail.example:465", SecureSocketOptions.SslOnConnect)]
     [InlineData("Development", null, "smtp://127.0.0.1:2525", SecureSocketOptions.None)]
     [InlineData("Development", "StartTls", "smtp://127.0.0.1:2525", SecureSocketOptions.StartTls)]
+    [InlineData("Development", null, "smtp://user:password@smtp.provider.example:587", SecureSocketOptions.StartTls)]
     public void The_sender_asks_MailKit_for_the_strict_setting_never_StartTlsWhenAvailable(string environment, string? security, string mail, SecureSocketOptions expected)
     {
         var options = new MailOptions { Security = security is null ? null : Enum.Parse<MailSecurity>(security) };
