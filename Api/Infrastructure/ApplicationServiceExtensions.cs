@@ -1,5 +1,6 @@
 using Api.Admin;
 using Api.Development;
+using Api.Mail;
 using Api.Portal;
 using Api.SsoMigration;
 using Api.Sso;
@@ -54,6 +55,7 @@ public static class ApplicationServiceExtensions
             }
         }
 
+        builder.Services.AddMail();
         builder.AddSsoTokenValidation();
         builder.AddSso();
         builder.Services.AddApiAuthorization();

@@ -27,4 +27,14 @@ public static class ProductRoles
 
     /// <summary>The roles a partner staff row may hold.</summary>
     public static readonly IReadOnlyList<string> StaffRoles = [PartnerAdmin, PartnerTechnician];
+
+    /// <summary>What every portal role's name starts with; the whole prefix is the platform's, for roles still to come.</summary>
+    public const string PortalPrefix = "portal-";
+
+    /// <summary>
+    /// The platform's own roles: staff, operators and every <c>portal-*</c> role. They are given
+    /// by the platform itself (staff rows, migration), so no product may hand them out.
+    /// </summary>
+    public static bool IsPlatformRole(string role) =>
+        role is PlatformOperator or PartnerAdmin or PartnerTechnician || role.StartsWith(PortalPrefix, StringComparison.Ordinal);
 }

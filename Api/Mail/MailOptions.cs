@@ -13,4 +13,17 @@ public sealed class MailOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
     public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>
+    /// How the SMTP connection is protected; unset means SslOnConnect for an <c>smtps://</c>
+    /// connection string, None in Development to a server on this machine (smtp4dev), and
+    /// StartTls everywhere else.
+    /// </summary>
+    public MailSecurity? Security { get; set; }
+
+    /// <summary>
+    /// Lets Security be None outside Development, and only to a relay on this machine (a local
+    /// MTA that itself sends onward over TLS): nothing then crosses the network in plain text.
+    /// </summary>
+    public bool AllowPlainTextToLoopbackRelay { get; set; }
 }

@@ -1,21 +1,18 @@
 using Api.Infrastructure;
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace Api.Mail;
 
 /// <summary>
-/// Sends outbox messages over SMTP (MailKit). Each message is leased before sending, so several
+/// Sends outbox messages over SMTP (<see cref="SmtpSender"/>). Each message is leased before sending, so several
 /// replicas never send one twice; failures are retried with back-off and recorded.
 /// </summary>
 public sealed class OutboxDispatcher(
     IServiceScopeFactory scopes,
     OutboxSignal signal,
     IOptions<MailOptions> options,
-    IConfiguration configuration,
+    SmtpSender sender,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
@@ -77,7 +74,7 @@ public sealed class OutboxDispatcher(
         var message = await db.Set<OutboxMessage>().SingleAsync(m => m.Id == candidate, cancellationToken);
         try
         {
-            await SendAsync(message, cancellationToken);
+            await sender.SendAsync(message.To, message.Subject, message.TextBody, message.HtmlBody, cancellationToken);
             message.SentAt = clock.GetUtcNow().UtcDateTime;
             message.LastError = null;
             message.RemoveContent();
@@ -99,31 +96,5 @@ public sealed class OutboxDispatcher(
         message.LeaseUntil = null;
         await db.SaveChangesAsync(CancellationToken.None);
         return true;
-    }
-
-    private async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
-    {
-        var server = new Uri(configuration.GetConnectionString("mail")
-            ?? throw new InvalidOperationException("No connection string 'mail' (smtp://host:port)."));
-        var mime = new MimeMessage
-        {
-            Subject = message.Subject,
-            Body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody }.ToMessageBody(),
-        };
-        mime.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
-        mime.To.Add(MailboxAddress.Parse(message.To));
-
-        using var smtp = new SmtpClient();
-        smtp.Timeout = 15_000;
-        var security = server.Scheme == "smtps" ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable;
-        await smtp.ConnectAsync(server.Host, server.Port, security, cancellationToken);
-        if (!string.IsNullOrEmpty(server.UserInfo))
-        {
-            var credentials = server.UserInfo.Split(':', 2);
-            await smtp.AuthenticateAsync(Uri.UnescapeDataString(credentials[0]), Uri.UnescapeDataString(credentials.ElementAtOrDefault(1) ?? ""), cancellationToken);
-        }
-
-        await smtp.SendAsync(mime, cancellationToken);
-        await smtp.DisconnectAsync(quit: true, cancellationToken);
     }
 }

@@ -1,6 +1,5 @@
 using Api.Links;
 using Api.Infrastructure;
-using Api.Mail;
 using Api.Sso.Accounts;
 using Api.Sso.Login;
 using Api.Sso.Oidc;
@@ -44,7 +43,6 @@ public static class SsoServiceExtensions
         }
 
         services.AddSingleton<RecoveryCodes>();
-        services.AddOptions<MailOptions>().BindConfiguration("Mail");
         services.AddHttpContextAccessor();
         services.AddSingleton<SsoSessionStore>();
         services.AddSingleton<LoginTransactionStore>();
@@ -61,12 +59,9 @@ public static class SsoServiceExtensions
         services.AddScoped<AccountAdministration>();
         services.AddScoped<SubjectDirectory>();
         services.AddScoped<ProductSignIn>();
-        services.AddScoped<Outbox>();
-        services.AddSingleton<OutboxSignal>();
         services.AddSingleton<PasswordResetRequests>();
         if (!OpenApiGeneration.IsRunning)
         {
-            services.AddHostedService<OutboxDispatcher>();
             services.AddHostedService<PasswordResetMailer>();
             services.AddHostedService<TokenPruner>();
         }

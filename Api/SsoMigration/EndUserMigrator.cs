@@ -12,12 +12,22 @@ namespace Api.SsoMigration;
 /// <summary>What became of one end user: <see cref="MigrationOutcomeStatus.Migrated"/>, Linked, Skipped or Failed, with the operator's sentence.</summary>
 public sealed record UserMigration(MigrationOutcomeStatus Status, string? Reason = null)
 {
+    /// <summary>The portal hash the user's row had before it was migrated (kept on the result for a rollback).</summary>
+    public string? LegacyPasswordHashBefore { get; init; }
+
     public static readonly UserMigration Migrated = new(MigrationOutcomeStatus.Migrated);
     public static readonly UserMigration Linked = new(MigrationOutcomeStatus.Linked);
 
     public static UserMigration Skipped(string reason) => new(MigrationOutcomeStatus.Skipped, reason);
 
     public static UserMigration Failed(string reason) => new(MigrationOutcomeStatus.Failed, reason);
+
+    /// <summary>Leaves the hash out of ToString: an outcome may be logged.</summary>
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Status = {Status}, Reason = {Reason}");
+        return true;
+    }
 }
 
 /// <summary>
@@ -72,6 +82,7 @@ public sealed class EndUserMigrator(AppDbContext db, AccountAdministration accou
             return UserMigration.Failed(AccountOfAnotherUser);
         }
 
+        var hashBefore = user.LegacyPasswordHash;
         user.MigratedToSso = true;
         user.MigratedAt = clock.GetUtcNow().UtcDateTime;
         user.SsoAccountId = account.AccountId;
@@ -80,7 +91,7 @@ public sealed class EndUserMigrator(AppDbContext db, AccountAdministration accou
         user.LegacyPasswordHash = null;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return account.Created ? UserMigration.Migrated : UserMigration.Linked;
+        return (account.Created ? UserMigration.Migrated : UserMigration.Linked) with { LegacyPasswordHashBefore = hashBefore };
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Api.Infrastructure;
+using Api.Sso.Oidc;
 using Microsoft.Extensions.Options;
 
 namespace Api.Sso.Products;
@@ -92,7 +94,39 @@ public sealed partial class ProductOptionsValidator(IConfiguration configuration
         {
             yield return $"{at}:AssignableRoles: \"{role}\" is not one of the product's Roles; only a role the product knows can be given.";
         }
+
+        foreach (var problem in PlatformRoleProblems(at, clientId, product))
+        {
+            yield return problem;
+        }
     }
+
+    /// <summary>
+    /// Roles are one namespace across every product (an account's roles are shared), so a product
+    /// that named a platform role would grant the portal's staff rights under its own meaning.
+    /// Only the portal's own entry lists them in Roles (its tokens carry them), and nobody, the
+    /// portal included, makes them assignable: Home > User Management must never hand them out.
+    /// </summary>
+    private static IEnumerable<string> PlatformRoleProblems(string at, string clientId, ProductSettings product)
+    {
+        if (clientId != OidcServerExtensions.PortalClientId)
+        {
+            foreach (var role in product.Roles.Where(ProductRoles.IsPlatformRole))
+            {
+                yield return $"{at}:Roles: \"{role}\" is reserved for the platform ({ReservedRoles}); " +
+                    $"only the portal ({OidcServerExtensions.PortalClientId}) may list it. Give the product a role name of its own.";
+            }
+        }
+
+        foreach (var role in product.AssignableRoles.Where(ProductRoles.IsPlatformRole))
+        {
+            yield return $"{at}:AssignableRoles: \"{role}\" is reserved for the platform ({ReservedRoles}) and cannot be assignable: " +
+                "the platform grants it itself, never through Home > User Management.";
+        }
+    }
+
+    private static string ReservedRoles =>
+        $"{ProductRoles.PlatformOperator}, {ProductRoles.PartnerAdmin}, {ProductRoles.PartnerTechnician}, {ProductRoles.PortalPrefix}*";
 
     /// <summary>
     /// A relative URI ("/portal/callback") is on the issuer's origin; an absolute one must be https,

@@ -34,6 +34,7 @@ internal sealed class MigrationResultConfiguration : IEntityTypeConfiguration<Mi
     {
         result.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         result.Property(r => r.Reason).HasMaxLength(500);
+        result.Property(r => r.LegacyPasswordHashBefore).HasMaxLength(200);
         // One result per user and batch: starting a run twice cannot queue a user twice.
         result.HasIndex(r => new { r.BatchId, r.EndUserId }).IsUnique();
         result.HasIndex(r => new { r.BatchId, r.Status });

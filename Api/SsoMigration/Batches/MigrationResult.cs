@@ -16,6 +16,14 @@ public sealed class MigrationResult
     public string? Reason { get; set; }
     public int Attempts { get; set; }
     public DateTime? CompletedAt { get; set; }
+
+    /// <summary>
+    /// The portal password hash the end user's row had before this batch moved it to SSO (the
+    /// migration clears the row's): exactly what a rollback gives back, so a rollback never copies
+    /// an SSO account's hash into the portal's form, which has no MFA. Null when the row had none
+    /// (the rollback then mails a set-password link) and once rolled back. Never shown to anyone.
+    /// </summary>
+    public string? LegacyPasswordHashBefore { get; set; }
 }
 
 public enum MigrationOutcomeStatus

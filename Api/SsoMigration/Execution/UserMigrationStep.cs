@@ -71,6 +71,7 @@ public sealed class UserMigrationStep(AppDbContext db, EndUserMigrator migrator,
         var written = await Claim(user).ExecuteUpdateAsync(set => set
             .SetProperty(r => r.Status, outcome.Status)
             .SetProperty(r => r.Reason, reason)
+            .SetProperty(r => r.LegacyPasswordHashBefore, outcome.LegacyPasswordHashBefore)
             .SetProperty(r => r.Attempts, r => r.Attempts + attempt)
             .SetProperty(r => r.CompletedAt, now), cancellationToken);
         if (written == 1)

@@ -36,7 +36,7 @@ public sealed class RollbackTests(ExecutionApiFactory api)
         Assert.Contains("1 user of this batch has already signed in", batchRollback.Detail);
         Assert.Equal(HttpStatusCode.NoContent, userRollback.Status);
         Assert.Equal(HttpStatusCode.Conflict, twice.Status);
-        // The SSO sign-in upgraded the hash to the current algorithm; the portal's form takes that too.
+        // The portal's form takes the password it had before the batch (kept with the result).
         using var portal = new SsoDriver(api);
         Assert.NotNull(await portal.LegacySignInAsync(user));
         var row = await AdminCalls.EndUserAsync(api.Services, user.EndUserId);

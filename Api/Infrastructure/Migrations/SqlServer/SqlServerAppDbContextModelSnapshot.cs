@@ -837,6 +837,10 @@ namespace Api.Infrastructure.Migrations.SqlServer
                     b.Property<Guid>("EndUserId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("LegacyPasswordHashBefore")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");

@@ -831,6 +831,10 @@ namespace Api.Infrastructure.Migrations.Sqlite
                     b.Property<Guid>("EndUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LegacyPasswordHashBefore")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");

@@ -80,6 +80,46 @@ public sealed class ProductOptionsValidationTests
         Assert.Contains(failure.Failures, message => message.StartsWith(sentence, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [Trait("ASVS", "4.1.3")]
+    [InlineData("platform-operator")]
+    [InlineData("partner-admin")]
+    [InlineData("partner-technician")]
+    [InlineData("portal-end-user")]
+    [InlineData("portal-client-manager")]
+    public void Another_product_may_not_declare_or_assign_a_platform_role(string role)
+    {
+        var declared = Build(With(("Sso:Products:rmm-console:Roles:2", role)));
+        var assignable = Build(With(("Sso:Products:rmm-console:Roles:2", role), ("Sso:Products:rmm-console:AssignableRoles:1", role)));
+
+        var declaredFailure = Assert.Throws<OptionsValidationException>(() => declared.GetRequiredService<IOptions<ProductOptions>>().Value);
+        var assignableFailure = Assert.Throws<OptionsValidationException>(() => assignable.GetRequiredService<IOptions<ProductOptions>>().Value);
+
+        var reserved = $"Sso:Products:rmm-console:Roles: \"{role}\" is reserved for the platform (platform-operator, partner-admin, partner-technician, portal-*); only the portal (portal-spa) may list it.";
+        Assert.Contains(declaredFailure.Failures, message => message.StartsWith(reserved, StringComparison.Ordinal));
+        Assert.Contains(assignableFailure.Failures, message => message.StartsWith(
+            $"Sso:Products:rmm-console:AssignableRoles: \"{role}\" is reserved for the platform", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    [Trait("ASVS", "4.1.3")]
+    public void The_portal_carries_the_platform_roles_but_may_not_make_them_assignable()
+    {
+        // The Api's own appsettings.json: the portal's tokens carry its staff and end-user roles.
+        var platformRoles = With(
+            ("Sso:Products:portal-spa:Roles:1", "partner-admin"),
+            ("Sso:Products:portal-spa:Roles:2", "partner-technician"),
+            ("Sso:Products:portal-spa:Roles:3", "platform-operator"));
+        var assignable = new Dictionary<string, string?>(platformRoles) { ["Sso:Products:portal-spa:AssignableRoles:0"] = "partner-admin" };
+
+        Assert.Equal(4, Build(platformRoles).GetRequiredService<ProductCatalog>().FindByClientId("portal-spa")!.Roles.Count);
+        var failure = Assert.Throws<OptionsValidationException>(() => Build(assignable).GetRequiredService<IOptions<ProductOptions>>().Value);
+        Assert.Equal(
+            "Sso:Products:portal-spa:AssignableRoles: \"partner-admin\" is reserved for the platform (platform-operator, partner-admin, partner-technician, portal-*) " +
+            "and cannot be assignable: the platform grants it itself, never through Home > User Management.",
+            Assert.Single(failure.Failures));
+    }
+
     [Fact]
     public void Http_is_allowed_on_localhost_and_when_the_deployment_allows_it()
     {
