@@ -1,6 +1,7 @@
 using System.Net;
 using Api.Audit;
 using Api.Infrastructure;
+using Api.Portal;
 using Api.Portal.PasswordSetup;
 using Api.Sso.Accounts;
 using Api.Tests.Admin;
@@ -29,7 +30,7 @@ public sealed class RollbackPasswordTests(ExecutionApiFactory api)
     {
         var world = await ExecutionWorld.CreateAsync(api.Services, users: 2);
         var (migrated, linked) = (world.Users[0], world.Users[1]);
-        await LinkToAnotherProductsAccountAsync(linked);
+        await LinkToAnotherProductsAccountAsync(linked, world.Admin.Partner.Id);
         var hashesBefore = (await world.EndUsersAsync()).ToDictionary(pair => pair.Key, pair => pair.Value.LegacyPasswordHash);
 
         Assert.True(await world.Runner().RunOnceAsync(CancellationToken.None));
@@ -76,7 +77,7 @@ public sealed class RollbackPasswordTests(ExecutionApiFactory api)
     {
         var world = await ExecutionWorld.CreateAsync(api.Services, users: 2);
         var (migrated, linked) = (world.Users[0], world.Users[1]);
-        await LinkToAnotherProductsAccountAsync(linked);
+        await LinkToAnotherProductsAccountAsync(linked, world.Admin.Partner.Id);
         // Invited to the portal but never chose a password there.
         await using (var scope = api.Services.CreateAsyncScope())
         {
@@ -117,11 +118,15 @@ public sealed class RollbackPasswordTests(ExecutionApiFactory api)
         Assert.Contains("set-password e-mail sent", audit.After);
     }
 
-    /// <summary>The person already has a platform account for another product, with a password of its own.</summary>
-    private async Task LinkToAnotherProductsAccountAsync(TestUser user)
+    /// <summary>
+    /// The person already has a platform account for another product, with a password of its own:
+    /// one this partner created (it gave the other product's role), so the migration links it
+    /// without asking. (Someone else's account is never linked by a batch: see OwnerConsent.)
+    /// </summary>
+    private async Task LinkToAnotherProductsAccountAsync(TestUser user, Guid partnerId)
     {
         await using var scope = api.Services.CreateAsyncScope();
         var accounts = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
-        await accounts.ProvisionAsync(user.Email, user.DisplayName, LegacyPasswordHash.CreateCurrent(SsoPassword), OtherProduct);
+        await accounts.ProvisionAsync(user.Email, user.DisplayName, LegacyPasswordHash.CreateCurrent(SsoPassword), OtherProduct, PartnerSteward.Of(partnerId));
     }
 }

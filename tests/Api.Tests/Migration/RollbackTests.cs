@@ -1,6 +1,7 @@
 using System.Net;
 using Api.Audit;
 using Api.Infrastructure;
+using Api.Portal;
 using Api.Sso.Accounts;
 using Api.SsoMigration.Batches;
 using Api.Tests.Admin;
@@ -75,9 +76,11 @@ public sealed class RollbackTests(ExecutionApiFactory api)
         var linked = world.Users[2];
         await using (var scope = api.Services.CreateAsyncScope())
         {
-            // The person already had a platform account for another product, with the same password.
+            // The person already had a platform account for another product, with the same password,
+            // one this partner created and gave that product's role: the batch links it without asking.
             var accounts = scope.ServiceProvider.GetRequiredService<AccountAdministration>();
-            await accounts.ProvisionAsync(linked.Email, linked.DisplayName, LegacyPasswordHash.CreateCurrent(linked.Password), OtherProduct, managedBy: null);
+            await accounts.ProvisionAsync(
+                linked.Email, linked.DisplayName, LegacyPasswordHash.CreateCurrent(linked.Password), OtherProduct, PartnerSteward.Of(world.Admin.Partner.Id));
         }
 
         Assert.True(await world.Runner().RunOnceAsync(CancellationToken.None));
