@@ -58,6 +58,24 @@ export function isSigninState(value: unknown): value is SigninState {
   return typeof value === 'object' && value !== null && typeof (value as SigninState).returnTo === 'string';
 }
 
+/** A token in memory, else one from a silent renewal; null when there is no SSO session (or no network). */
+export async function accessTokenOrRenewal(): Promise<string | null> {
+  try {
+    return (await getAccessToken()) ?? (await renewSession())?.access_token ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts the OIDC sign-in redirect; /portal/callback then opens `returnTo` (a path on this origin,
+ * see CallbackPages). Resolves once the browser is leaving; rejects when the redirect cannot start.
+ */
+export async function signInReturningTo(returnTo: string): Promise<void> {
+  const state: SigninState = { returnTo };
+  await (await userManager()).signinRedirect({ state });
+}
+
 /** `/?session=ended`: the login page, saying that the Api ended the session (see api/client.ts). */
 export const sessionEndedParam = { name: 'session', value: 'ended' } as const;
 export const sessionEndedUrl = `/?${sessionEndedParam.name}=${sessionEndedParam.value}`;

@@ -1,18 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiResult } from '../api/client';
 import { clientFailure, networkErrorMessage, type ApiFailure } from '../api/problem';
-import { sessionEndedParam, userManager, type SigninState } from '../auth/session';
+import { sessionEndedParam, signInReturningTo } from '../auth/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PortalHeader } from '../components/PortalHeader';
 import { SubmitButton } from '../components/SubmitButton';
 import { TextField } from '../components/TextField';
 
-const toPortal: SigninState = { returnTo: '/portal' };
-
 /** Starts the OIDC sign-in (code + PKCE); the provider shows /sso/login when there is no SSO session yet. */
 async function startSignin(): Promise<string | null> {
   try {
-    await (await userManager()).signinRedirect({ state: toPortal });
+    await signInReturningTo('/portal');
     return null;
   } catch {
     return 'We could not start Single Sign-On. Please try again.';

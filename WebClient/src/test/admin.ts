@@ -46,6 +46,7 @@ export const ada: EndUserRow = {
   migratedAt: '2024-03-15T10:00:00Z',
   ssoState: 'active',
   lastLoginAt: '2024-04-01T08:30:00Z',
+  accessRequest: null,
 };
 
 export const grace: EndUserRow = {

@@ -69,6 +69,7 @@ export const readiness: ReadinessReport = {
   total: 121,
   toMigrate: 118,
   toLink: 1,
+  awaitingOwner: 0,
   excluded: 0,
   problems: 2,
   users: [

@@ -149,7 +149,7 @@ describe('a scheduled batch', () => {
     await user.click(screen.getByRole('button', { name: 'Check readiness' }));
 
     const table = await screen.findByRole('table', { name: 'Users to look at' });
-    expect(screen.getByText(/Of 121 end users: 118 to migrate, 1 to link to an existing SSO account, 0 excluded, 2 problems\./)).toBeVisible();
+    expect(screen.getByText(/Of 121 end users: 118 to migrate, 1 to link to an existing SSO account, 0 waiting for the owner to accept, 0 excluded, 2 problems\./)).toBeVisible();
     const lena = within(table).getByRole('row', { name: /Lena Linked/ });
     expect(lena).toHaveTextContent('Link to their SSO account');
     expect(lena).toHaveTextContent('rmm-technician');
@@ -161,6 +161,43 @@ describe('a scheduled batch', () => {
     expect(await screen.findByRole('button', { name: 'Include Nick Nomail' })).toBeVisible();
     expect(await server.lastBody('PUT /api/admin/migration/batches/b-march/exclusions/u-nomail')).toEqual({ excluded: true });
     expect(within(screen.getByRole('row', { name: /Nick Nomail/ })).getByText('Excluded')).toBeVisible();
+  });
+
+  it('lists the addresses of other owners\' accounts as their own category, with why they wait', async () => {
+    const withOwner: ReadinessReport = {
+      ...readiness,
+      toMigrate: 117,
+      awaitingOwner: 1,
+      users: [
+        ...readiness.users,
+        { ...readiness.users[0]!, endUserId: 'u-owner', name: 'Olivia Owned', email: 'olivia@tailspin.example', outcome: 'awaiting-owner', keptRoles: [] },
+      ],
+    };
+    const { view } = openBatch(scheduled, { 'GET /api/admin/migration/batches/b-march/readiness': () => json(withOwner) });
+    const { user } = await view;
+
+    await user.click(screen.getByRole('button', { name: 'Check readiness' }));
+
+    const table = await screen.findByRole('table', { name: 'Users to look at' });
+    expect(screen.getByRole('status')).toHaveTextContent('1 to link to an existing SSO account, 1 waiting for the owner to accept,');
+    expect(
+      screen.getByText(
+        'These addresses belong to existing single sign-on accounts of other organisations or products. The run asks each owner to accept; they get access when they do.',
+      ),
+    ).toHaveTextContent(/^Waiting for the owner to accept: These addresses/);
+    const olivia = within(table).getByRole('row', { name: /Olivia Owned/ });
+    expect(within(olivia).getByRole('cell', { name: 'Waiting for the owner to accept' })).toBeVisible();
+    expect(within(table).getByRole('row', { name: /Lena Linked/ })).toHaveTextContent('Link to their SSO account');
+  });
+
+  it('says nothing about owners when no address waits for one', async () => {
+    const { view } = openBatch(scheduled, { 'GET /api/admin/migration/batches/b-march/readiness': () => json(readiness) });
+    const { user } = await view;
+
+    await user.click(screen.getByRole('button', { name: 'Check readiness' }));
+
+    await screen.findByRole('table', { name: 'Users to look at' });
+    expect(screen.queryByText(/The run asks each owner to accept/)).not.toBeInTheDocument();
   });
 
   it('runs now after a confirmation and follows the progress every second until the end', async () => {

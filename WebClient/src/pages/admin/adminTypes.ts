@@ -29,6 +29,8 @@ export type BulkAction = 'disable' | 'resend-activation';
 export type EndUserQuery = NonNullable<operations['GetEndUsers']['parameters']['query']>;
 export type EndUserExportQuery = NonNullable<operations['ExportEndUsers']['parameters']['query']>;
 export type SsoState = NonNullable<EndUserQuery['ssoState']>;
+/** EndUserRow.accessRequest: the owner of the existing SSO account with this address was asked (AccessRequestNames on the Api). */
+export type AccessRequestState = 'waiting' | 'declined';
 
 /** Home > User Management: a person (staff or linked end user) with their roles per product. */
 export type HomeUserRow = Schemas['HomeUserRow'];

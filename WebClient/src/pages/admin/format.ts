@@ -1,4 +1,4 @@
-import type { SsoState } from './adminTypes';
+import type { AccessRequestState, SsoState } from './adminTypes';
 
 export { count, formatDate, formatDateTime } from '../../components/format';
 
@@ -10,6 +10,16 @@ export const ssoStateLabels: Record<SsoState, string> = {
 
 export function ssoStateLabel(state: string | null): string | null {
   return state && state in ssoStateLabels ? ssoStateLabels[state as SsoState] : state;
+}
+
+/** A row waiting for the owner of someone else's SSO account says so where its SSO state would be. */
+export const accessRequestLabels: Record<AccessRequestState, string> = {
+  waiting: 'Waiting for the user to accept',
+  declined: 'Declined by the user',
+};
+
+export function accessRequestLabel(state: string | null): string | null {
+  return state && state in accessRequestLabels ? accessRequestLabels[state as AccessRequestState] : null;
 }
 
 const staffRoles: Record<string, string> = {
@@ -33,6 +43,9 @@ export const auditActionLabels: Record<string, string> = {
   'end-user.activation-resent': 'Activation e-mail resent',
   'end-user.mfa-reset': 'MFA reset',
   'end-user.unlocked': 'End user unlocked',
+  'end-user.access-requested': 'Account owner asked to accept',
+  'end-user.access-accepted': 'Accepted by the account owner',
+  'end-user.access-declined': 'Declined by the account owner',
   'end-user.migration-excluded': 'Excluded from migration',
   'end-user.migrated': 'Migrated to SSO',
   'end-user.migration-failed': 'Migration failed',

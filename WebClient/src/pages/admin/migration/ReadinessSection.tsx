@@ -5,12 +5,16 @@ import { SubmitButton } from '../../../components/SubmitButton';
 import { failureOf } from '../adminApi';
 import { count } from '../format';
 import { loadReadiness, migrationKeys, useExclusion } from './migrationApi';
-import { outcomeLabel, problemLabel } from './migrationFormat';
+import { outcomeLabel, outcomeLabels, problemLabel } from './migrationFormat';
 import type { ReadinessUser } from './migrationTypes';
+
+/** Why some addresses wait: said once above the table, whenever the run would ask an owner. */
+const awaitingOwnerExplanation =
+  'These addresses belong to existing single sign-on accounts of other organisations or products. The run asks each owner to accept; they get access when they do.';
 
 /**
  * Readiness check: a dry run of the batch (the Api writes nothing) — how many users would be
- * migrated or linked, and the ones to look at, each with Exclude or Include.
+ * migrated, linked or wait for their account's owner, and the ones to look at, each with Exclude or Include.
  */
 export function ReadinessSection({ batchId }: { batchId: string }) {
   // A dry run reads every user of the batch's clients: it runs when asked, not on every visit.
@@ -36,11 +40,17 @@ export function ReadinessSection({ batchId }: { batchId: string }) {
         <>
           <p role="status">
             Of {count(report.data.total, 'end user', 'end users')}: {report.data.toMigrate.toLocaleString()} to migrate,{' '}
-            {report.data.toLink.toLocaleString()} to link to an existing SSO account, {report.data.excluded.toLocaleString()}{' '}
+            {report.data.toLink.toLocaleString()} to link to an existing SSO account,{' '}
+            {report.data.awaitingOwner.toLocaleString()} waiting for the owner to accept, {report.data.excluded.toLocaleString()}{' '}
             excluded, {count(report.data.problems, 'problem', 'problems')}.
           </p>
+          {report.data.awaitingOwner > 0 && (
+            <p className="hint">
+              <strong>{outcomeLabels['awaiting-owner']}:</strong> {awaitingOwnerExplanation}
+            </p>
+          )}
           {report.data.users.length === 0 ? (
-            <p className="empty">No user needs a look: nobody has a problem, is linked or is excluded.</p>
+            <p className="empty">No user needs a look: nobody has a problem, is linked, waits for an owner or is excluded.</p>
           ) : (
             <div className="table-scroll">
               <table aria-label="Users to look at" aria-busy={report.isFetching}>

@@ -36,6 +36,7 @@ export const countFields: readonly (readonly [ResultStatus, keyof BatchCounts])[
 export const outcomeLabels: Record<ReadinessOutcome, string> = {
   migrate: 'Migrate',
   link: 'Link to their SSO account',
+  'awaiting-owner': 'Waiting for the owner to accept',
   skip: 'Skip',
   excluded: 'Excluded',
 };

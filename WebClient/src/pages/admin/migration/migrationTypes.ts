@@ -12,7 +12,7 @@ type Schemas = components['schemas'];
 
 export type BatchStatus = 'scheduled' | 'running' | 'completed' | 'cancelled' | 'rolled-back';
 export type ResultStatus = 'pending' | 'excluded' | 'migrated' | 'linked' | 'skipped' | 'failed' | 'rolled-back';
-export type ReadinessOutcome = 'migrate' | 'link' | 'skip' | 'excluded';
+export type ReadinessOutcome = 'migrate' | 'link' | 'awaiting-owner' | 'skip' | 'excluded';
 export type ReadinessProblem = 'no-usable-email' | 'duplicate-email' | 'disabled' | 'deleted' | 'locked' | 'already-migrated';
 
 export type BatchClient = Schemas['BatchClient'];

@@ -75,7 +75,7 @@ export function EndUserDetails({ user, onClose }: { user: EndUserRow; onClose: (
         <div>
           <dt>SSO state</dt>
           <dd>
-            <SsoStateText state={current.ssoState} />
+            <SsoStateText user={current} />
           </dd>
         </div>
         <div>
@@ -127,8 +127,12 @@ export function EndUserDetails({ user, onClose }: { user: EndUserRow; onClose: (
         {canResend && (
           <SubmitButton
             type="button"
-            label="Resend"
-            aria-label={`Resend the ${current.migratedToSso ? 'activation' : 'set-password'} e-mail to ${current.name}`}
+            label={current.accessRequest ? 'Ask again' : 'Resend'}
+            aria-label={
+              current.accessRequest
+                ? `Ask ${current.name} again to accept`
+                : `Resend the ${current.migratedToSso ? 'activation' : 'set-password'} e-mail to ${current.name}`
+            }
             busy={resend.isPending}
             onClick={() => resend.mutate({ action: 'resend-activation', user: current })}
           />

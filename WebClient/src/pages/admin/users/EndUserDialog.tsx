@@ -10,6 +10,9 @@ import type { ClientSummary, EndUserRow } from '../adminTypes';
 import { endUserRoles } from '../format';
 import { useSaveEndUser } from './endUserActions';
 
+const awaitingOwnerSentence =
+  'This address already has a single sign-on account. We asked its owner to accept; they get access when they do.';
+
 interface Props {
   /** The user to edit, or null to add one. */
   user: EndUserRow | null;
@@ -40,9 +43,13 @@ export function EndUserDialog({ user, clients, showPartner, onSaved, onCancel }:
     save.mutate(
       { id: user?.id ?? null, input },
       {
-        onSuccess: () => {
+        onSuccess: (created) => {
           if (user) {
             onSaved(`Changes to ${input.name} were saved.`);
+            return;
+          }
+          if (created?.awaitingAccountOwner) {
+            onSaved(`${input.name} was added. ${awaitingOwnerSentence}`);
             return;
           }
           const migrated = clients.find((client) => client.id === clientId)?.migratedToSsoAt;

@@ -1,5 +1,5 @@
 import type { EndUserRow, StaffMe } from '../adminTypes';
-import { formatDate, formatDateTime, ssoStateLabel } from '../format';
+import { accessRequestLabel, formatDate, formatDateTime, ssoStateLabel } from '../format';
 import { allowedActions, type RowAction } from './endUserActions';
 import type { EndUserFilters, SortKey } from './endUserFilters';
 
@@ -26,6 +26,9 @@ const actionText: Record<RowAction | 'edit' | 'details', [string, (name: string)
   unlock: ['Unlock', (name) => `Unlock ${name}`],
   delete: ['Delete', (name) => `Delete ${name}`],
 };
+
+/** Resend on a row waiting for the account's owner mails them the request again. */
+const askAgainText: [string, (name: string) => string] = ['Ask again', (name) => `Ask ${name} again to accept`];
 
 function SortHeader({ label, sortKey, filters, onSort }: { label: string; sortKey: SortKey; filters: EndUserFilters; onSort: (key: SortKey) => void }) {
   const active = filters.sort === sortKey;
@@ -73,8 +76,9 @@ export function StatusText({ user }: { user: Pick<EndUserRow, 'enabled' | 'locke
   );
 }
 
-export function SsoStateText({ state }: { state: string | null }) {
-  const label = ssoStateLabel(state);
+/** The SSO state, or where the owner of the account with this address stands on the partner's request. */
+export function SsoStateText({ user }: { user: Pick<EndUserRow, 'ssoState' | 'accessRequest'> }) {
+  const label = accessRequestLabel(user.accessRequest) ?? ssoStateLabel(user.ssoState);
   if (label) return <>{label}</>;
   return (
     <>
@@ -151,13 +155,13 @@ export function EndUsersTable({ rows, staff, filters, busy, selected, busyUserId
                   <MigratedMark user={user} />
                 </td>
                 <td>
-                  <SsoStateText state={user.ssoState} />
+                  <SsoStateText user={user} />
                 </td>
                 <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : 'Never'}</td>
                 <td>
                   <div className="row-actions">
                     {actions.map((action) => {
-                      const [text, label] = actionText[action];
+                      const [text, label] = action === 'resend-activation' && user.accessRequest ? askAgainText : actionText[action];
                       return (
                         <button
                           // Disable and Enable are one button whose words change, so focus stays on it.

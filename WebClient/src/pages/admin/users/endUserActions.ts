@@ -5,7 +5,7 @@ import type { BulkAction, BulkResult, EndUserInput, EndUserRow, StaffMe } from '
 
 export type RowAction = 'disable' | 'enable' | 'delete' | 'resend-activation' | 'reset-mfa' | 'unlock';
 
-type Target = Pick<EndUserRow, 'id' | 'name' | 'email' | 'migratedToSso'>;
+type Target = Pick<EndUserRow, 'id' | 'name' | 'email' | 'migratedToSso' | 'accessRequest'>;
 
 const path = (user: Target) => ({ params: { path: { id: user.id } } });
 
@@ -26,7 +26,9 @@ const rowActions: Record<RowAction, { call: (user: Target) => Promise<unknown>; 
   'resend-activation': {
     call: (user) => unwrap(api.POST('/api/admin/end-users/{id}/resend-activation', path(user))),
     done: (user) =>
-      user.migratedToSso
+      user.accessRequest
+        ? `We asked the owner of ${user.email} again to accept.`
+        : user.migratedToSso
         ? `An activation e-mail was sent to ${user.email}.`
         : `A set-password e-mail was sent to ${user.email}.`,
   },
@@ -78,10 +80,12 @@ export function useRowAction() {
 export function useSaveEndUser() {
   const invalidate = useInvalidateAdminData();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string | null; input: EndUserInput }) =>
-      id === null
-        ? unwrap(api.POST('/api/admin/end-users', { body: input }))
-        : unwrap(api.PUT('/api/admin/end-users/{id}', { params: { path: { id } }, body: input })),
+    /** Adding answers whether the address waits for its account's owner; an edit answers nothing. */
+    mutationFn: async ({ id, input }: { id: string | null; input: EndUserInput }) => {
+      if (id === null) return unwrap(api.POST('/api/admin/end-users', { body: input }));
+      await unwrap(api.PUT('/api/admin/end-users/{id}', { params: { path: { id } }, body: input }));
+      return null;
+    },
     onSettled: invalidate,
   });
 }
