@@ -9,10 +9,12 @@ namespace EndToEnd.Tests.Browser;
 
 /// <summary>
 /// Issue 8's acceptance, in a real browser against the AppHost-started stack: the platform
-/// operator plans a batch for Wingtip Toys, its partner is told, the dry run shows who will be
-/// linked and who cannot move, the batch runs to 100 %, Manage Users follows, and one of the
-/// users completes the first SSO login with the password they had before. Afterwards the partner's
-/// Home > User Management shows the linked user with his other product's role (issue 10).
+/// operator plans a batch for Wingtip Toys, its partner is told, the dry run shows whose owner will
+/// be asked and who cannot move, the batch runs to 100 %, Manage Users follows, and one of the
+/// users completes the first SSO login with the password they had before. Liam, whose address
+/// already signs in to the RMM console, accepts the request mailed to him after signing in with his
+/// authenticator (issue 17: an address is a claim, the owner decides); then the partner's Home &gt;
+/// User Management shows him with his other product's role (issue 10).
 /// </summary>
 public sealed class MigrationJourneyTests(StackFixture stack, BrowserFixture browser) : JourneyTest(stack, browser)
 {
@@ -39,10 +41,12 @@ public sealed class MigrationJourneyTests(StackFixture stack, BrowserFixture bro
         Assert.Contains(day.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), body, StringComparison.Ordinal);
         Assert.Contains("Log in with Single Sign-On", body, StringComparison.Ordinal);
 
-        // The dry run: Liam will be linked (keeping his other product's role), Oscar cannot move.
+        // The dry run: Liam's address is someone else's account (another product's user): he will be
+        // asked, not linked, and his roles are his own to know. Oscar cannot move.
         await console.CheckReadinessAsync();
         await AssertAccessibleAsync("Admin: migration batch with its readiness check");
-        await Expect(console.ReadinessRow(DevelopmentAccounts.LiamLinked)).ToContainTextAsync("rmm-technician");
+        await Expect(console.ReadinessRow(DevelopmentAccounts.LiamLinked)).ToContainTextAsync("Waiting for the owner to accept");
+        await Expect(console.ReadinessRow(DevelopmentAccounts.LiamLinked)).Not.ToContainTextAsync("rmm-technician");
         await Expect(console.ReadinessRow(DevelopmentAccounts.OscarNoEmail)).ToContainTextAsync("No usable e-mail");
 
         // Run now: the bar reaches 100 %.
@@ -54,7 +58,29 @@ public sealed class MigrationJourneyTests(StackFixture stack, BrowserFixture bro
         await users.SearchAsync("wingtip");
         var noraName = DevelopmentAccounts.DisplayNameOf(DevelopmentAccounts.NoraFirstSso);
         await Expect(users.RowOf(noraName)).ToContainTextAsync("Migrated on");
-        await Expect(users.RowOf(DevelopmentAccounts.DisplayNameOf(DevelopmentAccounts.LiamLinked))).ToContainTextAsync("Migrated on");
+        var liamName = DevelopmentAccounts.DisplayNameOf(DevelopmentAccounts.LiamLinked);
+        await Expect(users.RowOf(liamName)).ToContainTextAsync("Waiting for the user to accept");
+
+        // Liam opens the request he was mailed, accepts, signs in with SSO and his authenticator, and accepts.
+        var request = await Inbox.WaitForMessageAsync(DevelopmentAccounts.LiamLinked, new Regex("wants to give you access"), startedAt);
+        await using (var liamBrowser = await OtherBrowserAsync())
+        {
+            var liam = liamBrowser.Page;
+            await liam.GotoAsync((await Inbox.ReadLinkAsync(request, "/access-request")).ToString());
+            await Expect(liam.GetByText("Litware Partners wants to give you access to the End User Portal of Wingtip Toys")).ToBeVisibleAsync();
+            await AssertAccessibleAsync("Access request from an IT provider", liam);
+            var accept = liam.GetByRole(AriaRole.Button, new() { Name = "Accept", Exact = true });
+            await accept.ClickAsync();
+            var liamSso = new SsoLoginPage(liam);
+            await liamSso.SignInAsync(DevelopmentAccounts.LiamLinked, DevelopmentAccounts.Password);
+            await liamSso.EnterMfaCodeAsync(await DevelopmentAccounts.AuthenticatorOf(DevelopmentAccounts.LiamLinked).NextCodeAsync());
+            await Expect(liam).ToHaveURLAsync(new Regex("/access-request"));
+            await accept.ClickAsync();
+            await Expect(liam.GetByText("You now have access to the End User Portal of Wingtip Toys.")).ToBeVisibleAsync();
+        }
+
+        await users.SearchAsync("liam");
+        await Expect(users.RowOf(liamName)).ToContainTextAsync("Migrated on");
 
         // Nora's first SSO login, with the password she had on the portal's form.
         await using var noraBrowser = await OtherBrowserAsync();
@@ -96,7 +122,6 @@ public sealed class MigrationJourneyTests(StackFixture stack, BrowserFixture bro
         await AssertAccessibleAsync("Admin: Home > User Management", lara);
 
         // She gives Liam a second role in the RMM console.
-        var liamName = DevelopmentAccounts.DisplayNameOf(DevelopmentAccounts.LiamLinked);
         await homeUsers.OpenEditRolesAsync(liamName, "RMM Console");
         await AssertAccessibleAsync("Admin: Home > User Management, Edit roles dialog", lara);
         await homeUsers.SetRoleAsync("rmm-admin", held: true);
