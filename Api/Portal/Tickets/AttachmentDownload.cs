@@ -5,7 +5,9 @@ namespace Api.Portal.Tickets;
 
 /// <summary>
 /// An attachment's bytes, for the end user's and the staff's download alike: always as a download
-/// (<c>Content-Disposition: attachment</c>) of the type recognised at upload, never rendered inline.
+/// (<c>Content-Disposition: attachment</c>) of the type recognised at upload, never rendered inline,
+/// under a name cleaned again. The framework writes both <c>filename</c> (ASCII, other characters as
+/// "_") and <c>filename*</c> (RFC 5987, UTF-8); <c>nosniff</c> is set for every answer by the host.
 /// </summary>
 public static class AttachmentDownload
 {
@@ -20,6 +22,6 @@ public static class AttachmentDownload
             .FirstOrDefaultAsync(cancellationToken);
         return file is null
             ? TicketProblems.AttachmentNotFound()
-            : TypedResults.File(file.Content, file.ContentType, file.FileName);
+            : TypedResults.File(file.Content, file.ContentType, AttachmentFileName.ForDownload(file.FileName, file.ContentType));
     }
 }

@@ -1,72 +1,104 @@
-using System.Text.Unicode;
+using System.Collections.Frozen;
+using Microsoft.Net.Http.Headers;
 
 namespace Api.Portal.Tickets;
 
 /// <summary>
-/// Which files a ticket accepts, recognised by their first bytes (never by the name or the type the
-/// browser claimed): pictures, PDF, plain text or logs, ZIP. Anything else (executables, HTML, SVG,
-/// Office files with macros) is refused, so a download from the portal is never active content.
+/// The allow-list of files a ticket accepts: what people send a help desk. The name's extension
+/// chooses the kind; the type the browser declared and the file's own bytes must then agree with
+/// it. Anything else (programs, scripts, HTML, SVG, Office files with macros, Java archives) is
+/// refused, because the file ends up opened on a technician's machine.
 /// </summary>
 public static class AttachmentTypes
 {
-    public const string Allowed = "a picture (PNG, JPEG, GIF or WebP), a PDF, a text or log file, or a ZIP archive";
+    /// <summary>Ends every refusal; keep it in step with <see cref="All"/> and the SPA's hint.</summary>
+    public const string Accepted =
+        "We accept pictures (PNG, JPEG, GIF, WebP), PDF, text files (.txt, .log, .csv), Word, Excel and PowerPoint documents without macros, and .zip files.";
 
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
-    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF];
+    /// <summary>Office names that say "with macros": refused with the sentence that says so.</summary>
+    private static readonly FrozenSet<string> MacroExtensions =
+        FrozenSet.Create(StringComparer.Ordinal, ".docm", ".dotm", ".xlsm", ".xltm", ".xlam", ".pptm", ".potm", ".ppsm", ".ppam", ".sldm");
 
-    /// <summary>The content type the bytes prove, or null when they are none of the allowed kinds.</summary>
-    public static string? Recognise(ReadOnlySpan<byte> bytes)
+    public static readonly IReadOnlyList<AttachmentKind> All =
+    [
+        new([".png"], "image/png", ["image/png", "image/x-png"], FileSignatures.Png),
+        new([".jpg", ".jpeg"], "image/jpeg", ["image/jpeg", "image/pjpeg", "image/jpg"], FileSignatures.Jpeg),
+        new([".gif"], "image/gif", ["image/gif"], FileSignatures.Gif),
+        new([".webp"], "image/webp", ["image/webp"], FileSignatures.WebP),
+        new([".pdf"], "application/pdf", ["application/pdf", "application/x-pdf"], FileSignatures.Pdf),
+        new([".txt"], "text/plain; charset=utf-8", ["text/plain"], FileSignatures.PlainText),
+        new([".log"], "text/plain; charset=utf-8", ["text/plain", "text/x-log"], FileSignatures.PlainText),
+
+        // Windows with Excel installed makes browsers declare a .csv as an Excel file.
+        new([".csv"], "text/csv; charset=utf-8", ["text/csv", "text/plain", "text/x-csv", "application/csv", "application/vnd.ms-excel"], FileSignatures.PlainText),
+        OfficeDocumentProof.Kind(
+            ".docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "word/document.xml",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
+        OfficeDocumentProof.Kind(
+            ".xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xl/workbook.xml",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
+        OfficeDocumentProof.Kind(
+            ".pptx",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            "ppt/presentation.xml",
+            "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"),
+        new([".zip"], "application/zip", ["application/zip", "application/x-zip-compressed", "application/x-zip", "multipart/x-zip"], ZipArchiveProof.Prove),
+    ];
+
+    private static readonly FrozenDictionary<string, AttachmentKind> ByExtension =
+        All.SelectMany(kind => kind.Extensions.Select(extension => (extension, kind)))
+            .ToFrozenDictionary(pair => pair.extension, pair => pair.kind, StringComparer.Ordinal);
+
+    /// <summary>The kind the name, the declared type and the bytes agree on, or why the file is refused.</summary>
+    /// <param name="fileName">The uploader's name, already cleaned by <see cref="AttachmentFileName.Clean"/>.</param>
+    /// <param name="declaredType">The part's Content-Type; none or application/octet-stream declares nothing.</param>
+    public static (AttachmentKind? Kind, AttachmentRefusal Refusal) Check(string fileName, string? declaredType, byte[] content)
     {
-        if (bytes.StartsWith(Png))
+        var extension = AttachmentFileName.ExtensionOf(fileName);
+        if (!ByExtension.TryGetValue(extension, out var kind))
         {
-            return "image/png";
+            return (null, MacroExtensions.Contains(extension) ? AttachmentRefusal.HoldsMacros : AttachmentRefusal.NotAccepted);
         }
 
-        if (bytes.StartsWith(Jpeg))
+        if (!Declares(kind, declaredType))
         {
-            return "image/jpeg";
+            return (null, AttachmentRefusal.Disagrees);
         }
 
-        if (bytes.StartsWith("GIF87a"u8) || bytes.StartsWith("GIF89a"u8))
+        return kind.Prove(content) switch
         {
-            return "image/gif";
-        }
-
-        if (bytes.Length >= 12 && bytes.StartsWith("RIFF"u8) && bytes[8..12].SequenceEqual("WEBP"u8))
-        {
-            return "image/webp";
-        }
-
-        if (bytes.StartsWith("%PDF-"u8))
-        {
-            return "application/pdf";
-        }
-
-        // A ZIP archive, or an empty one (PK\x05\x06).
-        if (bytes.StartsWith("PK\x03\x04"u8) || bytes.StartsWith("PK\x05\x06"u8))
-        {
-            return "application/zip";
-        }
-
-        return IsPlainText(bytes) ? "text/plain; charset=utf-8" : null;
+            ContentProof.Proven => (kind, AttachmentRefusal.None),
+            ContentProof.HoldsMacros => (null, AttachmentRefusal.HoldsMacros),
+            _ => (null, AttachmentRefusal.Disagrees),
+        };
     }
 
-    /// <summary>Valid UTF-8 with no NUL and no control characters other than tab, line breaks and form feed.</summary>
-    private static bool IsPlainText(ReadOnlySpan<byte> bytes)
+    /// <summary>The kind a stored content type belongs to, preferring the one the name's extension names (.log over .txt).</summary>
+    public static AttachmentKind? OfStored(string contentType, string fileName)
     {
-        if (bytes.IsEmpty || !Utf8.IsValid(bytes))
+        var extension = AttachmentFileName.ExtensionOf(fileName);
+        var kinds = All.Where(k => k.ContentType == contentType).ToList();
+        return kinds.FirstOrDefault(k => k.Extensions.Contains(extension)) ?? kinds.FirstOrDefault();
+    }
+
+    private static bool Declares(AttachmentKind kind, string? declaredType)
+    {
+        if (string.IsNullOrWhiteSpace(declaredType))
+        {
+            return true;
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(declaredType, out var parsed))
         {
             return false;
         }
 
-        foreach (var b in bytes)
-        {
-            if (b < 0x20 && b is not (byte)'\t' and not (byte)'\n' and not (byte)'\r' and not (byte)'\f')
-            {
-                return false;
-            }
-        }
-
-        return true;
+        var mediaType = parsed.MediaType.Value ?? "";
+        return string.Equals(mediaType, "application/octet-stream", StringComparison.OrdinalIgnoreCase)
+            || kind.DeclaredTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -94,7 +94,7 @@ public static class OpenTicket
         return TypedResults.Created($"/api/portal/tickets/{ticket.Id}", created!.ForEndUser());
     }
 
-    /// <summary>The attached file, checked by size and by its own bytes; none is fine.</summary>
+    /// <summary>The attached file, checked by size, then by the allow-list (name, declared type and bytes agree); none is fine.</summary>
     private static async Task<(TicketAttachment? Attachment, ProblemHttpResult? Refused)> ReadAttachmentAsync(
         IFormFile? file, TimeProvider clock, CancellationToken cancellationToken)
     {
@@ -119,15 +119,16 @@ public static class OpenTicket
             await stream.ReadExactlyAsync(content, cancellationToken);
         }
 
-        if (AttachmentTypes.Recognise(content) is not { } contentType)
+        var (kind, refusal) = AttachmentTypes.Check(AttachmentFileName.Clean(file.FileName), file.ContentType, content);
+        if (kind is null)
         {
-            return (null, TicketProblems.AttachmentTypeRefused());
+            return (null, TicketProblems.AttachmentRefused(refusal));
         }
 
         return (new TicketAttachment
         {
-            FileName = AttachmentFileName.Clean(file.FileName, contentType),
-            ContentType = contentType,
+            FileName = AttachmentFileName.Stored(file.FileName, kind),
+            ContentType = kind.ContentType,
             Size = content.Length,
             Content = content,
             CreatedAt = clock.GetUtcNow().UtcDateTime,

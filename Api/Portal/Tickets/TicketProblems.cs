@@ -28,6 +28,14 @@ public static class TicketProblems
             "Attachment too large",
             $"The attachment is larger than {TicketRules.MaxAttachmentBytes / (1024 * 1024)} MB. Attach a smaller file, or compress it into a ZIP archive.");
 
-    public static ProblemHttpResult AttachmentTypeRefused() =>
-        Problems.Status(StatusCodes.Status415UnsupportedMediaType, "File type not accepted", $"This kind of file cannot be attached. Attach {AttachmentTypes.Allowed}.");
+    /// <summary>Every refusal ends with the list of what is accepted, so the user knows what to send instead.</summary>
+    public static ProblemHttpResult AttachmentRefused(AttachmentRefusal refusal) =>
+        Problems.Status(StatusCodes.Status415UnsupportedMediaType, "File type not accepted", refusal switch
+        {
+            AttachmentRefusal.HoldsMacros =>
+                $"Office documents with macros cannot be attached. Save it as a .docx, .xlsx or .pptx document without macros and attach that. {AttachmentTypes.Accepted}",
+            AttachmentRefusal.Disagrees =>
+                $"This file's content does not match its name or its type, so it cannot be attached. {AttachmentTypes.Accepted}",
+            _ => $"This kind of file cannot be attached. {AttachmentTypes.Accepted}",
+        });
 }

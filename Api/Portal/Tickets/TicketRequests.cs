@@ -17,7 +17,7 @@ public sealed class OpenTicketForm
     /// <summary>One of the caller's devices, or absent.</summary>
     public string? DeviceId { get; init; }
 
-    /// <summary>One file of up to 5 MB: a picture, a PDF, a text or log file, or a ZIP archive.</summary>
+    /// <summary>One file of up to 5 MB of a kind on <see cref="AttachmentTypes.All"/>, its name, declared type and bytes agreeing.</summary>
     public IFormFile? Attachment { get; init; }
 }
 

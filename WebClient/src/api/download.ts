@@ -2,10 +2,24 @@ import { clientFailure, networkErrorMessage, toFailure } from './problem';
 import { ApiError } from './query';
 import { browser } from '../browser';
 
+/**
+ * The server's name for the file: `filename*` (RFC 5987, UTF-8) before the ASCII `filename`, whose
+ * other characters are "_". Letters of any script pass; anything else (bidi overrides, controls,
+ * path characters) means the caller's fallback name.
+ */
 function fileName(disposition: string | null, fallback: string): string {
-  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition ?? '');
-  const name = match?.[1] ? decodeURIComponent(match[1]) : '';
-  return /^[\w.\- ]+$/.test(name) ? name : fallback;
+  const header = disposition ?? '';
+  const utf8 = /filename\*=UTF-8''([^;\s]+)/i.exec(header)?.[1];
+  const ascii = /filename="?([^";]+)"?/i.exec(header)?.[1];
+  let name = ascii ?? '';
+  if (utf8) {
+    try {
+      name = decodeURIComponent(utf8);
+    } catch {
+      name = '';
+    }
+  }
+  return /^[\p{L}\p{N}_.\- ]+$/u.test(name) ? name : fallback;
 }
 
 /**

@@ -129,6 +129,17 @@ describe('tickets', () => {
     expect(sent?.has('attachment')).toBe(true);
   });
 
+  it('offers only the kinds of file the Api accepts, and says which they are', async () => {
+    mockApi(portalBasics());
+    await openPortal('/portal/tickets/new', 'Open a ticket');
+
+    const picker = await screen.findByLabelText('Attachment');
+    expect(picker).toHaveAttribute('accept', '.png,.jpg,.jpeg,.gif,.webp,.pdf,.txt,.log,.csv,.docx,.xlsx,.pptx,.zip');
+    expect(picker).toHaveAccessibleDescription(
+      'Optional. One file up to 5 MB: a picture (PNG, JPEG, GIF or WebP), a PDF, a text file (.txt, .log or .csv), a Word, Excel or PowerPoint document without macros, or a .zip file.',
+    );
+  });
+
   it('refuses a file over 5 MB before sending anything', async () => {
     const server = mockApi(portalBasics());
     const { user } = await openPortal('/portal/tickets/new', 'Open a ticket');
@@ -145,7 +156,7 @@ describe('tickets', () => {
     mockApi({
       ...portalBasics(),
       'POST /api/portal/tickets': () =>
-        new Response(JSON.stringify({ status: 415, detail: 'This kind of file cannot be attached. Attach a screenshot, a PDF, a text or log file, or a ZIP.' }), {
+        new Response(JSON.stringify({ status: 415, detail: 'This kind of file cannot be attached. We accept pictures (PNG, JPEG, GIF, WebP), PDF, text files (.txt, .log, .csv), Word, Excel and PowerPoint documents without macros, and .zip files.' }), {
           status: 415,
           headers: { 'Content-Type': 'application/problem+json' },
         }),

@@ -80,7 +80,7 @@ public sealed record PortalUser(TestUser User, StaffLogin Login)
 /// <summary>The portal's ticket calls as the SPA makes them.</summary>
 internal static class TicketCalls
 {
-    /// <summary>The new-ticket form; <paramref name="fields"/> override or add fields (null removes one).</summary>
+    /// <summary>The new-ticket form; <paramref name="declaredType"/> is the file part's Content-Type ("" sends none; neither it nor octet-stream declares anything).</summary>
     public static async Task<SsoResponse> OpenAsync(
         this StaffLogin login,
         SsoDriver browser,
@@ -88,7 +88,8 @@ internal static class TicketCalls
         byte[]? attachment = null,
         string fileName = "screenshot.png",
         Guid? deviceId = null,
-        string priority = "High")
+        string priority = "High",
+        string declaredType = "application/octet-stream")
     {
         using var form = new MultipartFormDataContent
         {
@@ -104,7 +105,10 @@ internal static class TicketCalls
         if (attachment is not null)
         {
             var file = new ByteArrayContent(attachment);
-            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            if (declaredType.Length > 0)
+            {
+                file.Headers.ContentType = MediaTypeHeaderValue.Parse(declaredType);
+            }
             form.Add(file, "attachment", fileName);
         }
 

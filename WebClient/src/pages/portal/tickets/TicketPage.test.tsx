@@ -102,6 +102,23 @@ describe('a ticket', () => {
     expect(server.requests(`GET /api/portal/tickets/${printerTicket.id}/attachments/a-log`)[0]?.headers.get('Authorization')).toBe('Bearer access-1');
   });
 
+  it("saves the attachment under the Api's UTF-8 filename*, and under the listed name when that one holds an invisible character", async () => {
+    const download = vi.spyOn(browser, 'download').mockImplementation(() => undefined);
+    const names = ["filename=\"_cran.log\"; filename*=UTF-8''%C3%89cran.log", "filename=\"evil_gnp.hta\"; filename*=UTF-8''evil%E2%80%AEgnp.hta"];
+    mockApi({
+      ...portalBasics(),
+      [ticketRoute]: () => json(ticketDetail()),
+      [`GET /api/portal/tickets/${printerTicket.id}/attachments/a-log`]: () =>
+        new Response('log line', { headers: { 'Content-Type': 'text/plain', 'Content-Disposition': `attachment; ${names.shift() ?? ''}` } }),
+    });
+    const { user } = await openPortal(url, 'The printer jams');
+
+    await user.click(screen.getByRole('button', { name: 'Download printer.log' }));
+    await vi.waitFor(() => expect(download).toHaveBeenLastCalledWith(expect.anything(), 'Écran.log'));
+    await user.click(screen.getByRole('button', { name: 'Download printer.log' }));
+    await vi.waitFor(() => expect(download).toHaveBeenLastCalledWith(expect.anything(), 'printer.log'));
+  });
+
   it("says someone else's ticket is not found", async () => {
     mockApi({ ...portalBasics(), 'GET /api/portal/tickets/t-other': () => problem(404, { detail: 'We could not find that ticket.' }) });
     await openPortal('/portal/tickets/t-other', 'Ticket');
