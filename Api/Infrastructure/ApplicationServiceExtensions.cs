@@ -16,6 +16,7 @@ public static class ApplicationServiceExtensions
     {
         builder.AddAppDatabase();
         builder.AddRedisClient(CacheConnectionName);
+        builder.Services.AddSingleton<Limits.RedisBudget>();
 
         builder.Services.AddApiProblemDetails();
         // Behind the SPA's dev proxy or a load balancer, the client IP (used by per-IP sign-in
