@@ -1,3 +1,4 @@
+using Api.Admin.MailLimits;
 using Api.Development;
 using Api.Portal;
 using Api.SsoMigration;
@@ -59,6 +60,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddApiAuthorization();
         builder.AddSsoMigration();
         builder.Services.AddScoped<Audit.AuditLog>();
+        builder.Services.AddAdminMailLimits();
         builder.AddPortal();
         builder.AddDevelopmentAgents();
         return builder;

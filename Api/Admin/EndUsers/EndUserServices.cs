@@ -1,3 +1,4 @@
+using Api.Admin.MailLimits;
 using Api.Admin.Staff;
 using Api.Audit;
 using Api.Infrastructure;
@@ -11,7 +12,7 @@ namespace Api.Admin.EndUsers;
 
 /// <summary>What every end-user action needs, bound by <c>[AsParameters]</c>; plus the steps they share.</summary>
 public sealed record EndUserServices(
-    AppDbContext Db, AccountAdministration Accounts, AuditLog Audit, PasswordSetupEmails SetupEmails, TimeProvider Clock)
+    AppDbContext Db, AccountAdministration Accounts, AuditLog Audit, PasswordSetupEmails SetupEmails, TimeProvider Clock, AdminMailBudget MailBudget)
 {
     /// <summary>An end user the caller may see, with its client (for the partner of the audit entry); null otherwise.</summary>
     public Task<EndUser?> FindAsync(StaffMember staff, Guid id, CancellationToken cancellationToken) =>

@@ -15,6 +15,9 @@ public enum ResendOutcome
     AlreadyActivated,
     HasPassword,
     TooMany,
+
+    /// <summary>The partner's or the address's e-mail budget is spent (<see cref="MailLimits.AdminMailBudget"/>).</summary>
+    MailLimitReached,
 }
 
 /// <summary>
@@ -33,6 +36,7 @@ public static class ResendActivation
             ResendOutcome.AlreadyActivated => EndUserProblems.AlreadyActivated(),
             ResendOutcome.HasPassword => EndUserProblems.HasPassword(),
             ResendOutcome.TooMany => EndUserProblems.TooManyEmails(),
+            ResendOutcome.MailLimitReached => s.MailBudget.LastRefusal!.Problem,
             _ => EndUserProblems.NotFound(),
         };
 
@@ -41,6 +45,12 @@ public static class ResendActivation
         var outcome = ResendOutcome.NotFound;
         await s.ActAsync(staff, id, async user =>
         {
+            if (await s.MailBudget.TryTakeAsync(user.Client!.PartnerId, user.Email) is not null)
+            {
+                outcome = ResendOutcome.MailLimitReached;
+                return null;
+            }
+
             outcome = user is { MigratedToSso: true, SsoAccountId: { } accountId }
                 ? await s.Accounts.SendActivationAsync(accountId, cancellationToken) switch
                 {
@@ -50,7 +60,14 @@ public static class ResendActivation
                     _ => ResendOutcome.NotFound,
                 }
                 : await QueueSetPasswordAsync(user, s, cancellationToken);
-            return outcome == ResendOutcome.Sent ? new AuditedChange(AuditActions.ActivationResent) : null;
+            if (outcome != ResendOutcome.Sent)
+            {
+                // Nothing was sent (already active, or the per-user limit): the units go back.
+                await s.MailBudget.GiveBackAsync(user.Client!.PartnerId, user.Email);
+                return null;
+            }
+
+            return new AuditedChange(AuditActions.ActivationResent);
         }, cancellationToken);
         return outcome;
     }
