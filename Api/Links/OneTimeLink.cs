@@ -17,17 +17,20 @@ public enum LinkPurpose
 
     /// <summary>A new portal end user, not yet on SSO, sets their first portal password.</summary>
     PortalPasswordSetup,
+
+    /// <summary>The partner's support address proves it receives mail before ticket notices go to it.</summary>
+    SupportAddress,
 }
 
 /// <summary>
 /// A link mailed to someone (SSO activation, password reset, "this was not me", the portal's
-/// set-password invitation): single use, expiring. Only a hash of its secret is
+/// set-password invitation, a support address's confirmation): single use, expiring. Only a hash of its secret is
 /// stored, so a copy of the database cannot be turned into working links.
 /// </summary>
 public sealed class OneTimeLink
 {
     public Guid Id { get; set; } = Guid.NewGuid();
-    /// <summary>Whom the link acts on: an SSO account id, or a portal end user's id.</summary>
+    /// <summary>Whom the link acts on: an SSO account id, a portal end user's id, or a partner's support address.</summary>
     public required string SubjectId { get; set; }
     public LinkPurpose Purpose { get; set; }
     public required string SecretHash { get; set; }

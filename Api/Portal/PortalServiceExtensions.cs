@@ -14,6 +14,9 @@ public static class PortalServiceExtensions
         builder.Services.AddScoped<IProductUserDirectory, PortalUserDirectory>();
         builder.Services.AddScoped<PasswordSetupEmails>();
         builder.Services.AddScoped<TicketEmails>();
+        builder.Services.AddSingleton<TicketLimits>();
+        builder.Services.AddOptions<TicketLimitOptions>().BindConfiguration(TicketLimitOptions.SectionName);
+        builder.Services.AddScoped<SupportAddressConfirmation>();
         return builder;
     }
 
@@ -22,6 +25,7 @@ public static class PortalServiceExtensions
         app.MapLegacyLoginApi();
         app.MapPortalApi();
         app.MapLogoApi();
+        app.MapSupportAddressConfirmationApi();
         app.MapPasswordSetupApi();
         app.MapPortalTicketsApi();
         return app;
