@@ -4,6 +4,7 @@ import { CallbackPage, SilentCallbackPage } from './auth/CallbackPages';
 import { RequireAuth } from './auth/RequireAuth';
 import { NotFound } from './components/NotFound';
 import { RouteLoading } from './components/RouteLoading';
+import { ConfirmSupportAddressPage } from './pages/ConfirmSupportAddressPage';
 import { LoginPage } from './pages/LoginPage';
 import { SetPasswordPage } from './pages/SetPasswordPage';
 import { ActivatePage } from './pages/sso/ActivatePage';
@@ -31,6 +32,7 @@ export function AppRoutes() {
     <Routes>
       <Route path="/" element={<RoutedLoginPage />} />
       <Route path="/set-password" element={<SetPasswordPage />} />
+      <Route path="/confirm-support-address" element={<ConfirmSupportAddressPage />} />
       <Route path="/portal/callback" element={<CallbackPage />} />
       <Route path="/portal/silent-callback" element={<SilentCallbackPage />} />
       <Route
