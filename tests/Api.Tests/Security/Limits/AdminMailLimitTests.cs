@@ -135,6 +135,24 @@ public sealed class AdminMailLimitTests(LimitsApiFactory api)
         Assert.Equal(5, mails);
     }
 
+    [Fact]
+    [Trait("ASVS", "11.1.4")]
+    public async Task Fifty_parallel_bulk_resends_to_an_address_mailed_today_send_once_and_refuse_the_rest()
+    {
+        var world = await AdminWorld.CreateAsync(api.Services);
+        var user = await world.EndUserAsync(SsoUserState.MigratedPending);
+        await api.SpendAsync(AdminMailBudget.RecipientKey(user.Email), Shipped.PerRecipientPerDay, Day, Shipped.PerRecipientPerDay - 1);
+        var technician = await world.StaffAsync(ProductRoles.PartnerTechnician);
+        using var browser = new SsoDriver(api);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(_ =>
+            technician.PostAsync(browser, "/api/admin/end-users/bulk", new { action = "resend-activation", ids = new[] { user.EndUserId } })));
+
+        LimitAnswers.AssertExactly(1, answers, HttpStatusCode.OK, Day, RecipientSentence);
+        Assert.Equal(1, Assert.Single(answers, a => a.Status == HttpStatusCode.OK).Json!["succeeded"]!.GetValue<int>());
+        Assert.Single(await Mailbox.MessagesAsync(api.Services, user.Email, "activation"));
+    }
+
     private async Task<T> CountAsync<T>(Func<AppDbContext, Task<T>> read)
     {
         await using var scope = api.Services.CreateAsyncScope();
