@@ -132,6 +132,8 @@ public static class DevelopmentPortalContent
             LogoContentType = logo.ContentType,
             LogoId = logo.Id,
             SupportEmail = "support@contoso.test",
+            // Confirmed, so the ticket journeys' notices reach the dev inbox as ever.
+            SupportEmailConfirmedAt = now,
             SupportPhone = "+1 555 0100",
             SupportHours = "Monday to Friday, 8:00–18:00",
             UpdatedAt = now,

@@ -1,4 +1,5 @@
 using Api.Admin;
+using Api.Admin.MailLimits;
 using Api.Development;
 using Api.Mail;
 using Api.Portal;
@@ -18,6 +19,7 @@ public static class ApplicationServiceExtensions
     {
         builder.AddAppDatabase();
         builder.AddRedisClient(CacheConnectionName);
+        builder.Services.AddSingleton<Limits.RedisBudget>();
 
         builder.Services.AddApiProblemDetails();
         // Behind the SPA's dev proxy or a load balancer, the client IP (used by per-IP sign-in
@@ -61,6 +63,7 @@ public static class ApplicationServiceExtensions
         builder.Services.AddApiAuthorization();
         builder.AddSsoMigration();
         builder.Services.AddScoped<Audit.AuditLog>();
+        builder.Services.AddAdminMailLimits();
         builder.AddPortal();
         builder.AddAdmin();
         builder.AddDevelopmentAgents();

@@ -12,6 +12,12 @@ public static class ProblemDetailsExtensions
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Extensions.TryAdd("traceId", context.HttpContext.TraceIdentifier);
+            // A limit's answer (Problems.TooManyRequests) carries its wait; browsers and clients read the header.
+            if (context.ProblemDetails.Extensions.TryGetValue(Problems.RetryAfterMember, out var wait) && wait is long seconds)
+            {
+                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             // Answers made by the framework (status code pages) carry only a title: add the
             // sentence the SPA shows.
             context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch

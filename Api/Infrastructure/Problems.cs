@@ -20,6 +20,26 @@ public static class Problems
     public static ProblemHttpResult Forbidden(string kind, string title, string sentence) =>
         TypedResults.Problem(detail: sentence, title: title, statusCode: StatusCodes.Status403Forbidden, type: TypePrefix + kind);
 
+    /// <summary>
+    /// A limit was reached (429). The sentence says when to try again; <paramref name="retryAfter"/>
+    /// travels as the <c>retryAfter</c> member (seconds) and the answer's Retry-After header is set
+    /// from it, in one place (<see cref="ProblemDetailsExtensions"/>), so no handler needs the response.
+    /// </summary>
+    public static ProblemHttpResult TooManyRequests(string title, string sentence, TimeSpan retryAfter)
+    {
+        var seconds = RetryAfterSeconds(retryAfter);
+        return TypedResults.Problem(
+            detail: sentence,
+            title: title,
+            statusCode: StatusCodes.Status429TooManyRequests,
+            extensions: new Dictionary<string, object?> { [RetryAfterMember] = seconds });
+    }
+
+    public const string RetryAfterMember = "retryAfter";
+
+    /// <summary>Whole seconds, rounded up and at least one: "0" would invite an immediate retry.</summary>
+    public static long RetryAfterSeconds(TimeSpan retryAfter) => Math.Max(1, (long)Math.Ceiling(retryAfter.TotalSeconds));
+
     public static ProblemHttpResult Status(int status, string title, string sentence) =>
         TypedResults.Problem(detail: sentence, title: title, statusCode: status);
 }

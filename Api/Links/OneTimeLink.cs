@@ -20,17 +20,19 @@ public enum LinkPurpose
 
     /// <summary>The owner of an existing SSO account accepts or declines the portal access a partner offers.</summary>
     PortalAccessRequest,
+    /// <summary>The partner's support address proves it receives mail before ticket notices go to it.</summary>
+    SupportAddress,
 }
 
 /// <summary>
 /// A link mailed to someone (SSO activation, password reset, "this was not me", the portal's
-/// set-password invitation): single use, expiring. Only a hash of its secret is
+/// set-password invitation, a support address's confirmation): single use, expiring. Only a hash of its secret is
 /// stored, so a copy of the database cannot be turned into working links.
 /// </summary>
 public sealed class OneTimeLink
 {
     public Guid Id { get; set; } = Guid.NewGuid();
-    /// <summary>Whom the link acts on: an SSO account id, or a portal end user's id.</summary>
+    /// <summary>Whom the link acts on: an SSO account id, a portal end user's id, or a partner's support address.</summary>
     public required string SubjectId { get; set; }
     public LinkPurpose Purpose { get; set; }
     public required string SecretHash { get; set; }

@@ -18,6 +18,9 @@ public static class PortalServiceExtensions
         builder.Services.AddScoped<OwnerConsent>();
         builder.Services.AddScoped<PartnerSteward>();
         builder.Services.AddScoped<AccessRequestEmails>();
+        builder.Services.AddSingleton<TicketLimits>();
+        builder.Services.AddOptions<TicketLimitOptions>().BindConfiguration(TicketLimitOptions.SectionName);
+        builder.Services.AddScoped<SupportAddressConfirmation>();
         return builder;
     }
 
@@ -26,6 +29,7 @@ public static class PortalServiceExtensions
         app.MapLegacyLoginApi();
         app.MapPortalApi();
         app.MapLogoApi();
+        app.MapSupportAddressConfirmationApi();
         app.MapPasswordSetupApi();
         app.MapPortalTicketsApi();
         app.MapAccessRequestsApi();

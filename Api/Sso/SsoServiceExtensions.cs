@@ -46,7 +46,6 @@ public static class SsoServiceExtensions
         services.AddHttpContextAccessor();
         services.AddSingleton<SsoSessionStore>();
         services.AddSingleton<LoginTransactionStore>();
-        services.AddSingleton<RedisBudget>();
         services.AddSingleton<TrustedDevices>();
         services.AddSingleton<ReauthenticationRequests>();
         services.AddSingleton<LoginThrottle>();

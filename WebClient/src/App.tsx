@@ -5,6 +5,7 @@ import { RequireAuth } from './auth/RequireAuth';
 import { NotFound } from './components/NotFound';
 import { RouteLoading } from './components/RouteLoading';
 import { AccessRequestPage } from './pages/accessRequest/AccessRequestPage';
+import { ConfirmSupportAddressPage } from './pages/ConfirmSupportAddressPage';
 import { LoginPage } from './pages/LoginPage';
 import { SetPasswordPage } from './pages/SetPasswordPage';
 import { ActivatePage } from './pages/sso/ActivatePage';
@@ -33,6 +34,7 @@ export function AppRoutes() {
       <Route path="/" element={<RoutedLoginPage />} />
       <Route path="/set-password" element={<SetPasswordPage />} />
       <Route path="/access-request" element={<AccessRequestPage />} />
+      <Route path="/confirm-support-address" element={<ConfirmSupportAddressPage />} />
       <Route path="/portal/callback" element={<CallbackPage />} />
       <Route path="/portal/silent-callback" element={<SilentCallbackPage />} />
       <Route

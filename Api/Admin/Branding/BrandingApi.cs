@@ -19,8 +19,15 @@ public static class BrandingApi
             .RequireManager()
             .WithMetadata(new RequestSizeLimitAttribute(Sso.Login.InputRules.MaxBodyBytes))
             .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("UpdateBranding")
-            .WithSummary("Sets the partner's colour (#rrggbb) and support e-mail, phone and hours; empty clears a field.");
+            .WithSummary("Sets the partner's colour (#rrggbb) and support e-mail, phone and hours; empty clears a field. A new support e-mail is mailed a confirmation link and gets new-ticket notices once confirmed.");
+        admin.MapPost("/branding/support-email/confirmation", ResendSupportAddressConfirmation.Handle)
+            .RequireManager()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithName("ResendSupportAddressConfirmation")
+            .WithSummary("Mails the support address's confirmation link again while it waits for confirmation; within the partner's and the address's e-mail limits.");
         admin.MapPut("/branding/logo", UploadLogo.Handle)
             .RequireManager()
             .DisableAntiforgery()

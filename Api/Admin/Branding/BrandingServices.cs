@@ -1,4 +1,5 @@
 using Api.Admin.EndUsers;
+using Api.Admin.MailLimits;
 using Api.Admin.Staff;
 using Api.Audit;
 using Api.Infrastructure;
@@ -10,15 +11,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Api.Admin.Branding;
 
 /// <summary>What every branding action needs, bound by <c>[AsParameters]</c>; plus the steps they share.</summary>
-public sealed record BrandingServices(AppDbContext Db, AuditLog Audit, TimeProvider Clock)
+public sealed record BrandingServices(
+    AppDbContext Db, AuditLog Audit, TimeProvider Clock, AdminMailBudget MailBudget, SupportAddressConfirmation SupportAddress)
 {
+    public Task<BrandingSettings?> ChangeAsync(StaffMember staff, Func<PartnerBranding, AuditedChange?> change, CancellationToken cancellationToken) =>
+        ChangeAsync(staff, branding => Task.FromResult(change(branding)), cancellationToken);
+
     /// <summary>
     /// One change of the caller's partner's branding, as a whole: the row is locked (created first
     /// when the partner has none), <paramref name="change"/> edits it and says what changed; only
     /// then are the audit entry and the row saved together. Parallel changes queue on the row, so
     /// each sees the one before and only a real change is audited. Null: the caller has no partner.
     /// </summary>
-    public async Task<BrandingSettings?> ChangeAsync(StaffMember staff, Func<PartnerBranding, AuditedChange?> change, CancellationToken cancellationToken)
+    public async Task<BrandingSettings?> ChangeAsync(StaffMember staff, Func<PartnerBranding, Task<AuditedChange?>> change, CancellationToken cancellationToken)
     {
         if (staff.PartnerId is not { } partnerId)
         {
@@ -32,7 +37,7 @@ public sealed record BrandingServices(AppDbContext Db, AuditLog Audit, TimeProvi
             await Db.PartnerBrandings.Where(b => b.PartnerId == partnerId)
                 .ExecuteUpdateAsync(set => set.SetProperty(b => b.UpdatedAt, b => b.UpdatedAt), cancellationToken);
             var branding = await Db.PartnerBrandings.Include(b => b.Partner).SingleAsync(b => b.PartnerId == partnerId, cancellationToken);
-            if (change(branding) is { } changed)
+            if (await change(branding) is { } changed)
             {
                 branding.UpdatedAt = Clock.GetUtcNow().UtcDateTime;
                 Audit.Record(staff.Actor, changed.Action, partnerId, new AuditTarget("partner", partnerId.ToString(), branding.Partner!.Name), changed.Before, changed.After);
@@ -55,11 +60,12 @@ public sealed record BrandingServices(AppDbContext Db, AuditLog Audit, TimeProvi
                 Color = b == null ? null : b.Color,
                 LogoId = b == null ? null : b.LogoId,
                 SupportEmail = b == null ? null : b.SupportEmail,
+                SupportEmailConfirmed = b != null && b.SupportEmailConfirmedAt != null,
                 SupportPhone = b == null ? null : b.SupportPhone,
                 SupportHours = b == null ? null : b.SupportHours,
             })
             .SingleAsync(cancellationToken);
-        return new BrandingSettings(row.Name, row.Color, LogoApi.UrlOf(row.LogoId), row.SupportEmail, row.SupportPhone, row.SupportHours);
+        return new BrandingSettings(row.Name, row.Color, LogoApi.UrlOf(row.LogoId), row.SupportEmail, row.SupportEmail is not null && row.SupportEmailConfirmed, row.SupportPhone, row.SupportHours);
     }
 
     /// <summary>The answer to an operator: branding belongs to one partner, and they have none.</summary>
@@ -103,4 +109,6 @@ public sealed record BrandingServices(AppDbContext Db, AuditLog Audit, TimeProvi
 }
 
 /// <param name="LogoUrl">The logo's public address (changes with the logo); null when there is none.</param>
-public sealed record BrandingSettings(string PartnerName, string? Color, string? LogoUrl, string? SupportEmail, string? SupportPhone, string? SupportHours);
+/// <param name="SupportEmailConfirmed">True once the support address's confirmation link was used: only then does it receive new-ticket notices.</param>
+public sealed record BrandingSettings(
+    string PartnerName, string? Color, string? LogoUrl, string? SupportEmail, bool SupportEmailConfirmed, string? SupportPhone, string? SupportHours);

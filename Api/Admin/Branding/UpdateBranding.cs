@@ -11,6 +11,7 @@ namespace Api.Admin.Branding;
 /// <summary>
 /// Sets the partner's colour and support contact. Every field is given each time (the form sends
 /// them all); an empty one is cleared. The audit entry holds the changed fields only; no change, no entry.
+/// A new support address is unconfirmed until the link mailed to it is used.
 /// </summary>
 public static class UpdateBranding
 {
@@ -26,8 +27,18 @@ public static class UpdateBranding
             return problem;
         }
 
-        var settings = await s.ChangeAsync(staff, branding =>
+        ProblemHttpResult? tooMany = null;
+        var settings = await s.ChangeAsync(staff, async branding =>
         {
+            // A new address is unconfirmed, and is mailed its confirmation link; that e-mail's
+            // units are taken first, and refused, nothing of this change is saved.
+            var newAddress = input!.SupportEmail is { } address && address != branding.SupportEmail ? address : null;
+            if (newAddress is not null && await s.MailBudget.TryTakeAsync(branding.PartnerId, newAddress) is { } refused)
+            {
+                tooMany = refused.Problem;
+                return null;
+            }
+
             var before = new Dictionary<string, string?>();
             var after = new Dictionary<string, string?>();
             string? Set(string field, string? old, string? @new)
@@ -41,12 +52,27 @@ public static class UpdateBranding
                 return @new;
             }
 
-            branding.Color = Set("color", branding.Color, input!.Color);
+            branding.Color = Set("color", branding.Color, input.Color);
+            if (branding.SupportEmail != input.SupportEmail)
+            {
+                branding.SupportEmailConfirmedAt = null;
+            }
+
             branding.SupportEmail = Set("supportEmail", branding.SupportEmail, input.SupportEmail);
+            if (newAddress is not null)
+            {
+                s.SupportAddress.Queue(branding.PartnerId, branding.Partner!.Name, newAddress);
+            }
+
             branding.SupportPhone = Set("supportPhone", branding.SupportPhone, input.SupportPhone);
             branding.SupportHours = Set("supportHours", branding.SupportHours, input.SupportHours);
             return after.Count == 0 ? null : new AuditedChange(AuditActions.BrandingEdited, before, after);
         }, cancellationToken);
+        if (tooMany is not null)
+        {
+            return tooMany;
+        }
+
         return settings is null ? BrandingServices.NoPartner() : TypedResults.Ok(settings);
     }
 

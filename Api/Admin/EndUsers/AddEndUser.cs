@@ -40,6 +40,12 @@ public static class AddEndUser
             return EndUserProblems.EmailTaken();
         }
 
+        // The invitation's units are taken before anything is written; refused, no user is added.
+        if (await s.MailBudget.TryTakeAsync(client.PartnerId, input.Email) is { } tooMany)
+        {
+            return tooMany.Problem;
+        }
+
         var user = new EndUser
         {
             ClientId = client.Id,

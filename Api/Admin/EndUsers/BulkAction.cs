@@ -42,7 +42,7 @@ public static class BulkAction
             s.Db.ChangeTracker.Clear();
             var reason = body.Action == Disable
                 ? await DisableEndUser.ApplyAsync(id, staff, s, cancellationToken) ? null : EndUserProblems.NotFoundReason
-                : ReasonOf(await ResendActivation.ApplyAsync(id, staff, s, cancellationToken));
+                : ReasonOf(await ResendActivation.ApplyAsync(id, staff, s, cancellationToken), s);
             if (reason is null)
             {
                 succeeded++;
@@ -53,11 +53,19 @@ public static class BulkAction
             }
         }
 
+        // Those the e-mail limit allowed were sent, the rest are reported; only when the limit
+        // refused every one is the whole action refused, with the sentence and Retry-After.
+        if (succeeded == 0 && s.MailBudget.LastRefusal is { } limit && failed.All(f => f.Reason == limit.Reason))
+        {
+            return limit.Problem;
+        }
+
         return TypedResults.Ok(new BulkResult(succeeded, failed));
     }
 
-    private static string? ReasonOf(ResendOutcome outcome) => outcome switch
+    private static string? ReasonOf(ResendOutcome outcome, EndUserServices s) => outcome switch
     {
+        ResendOutcome.MailLimitReached => s.MailBudget.LastRefusal!.Reason,
         ResendOutcome.Sent or ResendOutcome.AskedAgain => null,
         ResendOutcome.ManagedElsewhere => "managed by its owner",
         ResendOutcome.AlreadyActivated => "already activated",

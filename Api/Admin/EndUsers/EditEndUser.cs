@@ -80,6 +80,12 @@ public static class EditEndUser
             }
             else if (await s.AccountOfSomeoneElseAsync(input.Email, client.PartnerId, cancellationToken) is { } someoneElses)
             {
+                // The request to the owner is an e-mail the partner makes us send: its units first.
+                if (await s.MailBudget.TryTakeAsync(client.PartnerId, input.Email) is { } tooMany)
+                {
+                    return tooMany.Problem;
+                }
+
                 Changed("email", user.Email, input.Email);
                 user.Email = input.Email;
                 await s.Consent.AskAsync(user, someoneElses, cancellationToken);

@@ -1,3 +1,4 @@
+using Api.Admin.MailLimits;
 using Api.Admin.Staff;
 using Api.Audit;
 using Api.Infrastructure;
@@ -19,7 +20,8 @@ public sealed record EndUserServices(
     OwnerConsent Consent,
     AuditLog Audit,
     PasswordSetupEmails SetupEmails,
-    TimeProvider Clock)
+    TimeProvider Clock,
+    AdminMailBudget MailBudget)
 {
     /// <summary>An end user the caller may see, with its client (for the partner of the audit entry); null otherwise.</summary>
     public Task<EndUser?> FindAsync(StaffMember staff, Guid id, CancellationToken cancellationToken) =>

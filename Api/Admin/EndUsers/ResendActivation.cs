@@ -21,6 +21,9 @@ public enum ResendOutcome
 
     /// <summary>The row waits for the owner of an existing account: the request was mailed to them again.</summary>
     AskedAgain,
+
+    /// <summary>The partner's or the address's e-mail budget is spent (<see cref="MailLimits.AdminMailBudget"/>).</summary>
+    MailLimitReached,
 }
 
 /// <summary>
@@ -40,6 +43,7 @@ public static class ResendActivation
             ResendOutcome.AlreadyActivated => EndUserProblems.AlreadyActivated(),
             ResendOutcome.HasPassword => EndUserProblems.HasPassword(),
             ResendOutcome.TooMany => EndUserProblems.TooManyEmails(),
+            ResendOutcome.MailLimitReached => s.MailBudget.LastRefusal!.Problem,
             _ => EndUserProblems.NotFound(),
         };
 
@@ -48,16 +52,30 @@ public static class ResendActivation
         var outcome = ResendOutcome.NotFound;
         await s.ActAsync(staff, id, async user =>
         {
-            if (user.PendingAccountId is not null)
-            {
-                outcome = await AskAgainAsync(user, s, cancellationToken);
-                return outcome == ResendOutcome.AskedAgain ? new AuditedChange(AuditActions.AccessRequested) : null;
-            }
-
-            if (await s.Ownership.OfAsync(staff, user, cancellationToken) != EndUserAuthority.Full)
+            // Who may be mailed is decided first, so a refused request spends no e-mail units.
+            var askAgain = user.PendingAccountId is not null;
+            if (!askAgain && await s.Ownership.OfAsync(staff, user, cancellationToken) != EndUserAuthority.Full)
             {
                 outcome = ResendOutcome.ManagedElsewhere;
                 return null;
+            }
+
+            if (await s.MailBudget.TryTakeAsync(user.Client!.PartnerId, user.Email) is not null)
+            {
+                outcome = ResendOutcome.MailLimitReached;
+                return null;
+            }
+
+            if (askAgain)
+            {
+                outcome = await AskAgainAsync(user, s, cancellationToken);
+                if (outcome != ResendOutcome.AskedAgain)
+                {
+                    await s.MailBudget.GiveBackAsync(user.Client!.PartnerId, user.Email);
+                    return null;
+                }
+
+                return new AuditedChange(AuditActions.AccessRequested);
             }
 
             outcome = user is { MigratedToSso: true, SsoAccountId: { } accountId }
@@ -69,7 +87,14 @@ public static class ResendActivation
                     _ => ResendOutcome.NotFound,
                 }
                 : await QueueSetPasswordAsync(user, s, cancellationToken);
-            return outcome == ResendOutcome.Sent ? new AuditedChange(AuditActions.ActivationResent) : null;
+            if (outcome != ResendOutcome.Sent)
+            {
+                // Nothing was sent (already active, or the per-user limit): the units go back.
+                await s.MailBudget.GiveBackAsync(user.Client!.PartnerId, user.Email);
+                return null;
+            }
+
+            return new AuditedChange(AuditActions.ActivationResent);
         }, cancellationToken);
         return outcome;
     }

@@ -31,6 +31,13 @@ public static class ResetMfa
                 return null;
             }
 
+            // The notice to the user is an e-mail: its units are taken before the reset.
+            if (await s.MailBudget.TryTakeAsync(user.Client!.PartnerId, user.Email) is { } tooMany)
+            {
+                refusal = tooMany.Problem;
+                return null;
+            }
+
             if (!await s.Accounts.ResetAuthenticatorAsync(accountId, cancellationToken))
             {
                 refusal = EndUserProblems.NotFound();

@@ -21,7 +21,14 @@ public sealed class PartnerBranding
     /// <summary>The logo's SHA-256 (hex): its public address, so a new logo gets a new URL and the old one can be cached forever.</summary>
     public string? LogoId { get; set; }
 
+    /// <summary>
+    /// Anyone may type any address here, so new-ticket notices go to it only once someone who reads
+    /// it opened the link we sent to it (<see cref="SupportAddressConfirmation"/>); null until then,
+    /// and again at every change of the address.
+    /// </summary>
     public string? SupportEmail { get; set; }
+
+    public DateTime? SupportEmailConfirmedAt { get; set; }
     public string? SupportPhone { get; set; }
 
     /// <summary>Free text such as "Mon–Fri 8:00–18:00 CET".</summary>

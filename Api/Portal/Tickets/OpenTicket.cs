@@ -8,7 +8,8 @@ namespace Api.Portal.Tickets;
 /// <summary>
 /// An end user opens a ticket, optionally naming one of their devices and attaching one file. The
 /// ticket, the file and the support team's e-mail are written in one transaction: there is never
-/// a ticket without its file, nor a file without its ticket.
+/// a ticket without its file, nor a file without its ticket. The limits (<see cref="TicketLimits"/>)
+/// are taken before anything is written.
 /// </summary>
 public static class OpenTicket
 {
@@ -20,6 +21,7 @@ public static class OpenTicket
         PortalScope? portal,
         AppDbContext db,
         TicketEmails emails,
+        TicketLimits limits,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -64,8 +66,14 @@ public static class OpenTicket
             return refused;
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
+        // Only a ticket that would be written spends the budgets, and it spends them before it is.
         var user = portal.User;
+        if (await limits.TryTakeAsync(user, attachment?.Size ?? 0) is { } tooMany)
+        {
+            return tooMany;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
         var ticket = new Ticket
         {
             ClientId = user.ClientId,

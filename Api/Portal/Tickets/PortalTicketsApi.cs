@@ -21,12 +21,13 @@ public static class PortalTicketsApi
             .WithSummary("One page of the caller's tickets (a client manager's: the client's), newest activity first; status active (default), closed or all.");
         tickets.MapPost("/", OpenTicket.Handle)
             .WithName("OpenTicket")
-            .WithSummary("Opens a ticket (multipart form: subject, description, priority, optional deviceId and one attachment of up to 5 MB).")
+            .WithSummary("Opens a ticket (multipart form: subject, description, priority, optional deviceId and one attachment of up to 5 MB); 429 with Retry-After past the user's or client's ticket limits.")
             .DisableAntiforgery()
             .Accepts<OpenTicketForm>("multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(OpenTicket.MaxRequestBytes))
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         tickets.MapGet("/{ticketId:guid}", GetTicket.Handle)
             .WithName("GetPortalTicket")
             .WithSummary("One ticket with its comments and attachments.");

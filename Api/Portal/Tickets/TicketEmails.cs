@@ -16,10 +16,16 @@ public sealed class TicketEmails(Outbox outbox, AppDbContext db, IConfiguration 
 
     private string Origin => PublicOrigin.Of(configuration);
 
-    /// <summary>To the partner's support e-mail (set in Settings &gt; Branding), if there is one.</summary>
+    /// <summary>
+    /// To the partner's support e-mail (set in Settings &gt; Branding), if there is one and it was
+    /// confirmed: an address nobody proved to read never gets our mail.
+    /// </summary>
     public async Task QueueOpenedAsync(Ticket ticket, EndUser openedBy, Client client, CancellationToken cancellationToken)
     {
-        var support = await db.PartnerBrandings.Where(b => b.PartnerId == client.PartnerId).Select(b => b.SupportEmail).FirstOrDefaultAsync(cancellationToken);
+        var support = await db.PartnerBrandings
+            .Where(b => b.PartnerId == client.PartnerId && b.SupportEmailConfirmedAt != null)
+            .Select(b => b.SupportEmail)
+            .FirstOrDefaultAsync(cancellationToken);
         if (string.IsNullOrWhiteSpace(support))
         {
             return;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Api.Infrastructure;
+using Api.Infrastructure.Limits;
 using Api.Infrastructure.Transactions;
 using Api.Links;
 using Api.Sso.Sessions;

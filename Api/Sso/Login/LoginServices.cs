@@ -1,4 +1,5 @@
 using Api.Infrastructure;
+using Api.Infrastructure.Limits;
 using Api.Sso.Accounts;
 using Api.Sso.Sessions;
 using Api.Sso.Throttling;

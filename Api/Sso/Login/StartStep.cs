@@ -1,5 +1,6 @@
 using System.Globalization;
 using Api.Infrastructure;
+using Api.Infrastructure.Limits;
 using Api.Sso.Throttling;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,5 @@
 using Api.Infrastructure;
+using Api.Infrastructure.Limits;
 using Api.Sso.Login;
 using Api.Sso.Throttling;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,3 +1,4 @@
+using Api.Infrastructure.Limits;
 using Microsoft.Extensions.Options;
 
 namespace Api.Sso.Throttling;
@@ -74,7 +75,7 @@ public sealed class LoginThrottle(RedisBudget budget, TrustedDevices devices, IO
 
     /// <summary>The password or code was right: its unit is not a failure.</summary>
     public Task GiveBackAsync(FailureReservation reservation) =>
-        Task.WhenAll(reservation.Keys.Select(budget.GiveBackAsync));
+        Task.WhenAll(reservation.Keys.Select(key => budget.GiveBackAsync(key)));
 
     /// <summary>A completed login (or a password reset) clears the account's count, not the IP's.</summary>
     public Task ResetAccountAsync(string account) => budget.ResetAsync(AccountKey(account));

@@ -12,7 +12,11 @@ public sealed class ModuleBoundaryTests
 {
     private static readonly string[] PortalSide = ["Api.Portal", "Api.Admin", "Api.SsoMigration"];
 
-    /// <summary>What only the SSO may touch: Identity's managers and tables, its sessions, counters and keys, Redis itself.</summary>
+    /// <summary>
+    /// What only the SSO may touch: Identity's managers and tables, its sessions, counters and keys,
+    /// Redis itself. The atomic budget (<c>Api.Infrastructure.Limits.RedisBudget</c>) is shared: every
+    /// module's limits use it, each under its own keys.
+    /// </summary>
     private static readonly string[] SsoInternals =
     [
         "Microsoft.AspNetCore.Identity.UserManager`1",
@@ -21,7 +25,6 @@ public sealed class ModuleBoundaryTests
         "Api.Sso.Accounts.RecoveryCode",
         "Api.Sso.Sessions",
         "Api.Sso.Throttling.LoginThrottle",
-        "Api.Sso.Throttling.RedisBudget",
         "Api.Sso.Keys",
         "Api.Sso.Oidc",
         "StackExchange.Redis",

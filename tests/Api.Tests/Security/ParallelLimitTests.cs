@@ -1,4 +1,5 @@
 using System.Net;
+using Api.Infrastructure.Limits;
 using Api.Sso.Throttling;
 using Api.Tests.Infrastructure;
 using Api.Tests.Sso;

@@ -21,10 +21,26 @@ public class SsoApiFactory : ApiFactory
 
     public PasswordHashingLog Hashing { get; } = new();
 
+    /// <summary>True: the ticket and e-mail limits the Api ships with; false (the default): raised far out of tests' way.</summary>
+    protected virtual bool ShippedLimits => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Identity:Issuer", Issuer);
+        if (!ShippedLimits)
+        {
+            // The shared factory proves behaviour, and its tests open many tickets and mail the
+            // same few addresses from many partners; the limits themselves are proven, with the
+            // shipped numbers, on LimitsApiFactory.
+            foreach (var limit in (string[])["TicketsPerUserPerHour", "TicketsPerUserPerDay", "TicketsPerClientPerHour", "TicketsPerClientPerDay"])
+            {
+                builder.UseSetting($"Portal:Limits:{limit}", "100000");
+            }
+
+            builder.UseSetting("Admin:MailLimits:PerRecipientPerDay", "100000");
+        }
+
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IStartupFilter, TestClientIpStartupFilter>();

@@ -215,6 +215,9 @@ namespace Api.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
 
+                    b.Property<DateTime?>("SupportEmailConfirmedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("SupportHours")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");

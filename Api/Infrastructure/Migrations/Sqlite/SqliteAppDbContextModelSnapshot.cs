@@ -210,6 +210,9 @@ namespace Api.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SupportEmailConfirmedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SupportHours")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

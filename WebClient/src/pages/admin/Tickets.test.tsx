@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { json, mockApi, problem } from '../../test/api';
+import { empty, json, mockApi, problem } from '../../test/api';
 import { adminBasics, openAdmin, partnerAdmin, queryOf, technician } from '../../test/admin';
 import { fakeManager, fakeUser, resetFakeManager } from '../../test/auth';
 import { operatorBasics } from '../../test/migration';
@@ -88,6 +88,7 @@ const branding = {
   color: '#0b3d91',
   logoUrl: '/api/branding/logos/abc',
   supportEmail: 'help@northwind.example',
+  supportEmailConfirmed: true,
   supportPhone: null,
   supportHours: null,
 };
@@ -130,6 +131,33 @@ describe('Settings > Branding', () => {
       supportPhone: '+1 555 0100',
       supportHours: '',
     });
+  });
+
+  it('shows a new support address waiting for confirmation, resends its link, and a confirmed one as confirmed', async () => {
+    let resends = 0;
+    const server = mockApi({
+      ...adminBasics(partnerAdmin),
+      'GET /api/admin/branding': () => json(branding),
+      'PUT /api/admin/branding': () => json({ ...branding, supportEmail: 'desk@northwind.example', supportEmailConfirmed: false }),
+      'POST /api/admin/branding/support-email/confirmation': () =>
+        ++resends === 1
+          ? empty(202)
+          : problem(429, { title: 'Too many e-mails to this address', detail: 'We have already sent 5 e-mails to desk@northwind.example in the last 24 hours, the most we send to one address. Try again in 5 hours.' }),
+    });
+    const { user } = await openAdmin('/admin/settings/branding', 'Branding');
+
+    expect((await screen.findByText('Confirmed')).closest('p')).toHaveTextContent('Confirmed: new-ticket notices are sent to help@northwind.example.');
+    const email = screen.getByLabelText('Support e-mail');
+    await user.clear(email);
+    await user.type(email, 'desk@northwind.example');
+    await user.click(screen.getByRole('button', { name: 'Save branding' }));
+
+    expect((await screen.findByText('Waiting for confirmation')).closest('p')).toHaveTextContent('Waiting for confirmation — we sent a link to desk@northwind.example.');
+    await user.click(screen.getByRole('button', { name: 'Resend the confirmation link' }));
+    expect(await screen.findByText('We sent a new link to desk@northwind.example.')).toHaveAttribute('role', 'status');
+    await user.click(screen.getByRole('button', { name: 'Resend the confirmation link' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Try again in 5 hours.');
+    expect(server.requests('POST /api/admin/branding/support-email/confirmation')).toHaveLength(2);
   });
 
   it('refuses a logo over 256 KB before sending it', async () => {

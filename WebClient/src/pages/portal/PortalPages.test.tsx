@@ -169,6 +169,25 @@ describe('tickets', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent('This kind of file cannot be attached.');
   });
+
+  it("shows the limit's sentence when too many tickets were opened", async () => {
+    mockApi({
+      ...portalBasics(),
+      'POST /api/portal/tickets': () =>
+        new Response(JSON.stringify({ status: 429, title: 'Too many tickets', detail: 'You have opened many tickets in the last hour. Try again in 12 minutes.', retryAfter: 720 }), {
+          status: 429,
+          headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '720' },
+        }),
+    });
+    const { user } = await openPortal('/portal/tickets/new', 'Open a ticket');
+
+    await user.type(await screen.findByLabelText('Subject'), 'S');
+    await user.type(screen.getByLabelText('Description'), 'D');
+    await user.click(screen.getByRole('button', { name: 'Submit ticket' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('You have opened many tickets in the last hour. Try again in 12 minutes.');
+    expect(screen.getByLabelText('Subject')).toHaveValue('S');
+  });
 });
 
 const ticketOf = () => ({

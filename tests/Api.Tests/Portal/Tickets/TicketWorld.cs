@@ -52,9 +52,10 @@ public sealed class TicketWorld(IServiceProvider services, AdminWorld admin)
         return device.Id;
     }
 
-    public Task SupportEmailAsync(string email) => WithDbAsync(db =>
+    /// <summary>The partner's support address, confirmed (the link was used) unless asked otherwise.</summary>
+    public Task SupportEmailAsync(string email, bool confirmed = true) => WithDbAsync(db =>
     {
-        db.Add(new PartnerBranding { PartnerId = Admin.Partner.Id, SupportEmail = email, UpdatedAt = DateTime.UtcNow });
+        db.Add(new PartnerBranding { PartnerId = Admin.Partner.Id, SupportEmail = email, SupportEmailConfirmedAt = confirmed ? DateTime.UtcNow : null, UpdatedAt = DateTime.UtcNow });
         return db.SaveChangesAsync();
     });
 

@@ -23,6 +23,53 @@ function Preview({ name, color }: { name: string; color: string }) {
   );
 }
 
+/**
+ * Whether the saved support address receives new-ticket notices: only once someone who reads it
+ * has opened the link we mailed to it.
+ */
+function SupportAddressState({ settings, canManage }: { settings: BrandingSettings; canManage: boolean }) {
+  const [resent, setResent] = useState(false);
+  const resend = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/admin/branding/support-email/confirmation')),
+    onSuccess: () => setResent(true),
+  });
+  if (!settings.supportEmail) return null;
+  if (settings.supportEmailConfirmed) {
+    return (
+      <p className="hint" aria-live="polite">
+        <strong>Confirmed</strong>: new-ticket notices are sent to {settings.supportEmail}.
+      </p>
+    );
+  }
+
+  return (
+    <div className="support-address-state" aria-live="polite">
+      <p className="hint">
+        <strong>Waiting for confirmation</strong> — we sent a link to {settings.supportEmail}. New-ticket notices are
+        sent to it once someone opens that link.
+      </p>
+      <ErrorAlert failure={resend.isError ? failureOf(resend.error) : null} />
+      {resent && (
+        <p role="status" className="success">
+          We sent a new link to {settings.supportEmail}.
+        </p>
+      )}
+      {canManage && (
+        <SubmitButton
+          type="button"
+          className="secondary"
+          label="Resend the confirmation link"
+          busy={resend.isPending}
+          onClick={() => {
+            setResent(false);
+            resend.mutate();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
 function SettingsForm({ settings, canManage }: { settings: BrandingSettings; canManage: boolean }) {
   const queryClient = useQueryClient();
   const [color, setColor] = useState(settings.color ?? '');
@@ -68,7 +115,14 @@ function SettingsForm({ settings, canManage }: { settings: BrandingSettings; can
           hint="# and six hexadecimal digits. The banner's text is black or white, whichever reads better. Empty: the portal's own blue."
         />
         <Preview name={settings.partnerName} color={color} />
-        <TextField label="Support e-mail" type="email" value={supportEmail} onChange={setSupportEmail} maxLength={254} />
+        <TextField
+          label="Support e-mail"
+          type="email"
+          value={supportEmail}
+          onChange={setSupportEmail}
+          maxLength={254}
+          hint="New-ticket notices go to this address once it is confirmed: we e-mail it a link when you save a new address."
+        />
         <TextField label="Support phone" type="tel" value={supportPhone} onChange={setSupportPhone} maxLength={50} />
         <TextField
           label="Support hours"
@@ -78,6 +132,7 @@ function SettingsForm({ settings, canManage }: { settings: BrandingSettings; can
           hint="For example: Monday to Friday, 8:00 to 18:00 (CET)."
         />
       </fieldset>
+      <SupportAddressState settings={settings} canManage={canManage} />
       <ErrorAlert failure={save.isError ? failureOf(save.error) : null} />
       {saved && (
         <p role="status" className="success">

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Api.Infrastructure.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class AccountOwnership : Migration
+    public partial class AccountOwnershipAndLimits : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -16,6 +16,12 @@ namespace Api.Infrastructure.Migrations.Sqlite
                 table: "SsoAccounts",
                 type: "TEXT",
                 maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SupportEmailConfirmedAt",
+                table: "PartnerBrandings",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
@@ -35,6 +41,13 @@ namespace Api.Infrastructure.Migrations.Sqlite
                 name: "PartnerId",
                 table: "OutboxMessages",
                 type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LegacyPasswordHashBefore",
+                table: "MigrationResults",
+                type: "TEXT",
+                maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<DateTime>(
@@ -86,6 +99,10 @@ namespace Api.Infrastructure.Migrations.Sqlite
                 table: "SsoAccounts");
 
             migrationBuilder.DropColumn(
+                name: "SupportEmailConfirmedAt",
+                table: "PartnerBrandings");
+
+            migrationBuilder.DropColumn(
                 name: "AccountId",
                 table: "OutboxMessages");
 
@@ -96,6 +113,10 @@ namespace Api.Infrastructure.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "PartnerId",
                 table: "OutboxMessages");
+
+            migrationBuilder.DropColumn(
+                name: "LegacyPasswordHashBefore",
+                table: "MigrationResults");
 
             migrationBuilder.DropColumn(
                 name: "AccessDeclinedAt",
