@@ -1,40 +1,27 @@
 using Api.Admin;
+using Api.Audit;
+using Api.Development;
 using Api.Infrastructure;
+using Api.Mail;
 using Api.Portal;
 using Api.Sso;
+using Api.SsoMigration;
 using Api.Status;
-using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
-
 builder.AddServiceDefaults();
-builder.AddApplicationServices();
+builder.AddApiHosting();
+// Each module registers itself (README, module boundaries).
+builder.AddMail();
+builder.AddAudit();
+builder.AddSso();
+builder.AddPortal();
+builder.AddAdmin();
+builder.AddSsoMigration();
+builder.AddDevelopmentAgents();
 
 var app = builder.Build();
-
-app.UseForwardedHeaders();
-app.UseSecurityHeaders();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseHsts();
-}
-
-app.UseNoStore();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
-app.UseCrossSiteRequestGuard();
-app.UseDefaultFiles();
-app.UseStaticFiles();
-app.UseAuthentication();
-app.UseAuthorization();
-
-if (app.Environment.IsDevelopment())
-{
-    app.MapOpenApi();
-    app.MapScalarApiReference();
-}
-
-app.MapDefaultEndpoints();
+app.UseApiPipeline();
 app.MapStatusApi();
 app.MapOperatorStatusApi();
 app.MapSso();

@@ -1,4 +1,5 @@
 using Api.Admin.EndUsers;
+using Api.Admin.MailLimits;
 
 namespace Api.Admin;
 
@@ -8,6 +9,7 @@ public static class AdminServiceExtensions
     public static IHostApplicationBuilder AddAdmin(this IHostApplicationBuilder builder)
     {
         builder.Services.AddScoped<AccountOwnership>();
+        builder.Services.AddAdminMailLimits();
         return builder;
     }
 }

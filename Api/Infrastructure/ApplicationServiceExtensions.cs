@@ -1,10 +1,3 @@
-using Api.Admin;
-using Api.Admin.MailLimits;
-using Api.Development;
-using Api.Mail;
-using Api.Portal;
-using Api.SsoMigration;
-using Api.Sso;
 using Api.Sso.Keys;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -15,7 +8,12 @@ public static class ApplicationServiceExtensions
 {
     public const string CacheConnectionName = "cache";
 
-    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
+    /// <summary>
+    /// The host every module runs in: database, cache, problem details, forwarded headers, OpenAPI,
+    /// HSTS, Data Protection, token validation and authorization policies. The modules register
+    /// themselves from Program.cs.
+    /// </summary>
+    public static WebApplicationBuilder AddApiHosting(this WebApplicationBuilder builder)
     {
         builder.AddAppDatabase();
         builder.AddRedisClient(CacheConnectionName);
@@ -57,16 +55,9 @@ public static class ApplicationServiceExtensions
             }
         }
 
-        builder.Services.AddMail();
+        // Who may call what: the Api's bearer tokens (issued by its own SSO) and one set of policies.
         builder.AddSsoTokenValidation();
-        builder.AddSso();
         builder.Services.AddApiAuthorization();
-        builder.AddSsoMigration();
-        builder.Services.AddScoped<Audit.AuditLog>();
-        builder.Services.AddAdminMailLimits();
-        builder.AddPortal();
-        builder.AddAdmin();
-        builder.AddDevelopmentAgents();
         return builder;
     }
 }

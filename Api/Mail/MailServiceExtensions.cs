@@ -9,6 +9,13 @@ public static class MailServiceExtensions
     /// The outbox (e-mails saved with the change that caused them) and its dispatcher; the SMTP
     /// connection's protection is checked at start (<see cref="MailSecurityValidator"/>).
     /// </summary>
+    public static IHostApplicationBuilder AddMail(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddMail();
+        return builder;
+    }
+
+    /// <inheritdoc cref="AddMail(IHostApplicationBuilder)"/>
     public static IServiceCollection AddMail(this IServiceCollection services)
     {
         var options = services.AddOptions<MailOptions>().BindConfiguration("Mail");

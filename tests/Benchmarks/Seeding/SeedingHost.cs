@@ -1,4 +1,11 @@
+using Api.Admin;
+using Api.Audit;
+using Api.Development;
 using Api.Infrastructure;
+using Api.Mail;
+using Api.Portal;
+using Api.Sso;
+using Api.SsoMigration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +31,15 @@ public static class SeedingHost
         builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         // The seeding's own log (not the Api's): warnings only, so the run's output stays readable.
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
-        builder.AddApplicationServices();
+        // The Api's host and modules, as Api/Program.cs registers them.
+        builder.AddApiHosting();
+        builder.AddMail();
+        builder.AddAudit();
+        builder.AddSso();
+        builder.AddPortal();
+        builder.AddAdmin();
+        builder.AddSsoMigration();
+        builder.AddDevelopmentAgents();
         return builder.Build();
     }
 }
