@@ -1,7 +1,6 @@
 using System.Net;
 using Api.Infrastructure;
 using Api.Portal;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 
 namespace Api.Tests.Admin;

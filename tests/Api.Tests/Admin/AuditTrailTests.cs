@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Api.Audit;
 using Api.Infrastructure;
 using Api.Portal;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 
 namespace Api.Tests.Admin;

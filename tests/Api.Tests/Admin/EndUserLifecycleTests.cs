@@ -4,7 +4,6 @@ using Api.Infrastructure;
 using Api.Portal;
 using Api.Sso.Accounts;
 using Api.Sso.Login;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,6 @@
 using System.Net;
 using Api.Audit;
 using Api.Sso.Accounts;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 
 namespace Api.Tests.Admin;

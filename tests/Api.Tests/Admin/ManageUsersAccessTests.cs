@@ -1,6 +1,5 @@
 using System.Net;
 using Api.Infrastructure;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 using Microsoft.Extensions.DependencyInjection;
 

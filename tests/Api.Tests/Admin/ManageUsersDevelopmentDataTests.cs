@@ -1,6 +1,5 @@
 using Api.Admin.ManageUsers;
 using Api.Infrastructure;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 
 namespace Api.Tests.Admin;

@@ -1,7 +1,6 @@
 using System.Net;
 using Api.Admin.ManageUsers;
 using Api.Portal;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 
 namespace Api.Tests.Admin;

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Api.Admin.ManageUsers;
 using Api.Infrastructure;
 using Api.Portal;
-using Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

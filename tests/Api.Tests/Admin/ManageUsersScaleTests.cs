@@ -2,7 +2,6 @@ using System.Net;
 using Api.Admin.ManageUsers;
 using Api.Infrastructure;
 using Api.Portal;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,3 @@
-using Api.Tests.Infrastructure;
 using StackExchange.Redis;
 
 namespace Api.Tests.Foundation;

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using System.Security.Claims;
 using Api.Status;
 using Api.Sso.Sessions;
-using Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Api.Tests.Foundation;

@@ -1,4 +1,3 @@
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 using Microsoft.AspNetCore.Hosting;
 

@@ -1,6 +1,5 @@
 using Api.Infrastructure;
 using Api.Infrastructure.Transactions;
-using Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Api.Infrastructure;
 using Api.Sso.Sessions;
 using Api.Status;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 using Microsoft.Extensions.DependencyInjection;
 

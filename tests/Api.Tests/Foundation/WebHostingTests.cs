@@ -1,5 +1,4 @@
 using System.Net;
-using Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 
 namespace Api.Tests.Foundation;

@@ -1,5 +1,4 @@
 using Api.Mail;
-using Api.Tests.Infrastructure;
 using MailKit.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

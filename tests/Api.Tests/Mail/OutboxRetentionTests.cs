@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Api.Mail;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 using Microsoft.AspNetCore.Hosting;
 

@@ -4,7 +4,6 @@ using Api.Audit;
 using Api.Infrastructure;
 using Api.SsoMigration.Batches;
 using Api.Tests.Admin;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 
 namespace Api.Tests.Migration;

@@ -6,7 +6,6 @@ using Api.SsoMigration;
 using Api.SsoMigration.Batches;
 using Api.SsoMigration.Execution;
 using Api.Tests.Admin;
-using Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,6 @@ using Api.Infrastructure;
 using Api.Portal;
 using Api.SsoMigration.Batches;
 using Api.Tests.Admin;
-using Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -3,7 +3,6 @@ using Api.Infrastructure;
 using Api.SsoMigration.Batches;
 using Api.SsoMigration.Notices;
 using Api.Tests.Admin;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

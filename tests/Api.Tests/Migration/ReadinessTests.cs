@@ -5,7 +5,6 @@ using Api.Infrastructure;
 using Api.Portal;
 using Api.Sso.Accounts;
 using Api.Tests.Admin;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

@@ -5,7 +5,6 @@ using Api.Portal;
 using Api.Portal.PasswordSetup;
 using Api.Sso.Accounts;
 using Api.Tests.Admin;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

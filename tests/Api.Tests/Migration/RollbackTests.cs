@@ -5,7 +5,6 @@ using Api.Portal;
 using Api.Sso.Accounts;
 using Api.SsoMigration.Batches;
 using Api.Tests.Admin;
-using Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Api.Tests.Migration;

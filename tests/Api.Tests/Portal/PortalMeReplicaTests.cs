@@ -6,7 +6,6 @@ using Api.Infrastructure;
 using Api.Portal;
 using Api.Portal.Branding;
 using Api.Sso.Sessions;
-using Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Api.Tests.Portal;

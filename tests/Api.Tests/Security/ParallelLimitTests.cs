@@ -1,7 +1,6 @@
 using System.Net;
 using Api.Infrastructure.Limits;
 using Api.Sso.Throttling;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Api.Sso.Sessions;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 
 namespace Api.Tests.Security;

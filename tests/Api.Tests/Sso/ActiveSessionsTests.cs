@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Api.Sso.Sessions;
-using Api.Tests.Infrastructure;
 
 namespace Api.Tests.Sso;
 

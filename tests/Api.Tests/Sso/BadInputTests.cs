@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Api.Tests.Infrastructure;
 
 namespace Api.Tests.Sso;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Api.Sso.Passwords;
-using Api.Tests.Infrastructure;
 
 namespace Api.Tests.Sso;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Api.Tests.Infrastructure;
 using Microsoft.Net.Http.Headers;
 
 namespace Api.Tests.Sso;

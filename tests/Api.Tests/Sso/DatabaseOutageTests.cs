@@ -1,5 +1,4 @@
 using System.Net;
-using Api.Tests.Infrastructure;
 
 namespace Api.Tests.Sso;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -4,7 +4,6 @@ using System.Security.Claims;
 using Api.Infrastructure;
 using Api.Sso.Keys;
 using Api.Sso.Sessions;
-using Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

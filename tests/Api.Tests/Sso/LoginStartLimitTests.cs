@@ -1,7 +1,6 @@
 using System.Net;
 using Api.Sso.Login;
 using Api.Sso.Throttling;
-using Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Api.Tests.Infrastructure;
 using Duende.IdentityModel.OidcClient;
 using Microsoft.AspNetCore.WebUtilities;
 

@@ -1,5 +1,4 @@
 using Api.Sso.Login;
-using Api.Tests.Infrastructure;
 
 namespace Api.Tests.Sso;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using Api.Tests.Infrastructure;
 using Duende.IdentityModel.Client;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.JsonWebTokens;

@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Api.Infrastructure;
 using Api.Sso.Accounts;
-using Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

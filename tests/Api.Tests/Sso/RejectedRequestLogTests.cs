@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using Api.Tests.Infrastructure;
 using Microsoft.Net.Http.Headers;
 
 namespace Api.Tests.Sso;

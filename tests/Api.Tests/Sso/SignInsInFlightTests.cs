@@ -1,7 +1,6 @@
 using System.Net;
 using Api.Infrastructure;
 using Api.Sso.Accounts;
-using Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Api.Tests.Sso;

@@ -1,7 +1,6 @@
 using System.Net;
 using Api.Infrastructure;
 using Api.Sso.Sessions;
-using Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;

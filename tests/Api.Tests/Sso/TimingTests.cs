@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Api.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace Api.Tests.Sso;

@@ -2,14 +2,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using Api.Sso.Sessions;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso.Products;
 using Duende.IdentityModel.OidcClient;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
-using static Api.Tests.Infrastructure.PortalApiProbe;
+using static Api.Tests.Support.PortalApiProbe;
 
 namespace Api.Tests.Sso;
 

@@ -5,12 +5,11 @@ using System.Text;
 using System.Text.Json;
 using Api.Sso.Keys;
 using Api.Sso.Sessions;
-using Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using static Api.Tests.Infrastructure.PortalApiProbe;
+using static Api.Tests.Support.PortalApiProbe;
 
 namespace Api.Tests.Sso;
 

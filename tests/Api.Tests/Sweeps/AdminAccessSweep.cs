@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Api.Infrastructure;
 using Api.Tests.Admin;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 
 namespace Api.Tests.Sweeps;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;

@@ -5,7 +5,6 @@ using Api.Infrastructure;
 using Api.Mail;
 using Api.Sso.Sessions;
 using Api.Tests.Admin;
-using Api.Tests.Infrastructure;
 using Api.Tests.Security.Ownership;
 using Api.Tests.Sso;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using System.Text;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 using Microsoft.Net.Http.Headers;
 

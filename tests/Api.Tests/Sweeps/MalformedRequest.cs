@@ -1,4 +1,3 @@
-using Api.Tests.Infrastructure;
 
 namespace Api.Tests.Sweeps;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Api.Tests.Admin;
-using Api.Tests.Infrastructure;
 using Api.Tests.Portal.Tickets;
 using Api.Tests.Sso;
 

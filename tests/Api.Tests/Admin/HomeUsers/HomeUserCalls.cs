@@ -6,7 +6,6 @@ using Api.Infrastructure;
 using Api.Sso.Accounts;
 using Api.SsoMigration;
 using Api.SsoMigration.Batches;
-using Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Api.Infrastructure;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 
 namespace Api.Tests.Admin.HomeUsers;

@@ -2,7 +2,6 @@ using Api.Infrastructure;
 using Api.Sso.Accounts;
 using Api.SsoMigration;
 using Api.SsoMigration.Batches;
-using Api.Tests.Infrastructure;
 using Api.Tests.Migration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,6 @@ using System.Net;
 using Api.Audit;
 using Api.Infrastructure;
 using Api.Tests.Admin;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 using Api.Tests.Sweeps;
 

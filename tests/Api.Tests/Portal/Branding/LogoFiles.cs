@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using Api.Development;
 using Api.Tests.Admin;
-using Api.Tests.Infrastructure;
 
 namespace Api.Tests.Portal.Branding;
 

@@ -4,7 +4,6 @@ using Api.Mail;
 using Api.Portal.Branding;
 using Api.Portal.Tickets;
 using Api.Tests.Admin;
-using Api.Tests.Infrastructure;
 using Api.Tests.Portal.Tickets;
 using Api.Tests.Sso;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Api.Portal.Devices;
 using Api.Tests.Admin;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 using Api.Tests.Sweeps;
 

@@ -1,6 +1,5 @@
 using Api.Portal.Devices;
 using Api.Tests.Admin;
-using Api.Tests.Infrastructure;
 
 namespace Api.Tests.Portal.Devices;
 

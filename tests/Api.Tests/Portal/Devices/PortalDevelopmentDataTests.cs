@@ -2,7 +2,6 @@ using System.Net;
 using Api.Development;
 using Api.Portal;
 using Api.Tests.Admin;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 
 namespace Api.Tests.Portal.Devices;

@@ -1,6 +1,5 @@
 using System.Net;
 using Api.Portal.Tickets;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 using Microsoft.EntityFrameworkCore;
 

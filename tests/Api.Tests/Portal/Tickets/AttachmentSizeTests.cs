@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Api.Portal.Tickets;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 using Api.Tests.Sweeps;
 

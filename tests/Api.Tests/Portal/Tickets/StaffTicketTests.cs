@@ -3,7 +3,6 @@ using Api.Audit;
 using Api.Infrastructure;
 using Api.Portal.Tickets;
 using Api.Tests.Admin;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 using Microsoft.EntityFrameworkCore;
 

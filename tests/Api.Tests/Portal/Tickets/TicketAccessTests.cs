@@ -1,7 +1,6 @@
 using System.Net;
 using Api.Portal;
 using Api.Tests.Admin;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 
 namespace Api.Tests.Portal.Tickets;

@@ -4,7 +4,6 @@ using Api.Infrastructure;
 using Api.Portal;
 using Api.Portal.PasswordSetup;
 using Api.Tests.Admin;
-using Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

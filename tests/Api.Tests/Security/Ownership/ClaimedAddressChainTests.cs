@@ -4,7 +4,6 @@ using Api.Mail;
 using Api.Portal;
 using Api.SsoMigration;
 using Api.Tests.Admin;
-using Api.Tests.Infrastructure;
 using Api.Tests.Sso;
 using Microsoft.Extensions.DependencyInjection;
 

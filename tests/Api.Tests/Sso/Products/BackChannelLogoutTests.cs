@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Api.Sso.Accounts;
 using Api.Sso.Sessions;
-using Api.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

@@ -1,4 +1,3 @@
-using Api.Tests.Infrastructure;
 using Duende.IdentityModel.OidcClient;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;

@@ -1,6 +1,5 @@
 using Api.Infrastructure;
 using Api.Sso.Accounts;
-using Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,3 @@
-using Api.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 
 namespace Api.Tests.Sso.Products;
