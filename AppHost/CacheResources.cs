@@ -32,7 +32,7 @@ internal static class CacheResources
             case "embedded":
                 return builder.AddGarnet(repositoryRoot);
             default:
-                throw new DistributedApplicationException($"Cache:Mode '{mode}' is not known. Use Embedded, Container or External.");
+                throw new StartRefusedException($"Cache:Mode '{mode}' is not known. Use Embedded, Container or External.");
         }
     }
 
