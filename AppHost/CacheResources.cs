@@ -26,7 +26,7 @@ internal static class CacheResources
         {
             case "container":
                 ContainerRuntime.EnsureAvailable("Cache:Mode=Container (a Redis container)");
-                return builder.AddRedis(ResourceNames.Cache);
+                return builder.AddRedis(ResourceNames.Cache).WithoutDevelopmentCertificate();
             case "external":
                 return builder.AddConnectionString(ResourceNames.Cache);
             case "embedded":

@@ -27,6 +27,7 @@ var api = builder.AddProject<Projects.Api>(ResourceNames.Api)
     .WithEnvironment("Database__Provider", database.Provider)
     .WithReference(mail).WaitFor(mail)
     .WithHttpHealthCheck("/health")
+    .WithoutDevelopmentCertificate()
     .WithReplicas(builder.Configuration.GetValue("Api:Replicas", 1));
 if (database.Server is not null)
 {
