@@ -26,13 +26,13 @@ internal static class CacheResources
         {
             case "container":
                 ContainerRuntime.EnsureAvailable("Cache:Mode=Container (a Redis container)");
-                return builder.AddRedis(ResourceNames.Cache);
+                return builder.AddRedis(ResourceNames.Cache).WithoutDevelopmentCertificate();
             case "external":
                 return builder.AddConnectionString(ResourceNames.Cache);
             case "embedded":
                 return builder.AddGarnet(repositoryRoot);
             default:
-                throw new DistributedApplicationException($"Cache:Mode '{mode}' is not known. Use Embedded, Container or External.");
+                throw new StartRefusedException($"Cache:Mode '{mode}' is not known. Use Embedded, Container or External.");
         }
     }
 

@@ -18,7 +18,7 @@ internal static class ContainerRuntime
             return;
         }
 
-        throw new DistributedApplicationException(
+        throw new StartRefusedException(
             $"{whatAskedForIt} needs a container runtime, but `{runtime} info` did not answer. " +
             $"Start Docker or Podman (set ASPIRE_CONTAINER_RUNTIME=podman for Podman), or use the embedded default " +
             $"(remove that setting), or point the app host at an existing server with a connection string. See README.md, \"Real Redis and SQL Server\".");

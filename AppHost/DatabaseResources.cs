@@ -31,7 +31,7 @@ internal static class DatabaseResources
                 ContainerRuntime.EnsureAvailable("Database:Mode=Container (a SQL Server container)");
                 return builder.AddSqlServerContainer();
             default:
-                throw new DistributedApplicationException($"Database:Mode '{mode}' is not known. Use Embedded, Container or External.");
+                throw new StartRefusedException($"Database:Mode '{mode}' is not known. Use Embedded, Container or External.");
         }
     }
 

@@ -28,7 +28,7 @@ internal sealed record LocalDotnetTool(string Command, string[] PrefixArgs)
         using var restore = Process.Start(new ProcessStartInfo("dotnet", "tool restore") { WorkingDirectory = repositoryRoot })!;
         restore.WaitForExit();
         return TryLocate(packageId, version)
-            ?? throw new InvalidOperationException(
+            ?? throw new StartRefusedException(
                 $"The local tool '{packageId}' {version} could not be restored. Run `dotnet tool restore` in {repositoryRoot} and read its error.");
     }
 

@@ -33,6 +33,7 @@ internal static class ProductResources
             .WithEnvironment("Oidc__ClientId", RmmClientId)
             .WithEnvironment("Oidc__ClientSecret", clientSecret)
             .WithHttpHealthCheck("/health")
+            .WithoutDevelopmentCertificate()
             .WithUrlForEndpoint("http", url => url.DisplayText = "RMM Console");
 
         var origin = console.GetEndpoint("http");

@@ -5,9 +5,20 @@ var builder = DistributedApplication.CreateBuilder(args);
 var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
 
 // Infrastructure: embedded engines by default, real Redis / SQL Server by configuration (README).
-var cache = builder.AddPortalCache(repositoryRoot);
-var database = builder.AddPortalDatabase(repositoryRoot);
-var mail = builder.AddPortalMail(repositoryRoot);
+// A setting this machine cannot honour is refused here, before anything starts.
+IResourceBuilder<IResourceWithConnectionString> cache, mail;
+PortalDatabase database;
+try
+{
+    cache = builder.AddPortalCache(repositoryRoot);
+    database = builder.AddPortalDatabase(repositoryRoot);
+    mail = builder.AddPortalMail(repositoryRoot);
+}
+catch (StartRefusedException refused)
+{
+    Console.Error.WriteLine(refused.Message);
+    return 1;
+}
 
 // Services.
 var api = builder.AddProject<Projects.Api>(ResourceNames.Api)
@@ -16,6 +27,7 @@ var api = builder.AddProject<Projects.Api>(ResourceNames.Api)
     .WithEnvironment("Database__Provider", database.Provider)
     .WithReference(mail).WaitFor(mail)
     .WithHttpHealthCheck("/health")
+    .WithoutDevelopmentCertificate()
     .WithReplicas(builder.Configuration.GetValue("Api:Replicas", 1));
 if (database.Server is not null)
 {
@@ -33,3 +45,4 @@ api.WithEnvironment("Identity__Issuer", webclient.GetEndpoint("http"));
 builder.AddRmmConsole(api, webclient);
 
 builder.Build().Run();
+return 0;

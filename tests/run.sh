@@ -35,7 +35,29 @@ if ! command -v wrk >/dev/null; then
   echo "Installing wrk from Debian's packages"
   apt_install wrk
 fi
-dotnet tool restore >/dev/null && echo "dotnet tools restored"
+# Garnet and smtp4dev (the stack), dotnet-ef (the migration script) and the profilers come from
+# .config/dotnet-tools.json. `dotnet tool restore` can restore some tools, say "Restore partially
+# failed" about the others and leave the rest to fail much later, far from the cause. So the run
+# stops here unless it exited 0, said nothing failed, and named every tool of the manifest restored.
+restore_log=$(DOTNET_CLI_UI_LANGUAGE=en dotnet tool restore 2>&1) && restore_status=0 || restore_status=$?
+complaints=$(grep -viE "was restored|newer version|^Restore" <<<"$restore_log" || true)
+not_restored="" named=""
+for tool in $(node -e 'console.log(Object.keys(require("./.config/dotnet-tools.json").tools).join("\n"))'); do
+  if ! grep -qiF "Tool '$tool' (version" <<<"$restore_log"; then not_restored="${not_restored:+$not_restored, }$tool"; fi
+  if grep -qiF -- "$tool" <<<"$complaints"; then named="${named:+$named, }$tool"; fi
+done
+if [ "$restore_status" != 0 ] || [ -n "$not_restored" ] || grep -qi "failed" <<<"$restore_log"; then
+  printf '%s\n' "$restore_log" >&2
+  echo >&2
+  echo "Stopped: dotnet tool restore failed for ${named:-${not_restored:-a tool}} (.config/dotnet-tools.json), so nothing was built or tested." >&2
+  if grep -q "is not contained in the package" <<<"$restore_log"; then
+    echo "The SDK gave one tool's commands to another (it does so with a fresh tool cache when a per-platform tool such as rnwood.smtp4dev is not the manifest's last entry): keep rnwood.smtp4dev last, run \`dotnet tool restore\` again, then bash tests/run.sh." >&2
+  else
+    echo "Run \`dotnet tool restore\` to see why; each version in the manifest must be one your NuGet feed serves. Fix the feed or the version, then run bash tests/run.sh again." >&2
+  fi
+  exit 1
+fi
+echo "dotnet tools restored"
 
 step "Build (writes Api/openapi/Api.json for the SPA's typed client)"
 dotnet build FullStack.sln -nologo -v quiet -clp:ErrorsOnly

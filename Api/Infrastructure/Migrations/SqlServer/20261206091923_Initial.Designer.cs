@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Api.Infrastructure.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261129211933_EndUserPartnerScope")]
-    partial class EndUserPartnerScope
+    [Migration("20261206091923_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -129,11 +129,18 @@ namespace Api.Infrastructure.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("EndUserId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("HtmlBody")
                         .IsRequired()
@@ -154,6 +161,9 @@ namespace Api.Infrastructure.Migrations.SqlServer
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("datetime2");
 
@@ -172,6 +182,10 @@ namespace Api.Infrastructure.Migrations.SqlServer
                         .HasColumnType("nvarchar(254)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "CreatedAt");
+
+                    b.HasIndex("EndUserId", "CreatedAt");
 
                     b.HasIndex("SentAt", "NextAttemptAt");
 
@@ -203,6 +217,9 @@ namespace Api.Infrastructure.Migrations.SqlServer
                     b.Property<string>("SupportEmail")
                         .HasMaxLength(254)
                         .HasColumnType("nvarchar(254)");
+
+                    b.Property<DateTime?>("SupportEmailConfirmedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("SupportHours")
                         .HasMaxLength(200)
@@ -307,6 +324,9 @@ namespace Api.Infrastructure.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("AccessDeclinedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<Guid>("ClientId")
                         .HasColumnType("uniqueidentifier");
 
@@ -345,6 +365,10 @@ namespace Api.Infrastructure.Migrations.SqlServer
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("PendingAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -359,11 +383,15 @@ namespace Api.Infrastructure.Migrations.SqlServer
                     b.HasIndex("Email")
                         .IsUnique();
 
+                    b.HasIndex("PendingAccountId");
+
                     b.HasIndex("SsoAccountId");
 
                     b.HasIndex("ClientId", "DisplayName", "Id");
 
                     b.HasIndex("PartnerId", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "Deleted", "Enabled", "MigratedToSso");
 
                     b.HasIndex("PartnerId", "Email", "DisplayName", "Id");
 
@@ -616,6 +644,10 @@ namespace Api.Infrastructure.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("ManagedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -810,6 +842,10 @@ namespace Api.Infrastructure.Migrations.SqlServer
 
                     b.Property<Guid>("EndUserId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("LegacyPasswordHashBefore")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(500)

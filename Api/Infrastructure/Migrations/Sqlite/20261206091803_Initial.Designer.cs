@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Api.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129172302_PortalContent")]
-    partial class PortalContent
+    [Migration("20261206091803_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -124,10 +124,17 @@ namespace Api.Infrastructure.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EndUserId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HtmlBody")
@@ -149,6 +156,9 @@ namespace Api.Infrastructure.Migrations.Sqlite
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PartnerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
@@ -167,6 +177,10 @@ namespace Api.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "CreatedAt");
+
+                    b.HasIndex("EndUserId", "CreatedAt");
 
                     b.HasIndex("SentAt", "NextAttemptAt");
 
@@ -197,6 +211,9 @@ namespace Api.Infrastructure.Migrations.Sqlite
 
                     b.Property<string>("SupportEmail")
                         .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupportEmailConfirmedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SupportHours")
@@ -236,7 +253,7 @@ namespace Api.Infrastructure.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PartnerId");
+                    b.HasIndex("PartnerId", "Name", "Id");
 
                     b.ToTable("Clients");
                 });
@@ -302,6 +319,9 @@ namespace Api.Infrastructure.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AccessDeclinedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ClientId")
                         .HasColumnType("TEXT");
 
@@ -337,6 +357,13 @@ namespace Api.Infrastructure.Migrations.Sqlite
                     b.Property<bool>("MigratedToSso")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingAccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(50)
@@ -351,9 +378,23 @@ namespace Api.Infrastructure.Migrations.Sqlite
                     b.HasIndex("Email")
                         .IsUnique();
 
+                    b.HasIndex("PendingAccountId");
+
                     b.HasIndex("SsoAccountId");
 
-                    b.HasIndex("ClientId", "DisplayName");
+                    b.HasIndex("ClientId", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "Deleted", "Enabled", "MigratedToSso");
+
+                    b.HasIndex("PartnerId", "Email", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "Enabled", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "MigratedAt", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "Role", "DisplayName", "Id");
 
                     b.ToTable("EndUsers");
                 });
@@ -598,6 +639,10 @@ namespace Api.Infrastructure.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ManagedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -790,6 +835,10 @@ namespace Api.Infrastructure.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("EndUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegacyPasswordHashBefore")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
