@@ -37,6 +37,14 @@ public abstract class AppDbContext(DbContextOptions options)
     // TOTP secrets and signing keys, so losing it would lock every user out.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // Times are UTC in one place: every DateTime (and DateTime?) read from either provider is
+        // marked UTC here, so no endpoint marks its own.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Api.Admin.Staff;
 using Api.Infrastructure;
 using CsvHelper;
@@ -38,7 +37,7 @@ public static class ExportAuditEvents
             {
                 await csv.WriteRecordAsync(
                 [
-                    e.At.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+                    IsoTime.Of(e.At),
                     e.ActorName,
                     e.Action,
                     e.TargetType,

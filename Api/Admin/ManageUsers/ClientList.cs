@@ -25,7 +25,7 @@ public static class ClientList
             })
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(clients
-            .Select(c => new ClientSummary(c.Id, c.Name, c.PartnerId, c.PartnerName, WireTime.Utc(c.MigratedToSsoAt), c.EndUsers, c.Migrated))
+            .Select(c => new ClientSummary(c.Id, c.Name, c.PartnerId, c.PartnerName, c.MigratedToSsoAt, c.EndUsers, c.Migrated))
             .ToArray());
     }
 }

@@ -40,9 +40,9 @@ public static class EndUserDetails
             m.Id,
             m.Kind,
             m.Subject,
-            WireTime.Utc(m.CreatedAt)!.Value,
+            m.CreatedAt,
             DeliveryState(m.SentAt, m.LastError),
-            WireTime.Utc(m.SentAt),
+            m.SentAt,
             m.LastError,
             m.Attempts))]));
     }

@@ -79,9 +79,9 @@ public static class EndUserExport
                 row.Enabled ? "Enabled" : "Disabled",
                 row.Locked ? "Yes" : "No",
                 row.MigratedToSso ? "Yes" : "No",
-                WireTime.Iso(row.MigratedAt),
+                IsoTime.Of(row.MigratedAt),
                 row.AccessRequest is { } request ? AccessRequestNames.Label(request) : SsoStateNames.Label(row.SsoState),
-                WireTime.Iso(row.LastLoginAt),
+                IsoTime.Of(row.LastLoginAt),
             ], cancellationToken);
         }
 

@@ -37,9 +37,9 @@ public sealed record EndUserRow(
             u.Enabled,
             locked.Contains(u.Email),
             u.MigratedToSso,
-            WireTime.Utc(u.MigratedAt),
+            u.MigratedAt,
             SsoStateNames.Of(u.SsoState),
-            WireTime.Utc(u.LastLoginAt),
+            u.LastLoginAt,
             u.AccessRequested ? (u.AccessDeclined ? AccessRequestNames.Declined : AccessRequestNames.Waiting) : null))];
     }
 }

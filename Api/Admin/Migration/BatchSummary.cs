@@ -1,4 +1,3 @@
-using Api.Admin.ManageUsers;
 using Api.Infrastructure;
 using Api.SsoMigration.Batches;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +36,7 @@ public sealed record BatchSummary(Guid Id, string Name, DateTime ScheduledAt, st
             return new BatchSummary(
                 batch.Id,
                 batch.Name,
-                WireTime.Utc(batch.ScheduledAt)!.Value,
+                batch.ScheduledAt,
                 batch.TimeZone,
                 BatchWireNames.Of(batch.Status),
                 [.. mine.Select(c => c.Client)],

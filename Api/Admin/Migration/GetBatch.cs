@@ -1,4 +1,3 @@
-using Api.Admin.ManageUsers;
 using Api.SsoMigration.Batches;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -36,12 +35,12 @@ public static class GetBatch
             summary.Status,
             summary.Clients,
             summary.Counts,
-            WireTime.Utc(batch.CreatedAt)!.Value,
+            batch.CreatedAt,
             batch.CreatedBy,
-            WireTime.Utc(batch.StartedAt),
-            WireTime.Utc(batch.CompletedAt),
+            batch.StartedAt,
+            batch.CompletedAt,
             await ProgressAsync(batch, summary.Counts, s, cancellationToken),
-            [.. notices.Select(n => new BatchNoticeSent(n.Name, BatchWireNames.Of(n.Kind), WireTime.Utc(n.ScheduledFor)!.Value, WireTime.Utc(n.SentAt)!.Value))]));
+            [.. notices.Select(n => new BatchNoticeSent(n.Name, BatchWireNames.Of(n.Kind), n.ScheduledFor, n.SentAt))]));
     }
 
     private static async Task<BatchProgress> ProgressAsync(MigrationBatch batch, BatchCounts counts, BatchServices s, CancellationToken cancellationToken)

@@ -52,7 +52,7 @@ public static class ListResults
                 MigrationWire.Status(r.result.Status),
                 r.result.Reason,
                 r.result.Attempts,
-                WireTime.Utc(r.result.CompletedAt)))],
+                r.result.CompletedAt))],
             pageNumber,
             size,
             total));

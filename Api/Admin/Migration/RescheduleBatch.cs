@@ -1,5 +1,6 @@
 using Api.Admin.Staff;
 using Api.Audit;
+using Api.Infrastructure;
 using Api.Infrastructure.Transactions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -44,14 +45,12 @@ public static class RescheduleBatch
             staff,
             AuditActions.BatchRescheduled,
             batch,
-            new { ScheduledAt = WireTimeOf(before.ScheduledAt), before.TimeZone },
-            new { ScheduledAt = WireTimeOf(scheduledAt), TimeZone = timeZone });
+            new { ScheduledAt = IsoTime.Of(before.ScheduledAt), before.TimeZone },
+            new { ScheduledAt = IsoTime.Of(scheduledAt), TimeZone = timeZone });
         await s.Notices.QueueRescheduledAsync(batch, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
-
-    private static string WireTimeOf(DateTime utc) => ManageUsers.WireTime.Iso(utc);
 }
 
 public sealed record RescheduleBatchRequest(DateTimeOffset? ScheduledAt, string? TimeZone);

@@ -1,4 +1,3 @@
-using Api.Admin.ManageUsers;
 using Api.Admin.Staff;
 using Api.Infrastructure;
 using Api.SsoMigration.Planning;
@@ -31,7 +30,7 @@ public static class UpcomingBatches
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows
             .GroupBy(r => new { r.Id, r.ScheduledAt, r.TimeZone, r.Status })
-            .Select(g => new UpcomingBatch(g.Key.Id, WireTime.Utc(g.Key.ScheduledAt)!.Value, g.Key.TimeZone, BatchWireNames.Of(g.Key.Status), [.. g.Select(r => r.Client)]))
+            .Select(g => new UpcomingBatch(g.Key.Id, g.Key.ScheduledAt, g.Key.TimeZone, BatchWireNames.Of(g.Key.Status), [.. g.Select(r => r.Client)]))
             .ToList());
     }
 }

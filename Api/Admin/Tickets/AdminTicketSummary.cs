@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Api.Admin.ManageUsers;
 using Api.Portal.Tickets;
 
 namespace Api.Admin.Tickets;
@@ -28,8 +27,8 @@ public sealed record AdminTicketSummary(
         t.Priority,
         t.OpenedBy!.DisplayName,
         t.Device == null ? null : t.Device.Name,
-        WireTime.Utc(t.CreatedAt)!.Value,
-        WireTime.Utc(t.UpdatedAt)!.Value,
+        t.CreatedAt,
+        t.UpdatedAt,
         t.AwaitingEndUser && t.Status != TicketStatuses.Closed,
         t.ClientId,
         t.Client!.Name,

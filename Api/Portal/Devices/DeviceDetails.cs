@@ -1,4 +1,3 @@
-using Api.Admin.ManageUsers;
 using Api.Infrastructure;
 using Api.Portal.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,7 +32,7 @@ public static class DeviceDetails
             d.Name,
             d.Type,
             d.OperatingSystem,
-            WireTime.Utc(d.LastSeenAt)!.Value,
+            d.LastSeenAt,
             d.LastSeenAt >= DeviceOnline.Since(clock),
             device.AssignedToName,
             d.Manufacturer,

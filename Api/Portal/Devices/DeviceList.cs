@@ -38,7 +38,7 @@ public static class DeviceList
             .Select(d => new DeviceSummary(
                 d.Id, d.Name, d.Type, d.OperatingSystem, d.LastSeenAt, d.LastSeenAt >= onlineSince, d.AssignedTo == null ? null : d.AssignedTo.DisplayName))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new DevicePage([.. items.Select(d => d with { LastSeenAt = WireTime.Utc(d.LastSeenAt)!.Value })], total, number, size));
+        return TypedResults.Ok(new DevicePage(items, total, number, size));
     }
 }
 

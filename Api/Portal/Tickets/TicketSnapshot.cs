@@ -1,4 +1,3 @@
-using Api.Admin.ManageUsers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Api.Portal.Tickets;
@@ -41,12 +40,12 @@ public sealed record TicketSnapshot(
                 t.OpenedBy!.DisplayName,
                 t.OpenedBy.Email,
                 t.Device == null ? null : new TicketDevice(t.Device.Id, t.Device.Name),
-                WireTime.Utc(t.CreatedAt)!.Value,
-                WireTime.Utc(t.UpdatedAt)!.Value,
+                t.CreatedAt,
+                t.UpdatedAt,
                 t.Attachments.OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
                     .Select(a => new AttachmentInfo(a.Id, a.FileName, a.ContentType, a.Size)).ToList(),
                 t.Comments.OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-                    .Select(c => new TicketCommentView(c.Id, c.AuthorName, c.FromStaff, c.Body, WireTime.Utc(c.CreatedAt)!.Value)).ToList()))
+                    .Select(c => new TicketCommentView(c.Id, c.AuthorName, c.FromStaff, c.Body, c.CreatedAt)).ToList()))
             .AsSplitQuery()
             .FirstOrDefaultAsync(cancellationToken);
 

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Api.Admin.ManageUsers;
 
 namespace Api.Portal.Tickets;
 
@@ -17,7 +16,7 @@ public sealed record TicketSummary(
     DateTime UpdatedAt,
     bool AwaitingYou)
 {
-    /// <summary>The list row, computed in SQL except for the reference and the UTC marks (the final projection runs on the client).</summary>
+    /// <summary>The list row, computed in SQL except for the reference (the final projection runs on the client).</summary>
     public static readonly Expression<Func<Ticket, TicketSummary>> FromTicket = t => new TicketSummary(
         t.Id,
         TicketReference.Of(t.Id),
@@ -26,8 +25,8 @@ public sealed record TicketSummary(
         t.Priority,
         t.OpenedBy!.DisplayName,
         t.Device == null ? null : t.Device.Name,
-        WireTime.Utc(t.CreatedAt)!.Value,
-        WireTime.Utc(t.UpdatedAt)!.Value,
+        t.CreatedAt,
+        t.UpdatedAt,
         t.AwaitingEndUser && t.Status != TicketStatuses.Closed);
 }
 

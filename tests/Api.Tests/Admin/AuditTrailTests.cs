@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Api.Audit;
@@ -103,6 +104,29 @@ public sealed class AuditTrailTests(SsoApiFactory api)
         var row = Assert.Single(lines[1..]);
         Assert.Contains($",{AuditActions.EndUserCreated},end-user,\"'=HYPERLINK(\"\"http://evil.example\"\")\",{id},", row);
         Assert.EndsWith(browser.ClientIp, row);
+    }
+
+    [Fact]
+    public async Task An_entrys_time_is_a_UTC_instant_and_the_export_shows_the_same_instant()
+    {
+        var world = await AdminWorld.CreateAsync(api.Services);
+        var admin = await world.StaffAsync();
+        using var browser = new SsoDriver(api);
+        var before = DateTimeOffset.UtcNow;
+        var id = await admin.AddAsync(browser, world.Clients[0], AdminCalls.NewEmail(), "Timed Person");
+        var after = DateTimeOffset.UtcNow;
+
+        var page = await admin.GetAsync(browser, $"/api/admin/audit?targetId={id}");
+        var csv = await admin.GetAsync(browser, $"/api/admin/audit/export.csv?targetId={id}");
+
+        // Without its "Z" a browser reads the time as its own local time: shifted by the viewer's offset.
+        var at = Text(Assert.Single(page.Json!["items"]!.AsArray())!.AsObject(), "at")!;
+        Assert.EndsWith("Z", at);
+        var instant = DateTimeOffset.Parse(at, CultureInfo.InvariantCulture);
+        Assert.InRange(instant, before, after);
+        var cell = csv.Body.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1].Split(',')[0];
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", cell);
+        Assert.Equal(instant.ToUnixTimeSeconds(), DateTimeOffset.Parse(cell, CultureInfo.InvariantCulture).ToUnixTimeSeconds());
     }
 
     [Fact]

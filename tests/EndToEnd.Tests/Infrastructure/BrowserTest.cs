@@ -14,13 +14,16 @@ public abstract class BrowserTest(StackFixture stack, BrowserFixture browser) : 
 
     public async Task InitializeAsync()
     {
-        Context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Stack.PortalUrl.ToString() });
+        Context = await browser.Browser.NewContextAsync(ContextOptions());
         Context.SetDefaultTimeout(15_000);
         Assertions.SetDefaultExpectTimeout(15_000);
         Page = await Context.NewPageAsync();
     }
 
     public async Task DisposeAsync() => await Context.DisposeAsync();
+
+    /// <summary>How the test's own browser is set up; a test may browse from elsewhere (another time zone, say).</summary>
+    protected virtual BrowserNewContextOptions ContextOptions() => new() { BaseURL = Stack.PortalUrl.ToString() };
 
     /// <summary>Another person's browser on the same portal (dispose it when that person is done).</summary>
     protected async Task<OtherBrowser> OtherBrowserAsync()

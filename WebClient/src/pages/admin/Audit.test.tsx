@@ -1,10 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from '../../browser';
 import { adminBasics, auditUrl, openAdmin, queryOf } from '../../test/admin';
 import { json, mockApi, problem } from '../../test/api';
 import { fakeManager, fakeUser, resetFakeManager } from '../../test/auth';
 import type { AuditEntry } from './adminTypes';
+
+// The page is read in New York (UTC−5 in December), not in UTC: a time shown without its zone
+// would be off by five hours. Set before the page's modules load (their formatters read the zone).
+vi.hoisted(() => vi.stubEnv('TZ', 'America/New_York'));
+afterAll(() => vi.unstubAllEnvs());
 
 vi.mock('../../auth/userManager', async () => {
   const { fakeManager } = await import('../../test/auth');
@@ -49,6 +54,21 @@ describe('Audit', () => {
     expect(first).toHaveTextContent('203.0.113.7');
     expect(second).toHaveTextContent('End user disabled');
     expect(screen.getByText('Page 1 of 1 · 2 events')).toBeVisible();
+  });
+
+  it("shows each time as the viewer's clock shows that instant", async () => {
+    // Exactly as the Api writes an entry's time: UTC with its "Z", to the tick.
+    const at = '2026-12-06T14:05:09.1234567Z';
+    mockApi({ ...adminBasics(), 'GET /api/admin/audit': () => json(auditPage([{ ...edited, at }])) });
+
+    await openAdmin(auditUrl, 'Audit');
+
+    const log = await screen.findByRole('table', { name: 'Audit log' });
+    const [time] = within(log).getAllByRole('cell');
+    const newYork = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'America/New_York' });
+    const spaced = (text: string | null | undefined) => text?.replace(/\s+/g, ' ').trim();
+    expect(spaced(time?.textContent)).toBe(spaced(newYork.format(Date.UTC(2026, 11, 6, 14, 5, 9))));
+    expect(time).toHaveTextContent(/\b9:05\b/);
   });
 
   it('filters by action through the URL, back at page 1', async () => {
