@@ -1,6 +1,5 @@
 using Api.Audit;
 using Api.Infrastructure;
-using Api.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
