@@ -35,5 +35,3 @@ public sealed record AdminTicketSummary(
         t.Client!.Name,
         t.OpenedBy.Email);
 }
-
-public sealed record AdminTicketPage(IReadOnlyList<AdminTicketSummary> Items, int Total, int Page, int PageSize);

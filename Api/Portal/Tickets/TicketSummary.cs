@@ -30,6 +30,3 @@ public sealed record TicketSummary(
         WireTime.Utc(t.UpdatedAt)!.Value,
         t.AwaitingEndUser && t.Status != TicketStatuses.Closed);
 }
-
-/// <param name="Total">How many tickets match the filter, on every page together.</param>
-public sealed record TicketPage(IReadOnlyList<TicketSummary> Items, int Total, int Page, int PageSize);
