@@ -36,7 +36,6 @@ if (app.Environment.IsDevelopment())
 
 app.MapDefaultEndpoints();
 app.MapStatusApi();
-app.MapOperatorStatusApi();
 app.MapSso();
 app.MapPortal();
 app.MapAdminApi();
