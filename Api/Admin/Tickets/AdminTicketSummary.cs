@@ -19,8 +19,10 @@ public sealed record AdminTicketSummary(
     Guid ClientId,
     string ClientName,
     string OpenedByEmail)
+    : TicketSummary(Id, Reference, Subject, Status, Priority, OpenedByName, DeviceName, CreatedAt, UpdatedAt, AwaitingYou)
 {
-    public static readonly Expression<Func<Ticket, AdminTicketSummary>> FromTicket = t => new AdminTicketSummary(
+    // The staff's own projection (new: it hides the end user's row's, which SQL could not extend).
+    public static new readonly Expression<Func<Ticket, AdminTicketSummary>> FromTicket = t => new AdminTicketSummary(
         t.Id,
         TicketReference.Of(t.Id),
         t.Subject,

@@ -3,9 +3,10 @@ using Api.Admin.ManageUsers;
 
 namespace Api.Portal.Tickets;
 
+/// <summary>A row of the end user's ticket list; the staff's row adds to it (<c>AdminTicketSummary</c>).</summary>
 /// <param name="Reference">"T-" and eight hex digits, see <see cref="TicketReference"/>.</param>
 /// <param name="AwaitingYou">The last word is the staff's and the ticket is not closed: the end user has an answer to read.</param>
-public sealed record TicketSummary(
+public record TicketSummary(
     Guid Id,
     string Reference,
     string Subject,
