@@ -23,7 +23,6 @@ builder.AddDevelopmentAgents();
 var app = builder.Build();
 app.UseApiPipeline();
 app.MapStatusApi();
-app.MapOperatorStatusApi();
 app.MapSso();
 app.MapPortal();
 app.MapAdminApi();

@@ -5,6 +5,7 @@ using Api.Admin.HomeUsers;
 using Api.Admin.ManageUsers;
 using Api.Admin.Migration;
 using Api.Admin.Staff;
+using Api.Admin.Status;
 using Api.Admin.Tickets;
 using Api.Infrastructure;
 
@@ -12,7 +13,8 @@ namespace Api.Admin;
 
 /// <summary>
 /// The admin area's API: partner staff and platform operators, always with an MFA-backed
-/// session (403 otherwise) and a staff role; another partner's ids answer 404.
+/// session (403 otherwise) and a staff role; another partner's ids answer 404. Some endpoints
+/// ask for more: <see cref="AuthorizationPolicies.Manager"/> or <see cref="AuthorizationPolicies.Operator"/>.
 /// </summary>
 public static class AdminApi
 {
@@ -30,10 +32,7 @@ public static class AdminApi
         admin.MapMigrationAdmin();
         admin.MapAdminTicketsApi();
         admin.MapBrandingApi();
+        admin.MapOperatorStatusApi();
         return app;
     }
-
-    /// <summary>For endpoints only partner admins and operators may call (technicians get 403).</summary>
-    public static TBuilder RequireManager<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder => builder.AddEndpointFilter<TBuilder, RequireManager>();
 }

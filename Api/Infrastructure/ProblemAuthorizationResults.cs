@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Authorization.Policy;
 namespace Api.Infrastructure;
 
 /// <summary>
-/// A refusal by a requirement that gave a reason (no MFA, not staff) answers 403 ProblemDetails
-/// with that reason as its sentence, so the SPA can tell the user what to do; every other result
-/// is handled as ASP.NET Core does by default.
+/// A refusal by a requirement that gave a reason (no MFA, not staff, not a partner admin) answers
+/// 403 ProblemDetails with that reason as its sentence, so the SPA can tell the user what to do;
+/// every other result is handled as ASP.NET Core does by default.
 /// </summary>
 public sealed class ProblemAuthorizationResults : IAuthorizationMiddlewareResultHandler
 {
@@ -16,7 +16,8 @@ public sealed class ProblemAuthorizationResults : IAuthorizationMiddlewareResult
     {
         if (authorizeResult is { Forbidden: true, AuthorizationFailure.FailureReasons: var reasons } && reasons.FirstOrDefault() is { } reason)
         {
-            await Problems.Forbidden("forbidden", "Not allowed", reason.Message).ExecuteAsync(context);
+            var (kind, title) = reason is ProblemRefusal refusal ? (refusal.Kind, refusal.Title) : ("forbidden", "Not allowed");
+            await Problems.Forbidden(kind, title, reason.Message).ExecuteAsync(context);
             return;
         }
 

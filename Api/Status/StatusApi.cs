@@ -8,7 +8,7 @@ namespace Api.Status;
 /// <summary>
 /// Whether the service is up, for anyone (load balancers, the sign-in page, monitoring). It says
 /// nothing else: engine names, versions and counts help an attacker and are for operators only
-/// (<see cref="OperatorStatusApi"/>).
+/// (<see cref="Admin.Status.OperatorStatusApi"/>).
 /// </summary>
 public static class StatusApi
 {

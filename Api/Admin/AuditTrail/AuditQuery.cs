@@ -10,8 +10,6 @@ namespace Api.Admin.AuditTrail;
 public sealed class AuditQuery
 {
     public const int MaxFilterLength = 64;
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 200;
 
     [FromQuery(Name = "action")]
     public string? Action { get; init; }

@@ -1,3 +1,5 @@
+using Api.Infrastructure.Paging;
+
 namespace Api.Admin.AuditTrail;
 
 /// <summary>The audit log as staff read it: their partner's events only (operators: every event), newest first.</summary>
@@ -7,6 +9,7 @@ public static class AuditTrailApi
     {
         admin.MapGet("/audit", ListAuditEvents.Handle)
             .WithName("ListAuditEvents")
+            .DescribePaging(PageSizeLimits.Standard)
             .WithSummary("Audit events, newest first, filtered by action, target and time; one page at a time.");
         admin.MapGet("/audit/export.csv", ExportAuditEvents.Handle)
             .WithName("ExportAuditEvents")

@@ -1,5 +1,6 @@
 using Api.Admin.Staff;
 using Api.Infrastructure;
+using Api.Infrastructure.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -8,35 +9,27 @@ namespace Api.Admin.AuditTrail;
 
 public static class ListAuditEvents
 {
-    public static async Task<Results<Ok<AuditPage>, ValidationProblem>> Handle(
-        [AsParameters] AuditQuery query, int? page, int? pageSize, StaffMember staff, AppDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<AuditEntry>>, ValidationProblem>> Handle(
+        [AsParameters] AuditQuery query, [AsParameters] PageRequest paging, StaffMember staff, AppDbContext db, CancellationToken cancellationToken)
     {
         if (query.Check() is { } problem)
         {
             return problem;
         }
 
-        if (page is < 1)
+        if (paging.Check(PageSizeLimits.Standard, out var page) is { } invalidPage)
         {
-            return Problems.Invalid("page", "The page number starts at 1.");
+            return invalidPage;
         }
 
-        if (pageSize is < 1 or > AuditQuery.MaxPageSize)
-        {
-            return Problems.Invalid("pageSize", $"Choose a page size from 1 to {AuditQuery.MaxPageSize}.");
-        }
-
-        var (number, size) = (page ?? 1, pageSize ?? AuditQuery.DefaultPageSize);
         var events = query.Apply(staff, db.AuditEvents.AsNoTracking());
         var total = await events.CountAsync(cancellationToken);
-        var items = await events.Skip((number - 1) * size).Take(size)
+        var items = await events.Slice(page)
             .Select(e => new AuditEntry(e.Id, e.At, e.ActorName, e.Action, e.TargetType, e.TargetId, e.TargetName, e.Before, e.After, e.ClientIp))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new AuditPage(items, number, size, total));
+        return TypedResults.Ok(page.Of(items, total));
     }
 }
-
-public sealed record AuditPage(IReadOnlyList<AuditEntry> Items, int Page, int PageSize, int Total);
 
 public sealed record AuditEntry(
     Guid Id, DateTime At, string ActorName, string Action, string TargetType, string? TargetId, string? TargetName, string? Before, string? After, string? ClientIp);

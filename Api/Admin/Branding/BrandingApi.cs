@@ -1,3 +1,4 @@
+using Api.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Admin.Branding;
@@ -16,20 +17,20 @@ public static class BrandingApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("The partner's branding and support contact, as the portal shows them.");
         admin.MapPut("/branding", UpdateBranding.Handle)
-            .RequireManager()
+            .RequireAuthorization(AuthorizationPolicies.Manager)
             .WithMetadata(new RequestSizeLimitAttribute(Sso.Login.InputRules.MaxBodyBytes))
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("UpdateBranding")
             .WithSummary("Sets the partner's colour (#rrggbb) and support e-mail, phone and hours; empty clears a field. A new support e-mail is mailed a confirmation link and gets new-ticket notices once confirmed.");
         admin.MapPost("/branding/support-email/confirmation", ResendSupportAddressConfirmation.Handle)
-            .RequireManager()
+            .RequireAuthorization(AuthorizationPolicies.Manager)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("ResendSupportAddressConfirmation")
             .WithSummary("Mails the support address's confirmation link again while it waits for confirmation; within the partner's and the address's e-mail limits.");
         admin.MapPut("/branding/logo", UploadLogo.Handle)
-            .RequireManager()
+            .RequireAuthorization(AuthorizationPolicies.Manager)
             .DisableAntiforgery()
             .Accepts<LogoUpload>("multipart/form-data")
             .WithMetadata(new RequestSizeLimitAttribute(UploadLogo.MaxRequestBytes))
@@ -39,7 +40,7 @@ public static class BrandingApi
             .WithName("UploadBrandingLogo")
             .WithSummary("Replaces the partner's logo: PNG, JPEG or WebP (recognised by content, never SVG), at most 256 KB.");
         admin.MapDelete("/branding/logo", DeleteLogo.Handle)
-            .RequireManager()
+            .RequireAuthorization(AuthorizationPolicies.Manager)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("DeleteBrandingLogo")
             .WithSummary("Removes the partner's logo: the portal shows the partner's name alone.");

@@ -31,7 +31,7 @@ public static class BulkAction
 
         if (body.Action == Disable && !staff.CanManage)
         {
-            return RequireManager.Refusal();
+            return ManagerRequirement.Problem();
         }
 
         var succeeded = 0;

@@ -1,3 +1,4 @@
+using Api.Infrastructure;
 using Api.Sso.Login;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,30 +15,30 @@ public static class EndUsersApi
     {
         var users = admin.MapGroup("/end-users").WithMetadata(new RequestSizeLimitAttribute(InputRules.MaxBodyBytes));
         users.MapPost("/", AddEndUser.Handle)
-            .RequireManager()
+            .RequireAuthorization(AuthorizationPolicies.Manager)
             .WithName("AddEndUser")
             .WithSummary("Adds an end user: on Single Sign-On (invitation e-mail) if the client is migrated, else on the portal's form (set-password e-mail).");
         users.MapPut("/{id:guid}", EditEndUser.Handle)
-            .RequireManager()
+            .RequireAuthorization(AuthorizationPolicies.Manager)
             .WithName("EditEndUser")
             .WithSummary("Changes an end user's name, e-mail, role or client; a new e-mail of a migrated user must be activated again.");
         users.MapPost("/{id:guid}/disable", DisableEndUser.Handle)
-            .RequireManager()
+            .RequireAuthorization(AuthorizationPolicies.Manager)
             .WithName("DisableEndUser")
             .WithSummary("Disables an end user and ends their sessions at once.");
         users.MapPost("/{id:guid}/enable", EnableEndUser.Handle)
-            .RequireManager()
+            .RequireAuthorization(AuthorizationPolicies.Manager)
             .WithName("EnableEndUser")
             .WithSummary("Lets a disabled end user sign in again.");
         users.MapDelete("/{id:guid}", DeleteEndUser.Handle)
-            .RequireManager()
+            .RequireAuthorization(AuthorizationPolicies.Manager)
             .WithName("DeleteEndUser")
             .WithSummary("Deletes an end user: portal access ends; an SSO account with other products' roles is kept.");
         users.MapPost("/{id:guid}/resend-activation", ResendActivation.Handle)
             .WithName("ResendEndUserActivation")
             .WithSummary("Sends the activation (SSO) or set-password (portal) e-mail again; at most five per user per hour.");
         users.MapPost("/{id:guid}/reset-mfa", ResetMfa.Handle)
-            .RequireManager()
+            .RequireAuthorization(AuthorizationPolicies.Manager)
             .WithName("ResetEndUserMfa")
             .WithSummary("Removes a migrated user's authenticator: the next sign-in enrols a new one. The user is told by e-mail.");
         users.MapPost("/{id:guid}/unlock", UnlockEndUser.Handle)

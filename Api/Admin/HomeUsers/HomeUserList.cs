@@ -1,6 +1,7 @@
 using Api.Admin.ManageUsers;
 using Api.Admin.Staff;
 using Api.Infrastructure;
+using Api.Infrastructure.Paging;
 using Api.Sso.Accounts;
 using Api.Sso.Products;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,10 +12,9 @@ namespace Api.Admin.HomeUsers;
 /// <summary>The Home &gt; User Management list: one page of people, and how many there are in all.</summary>
 public static class HomeUserList
 {
-    public static async Task<Results<Ok<HomeUserPage>, ValidationProblem>> GetHomeUsers(
+    public static async Task<Results<Ok<Page<HomeUserRow>>, ValidationProblem>> GetHomeUsers(
         string? search,
-        string? page,
-        string? pageSize,
+        [AsParameters] PageRequest paging,
         StaffMember staff,
         AppDbContext db,
         AccountAdministration accounts,
@@ -27,22 +27,16 @@ public static class HomeUserList
             return Problems.Invalid("search", $"Search for at most {EndUserFilter.MaxSearchLength} characters.");
         }
 
-        if (!EndUserList.TryNumber(page, 1, EndUserList.MaxPage, 1, out var pageNumber))
+        if (paging.Check(PageSizeLimits.Standard, out var page) is { } invalidPage)
         {
-            return Problems.Invalid("page", "Choose a page number from 1.");
-        }
-
-        if (!EndUserList.TryNumber(pageSize, 1, EndUserList.MaxPageSize, EndUserList.DefaultPageSize, out var size))
-        {
-            return Problems.Invalid("pageSize", $"Show from 1 to {EndUserList.MaxPageSize} people per page.");
+            return invalidPage;
         }
 
         var matching = HomeUserListing.Query(staff, db, accounts).Matching(text);
         var total = await matching.CountAsync(cancellationToken);
         var listings = await matching.Sorted()
-            .Skip((pageNumber - 1) * size)
-            .Take(size)
+            .Slice(page)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new HomeUserPage(await HomeUserRow.FromAsync(listings, accounts, catalog, cancellationToken), pageNumber, size, total));
+        return TypedResults.Ok(page.Of(await HomeUserRow.FromAsync(listings, accounts, catalog, cancellationToken), total));
     }
 }

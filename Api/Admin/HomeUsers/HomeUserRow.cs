@@ -32,6 +32,3 @@ public sealed record HomeUserRow(Guid Id, string Kind, string Name, string Email
 /// <param name="Roles">The person's roles in this product.</param>
 /// <param name="AssignableRoles">The roles a partner admin may give or take here.</param>
 public sealed record HomeUserProductRoles(string ClientId, string ProductName, IReadOnlyList<string> Roles, IReadOnlyList<string> AssignableRoles);
-
-/// <param name="Total">How many people match the search, on every page together.</param>
-public sealed record HomeUserPage(IReadOnlyList<HomeUserRow> Items, int Page, int PageSize, int Total);

@@ -1,4 +1,6 @@
 using Api.Admin.ManageUsers;
+using Api.Infrastructure;
+using Api.Infrastructure.Paging;
 using Api.Sso.Login;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,9 +18,10 @@ public static class HomeUsersApi
         admin.MapGet("/home-users", HomeUserList.GetHomeUsers)
             .WithName("GetHomeUsers")
             .DescribeEndUserQuery()
+            .DescribePaging(PageSizeLimits.Standard)
             .WithSummary("One page of the partner's people on Single Sign-On (staff, and end users with other products' roles), with their product roles.");
         admin.MapPut("/home-users/{personId:guid}/products/{productClientId}/roles", SetHomeUserRoles.Handle)
-            .RequireManager()
+            .RequireAuthorization(AuthorizationPolicies.Manager)
             .WithMetadata(new RequestSizeLimitAttribute(InputRules.MaxBodyBytes))
             .WithName("SetHomeUserProductRoles")
             .ProducesProblem(StatusCodes.Status404NotFound)

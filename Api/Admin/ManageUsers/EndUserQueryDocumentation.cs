@@ -7,7 +7,8 @@ namespace Api.Admin.ManageUsers;
 /// <summary>
 /// The list's query values are bound as text (so a wrong one gets a sentence naming it, see
 /// <see cref="EndUserFilter.TryRead"/>); the OpenAPI document still says what each one accepts,
-/// so the SPA's generated client offers exactly these values.
+/// so the SPA's generated client offers exactly these values. Page and page size are described by
+/// <see cref="Infrastructure.Paging.PagingDocumentation"/>, as on every list.
 /// </summary>
 public static class EndUserQueryDocumentation
 {
@@ -25,11 +26,6 @@ public static class EndUserQueryDocumentation
                     "migrated" or "desc" => new OpenApiSchema { Type = JsonSchemaType.Boolean },
                     "ssoState" => Choice(SsoStateNames.ByName.Keys),
                     "sort" => Choice(EndUserFilter.SortNames.Keys),
-                    "page" => new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Default = 1 },
-                    "pageSize" => new OpenApiSchema
-                    {
-                        Type = JsonSchemaType.Integer, Format = "int32", Minimum = "1", Maximum = EndUserList.MaxPageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), Default = EndUserList.DefaultPageSize,
-                    },
                     _ => parameter.Schema,
                 };
             }

@@ -1,3 +1,5 @@
+using Api.Infrastructure.Paging;
+
 namespace Api.Admin.ManageUsers;
 
 /// <summary>
@@ -15,6 +17,7 @@ public static class ManageUsersApi
         admin.MapGet("/end-users", EndUserList.GetEndUsers)
             .WithName("GetEndUsers")
             .DescribeEndUserQuery()
+            .DescribePaging(PageSizeLimits.Standard)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One page of end users: searched, filtered and sorted, with their SSO state and whether sign-in is locked.");
         admin.MapGet("/end-users/export.csv", EndUserExport.ExportEndUsers)

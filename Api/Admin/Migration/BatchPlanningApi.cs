@@ -1,3 +1,4 @@
+using Api.Infrastructure.Paging;
 using Api.Sso.Login;
 using Microsoft.AspNetCore.Mvc;
 
@@ -41,6 +42,7 @@ public static class BatchPlanningApi
             .WithSummary("Leaves an end user out of a scheduled batch, or takes them back in.");
         batches.MapGet("/{id:guid}/results", ListResults.Handle)
             .WithName("ListMigrationResults")
+            .DescribePaging(PageSizeLimits.Standard)
             .WithSummary("A batch's per-user results, one page at a time, optionally of one status.");
         return batches;
     }

@@ -1,5 +1,6 @@
 using Api.Admin.ManageUsers;
 using Api.Infrastructure;
+using Api.Infrastructure.Paging;
 using Api.SsoMigration.Execution;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -10,8 +11,8 @@ namespace Api.Admin.Migration;
 /// <summary>A batch's per-user results, one page at a time, optionally of one status (the failed ones to retry, say).</summary>
 public static class ListResults
 {
-    public static async Task<Results<Ok<BatchResultPage>, ProblemHttpResult, ValidationProblem>> Handle(
-        Guid id, string? status, string? page, string? pageSize, [AsParameters] BatchServices s, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<BatchResultRow>>, ProblemHttpResult, ValidationProblem>> Handle(
+        Guid id, string? status, [AsParameters] PageRequest paging, [AsParameters] BatchServices s, CancellationToken cancellationToken)
     {
         var filter = string.IsNullOrEmpty(status) ? null : BatchWireNames.OutcomeNamed(status);
         if (!string.IsNullOrEmpty(status) && filter is null)
@@ -19,14 +20,9 @@ public static class ListResults
             return Problems.Invalid("status", "Choose a status: pending, excluded, migrated, linked, skipped, failed or rolled-back.");
         }
 
-        if (!EndUserList.TryNumber(page, 1, EndUserList.MaxPage, 1, out var pageNumber))
+        if (paging.Check(PageSizeLimits.Standard, out var page) is { } invalidPage)
         {
-            return Problems.Invalid("page", "Choose a page number from 1.");
-        }
-
-        if (!EndUserList.TryNumber(pageSize, 1, EndUserList.MaxPageSize, EndUserList.DefaultPageSize, out var size))
-        {
-            return Problems.Invalid("pageSize", $"Show from 1 to {EndUserList.MaxPageSize} users per page.");
+            return invalidPage;
         }
 
         if (await s.FindAsync(id, cancellationToken) is null)
@@ -40,10 +36,9 @@ public static class ListResults
                           join user in s.Db.EndUsers on result.EndUserId equals user.Id
                           orderby user.Client!.Name, user.DisplayName, user.Id
                           select new { result, user.DisplayName, user.Email, ClientName = user.Client!.Name })
-            .Skip((pageNumber - 1) * size)
-            .Take(size)
+            .Slice(page)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new BatchResultPage(
+        return TypedResults.Ok(page.Of(
             [.. rows.Select(r => new BatchResultRow(
                 r.result.EndUserId,
                 r.DisplayName,
@@ -53,14 +48,9 @@ public static class ListResults
                 r.result.Reason,
                 r.result.Attempts,
                 r.result.CompletedAt))],
-            pageNumber,
-            size,
             total));
     }
 }
-
-/// <param name="Total">How many results match the filter, on every page together.</param>
-public sealed record BatchResultPage(IReadOnlyList<BatchResultRow> Items, int Page, int PageSize, int Total);
 
 /// <param name="Status">"pending", "excluded", "migrated", "linked", "skipped", "failed" or "rolled-back".</param>
 /// <param name="Reason">Why the user was skipped, failed or excluded: a sentence for the operator.</param>

@@ -1,4 +1,4 @@
-using Api.Admin.Staff;
+using Api.Infrastructure;
 
 namespace Api.Admin.Migration;
 
@@ -14,7 +14,7 @@ public static class MigrationAdminApi
         var migration = admin.MapGroup("/migration").WithTags("Migration");
         migration.MapUpcomingBatches();
 
-        var batches = migration.MapGroup("/batches").AddEndpointFilter<RequireOperator>();
+        var batches = migration.MapGroup("/batches").RequireAuthorization(AuthorizationPolicies.Operator);
         batches.MapBatchPlanning();
         batches.MapBatchExecution();
         return admin;

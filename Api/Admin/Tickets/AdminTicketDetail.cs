@@ -22,7 +22,9 @@ public sealed record AdminTicketDetail(
     bool CanClose,
     Guid ClientId,
     string OpenedByEmail,
-    IReadOnlyList<string> Statuses);
+    IReadOnlyList<string> Statuses)
+    : TicketDetail(
+        Id, Reference, Subject, Description, Status, Priority, ClientName, OpenedByName, Device, CreatedAt, UpdatedAt, Attachments, Comments, CanComment, CanClose);
 
 /// <param name="Status">The new status; null keeps it (an Open ticket becomes "Waiting for you").</param>
 public sealed record AnswerTicketRequest(string? Body, string? Status);

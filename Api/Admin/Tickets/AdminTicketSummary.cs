@@ -18,8 +18,10 @@ public sealed record AdminTicketSummary(
     Guid ClientId,
     string ClientName,
     string OpenedByEmail)
+    : TicketSummary(Id, Reference, Subject, Status, Priority, OpenedByName, DeviceName, CreatedAt, UpdatedAt, AwaitingYou)
 {
-    public static readonly Expression<Func<Ticket, AdminTicketSummary>> FromTicket = t => new AdminTicketSummary(
+    // The staff's own projection (new: it hides the end user's row's, which SQL could not extend).
+    public static new readonly Expression<Func<Ticket, AdminTicketSummary>> FromTicket = t => new AdminTicketSummary(
         t.Id,
         TicketReference.Of(t.Id),
         t.Subject,
@@ -34,5 +36,3 @@ public sealed record AdminTicketSummary(
         t.Client!.Name,
         t.OpenedBy.Email);
 }
-
-public sealed record AdminTicketPage(IReadOnlyList<AdminTicketSummary> Items, int Total, int Page, int PageSize);

@@ -1,3 +1,4 @@
+using Api.Infrastructure.Paging;
 using Api.Portal.Tickets;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,6 +16,7 @@ public static class AdminTicketsApi
         var tickets = admin.MapGroup("/tickets");
         tickets.MapGet("/", ListAdminTickets.Handle)
             .WithName("GetAdminTickets")
+            .DescribePaging(TicketListQuery.PageSizes)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One page of the partner's clients' tickets, newest activity first: by client, status (active, closed, all or one status), priority and search.");
         tickets.MapGet("/{ticketId:guid}", GetAdminTicket.Handle)

@@ -1,6 +1,7 @@
 using Api.Admin.EndUsers;
 using Api.Admin.Staff;
 using Api.Infrastructure;
+using Api.Infrastructure.Paging;
 using Api.Portal.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -13,13 +14,12 @@ public static class ListAdminTickets
 {
     public const int MaxSearchLength = 200;
 
-    public static async Task<Results<Ok<AdminTicketPage>, ValidationProblem, ProblemHttpResult>> Handle(
-        [AsParameters] AdminTicketFilter filter, StaffMember staff, AppDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<AdminTicketSummary>>, ValidationProblem, ProblemHttpResult>> Handle(
+        [AsParameters] AdminTicketFilter filter, [AsParameters] PageRequest paging, StaffMember staff, AppDbContext db, CancellationToken cancellationToken)
     {
-        var (number, size, invalid) = TicketListQuery.Paging(filter.Page, filter.PageSize);
-        if (invalid is not null)
+        if (paging.Check(TicketListQuery.PageSizes, out var page) is { } invalidPage)
         {
-            return invalid;
+            return invalidPage;
         }
 
         var matching = TicketListQuery.ByStatus(staff.Scope(db.Tickets), filter.Status, exactAllowed: true, out var refused);
@@ -60,11 +60,10 @@ public static class ListAdminTickets
 
         var total = await matching!.CountAsync(cancellationToken);
         var items = await TicketListQuery.Newest(matching!)
-            .Skip((number - 1) * size)
-            .Take(size)
+            .Slice(page)
             .Select(AdminTicketSummary.FromTicket)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new AdminTicketPage(items, total, number, size));
+        return TypedResults.Ok(page.Of(items, total));
     }
 
     /// <summary>The subject, the opener's name or e-mail contain the text; or it is the ticket's reference (T-1A2B3C4D).</summary>
@@ -95,10 +94,4 @@ public sealed class AdminTicketFilter
     /// <summary>Part of the subject, the opener's name or e-mail, or a reference such as T-1A2B3C4D.</summary>
     [FromQuery(Name = "search")]
     public string? Search { get; init; }
-
-    [FromQuery(Name = "page")]
-    public string? Page { get; init; }
-
-    [FromQuery(Name = "pageSize")]
-    public string? PageSize { get; init; }
 }

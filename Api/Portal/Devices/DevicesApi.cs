@@ -1,3 +1,5 @@
+using Api.Infrastructure.Paging;
+
 namespace Api.Portal.Devices;
 
 /// <summary>
@@ -10,6 +12,7 @@ public static class DevicesApi
     {
         portal.MapGet("/devices", DeviceList.GetDevices)
             .WithName("GetMyDevices")
+            .DescribePaging(PageSizeLimits.Standard)
             .WithSummary("One page of the devices the end user may see (theirs; the whole client's for a client manager), by name, with online/offline.");
         portal.MapGet("/devices/{deviceId:guid}", DeviceDetails.GetDevice)
             .WithName("GetMyDevice")

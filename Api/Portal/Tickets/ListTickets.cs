@@ -1,4 +1,5 @@
 using Api.Infrastructure;
+using Api.Infrastructure.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,15 +8,15 @@ namespace Api.Portal.Tickets;
 /// <summary>The end user's ticket list (a client manager's: the client's), one page at a time.</summary>
 public static class ListTickets
 {
-    public static async Task<Results<Ok<TicketPage>, ValidationProblem, ProblemHttpResult>> Handle(
-        string? status, string? page, string? pageSize, PortalScope? portal, AppDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<Page<TicketSummary>>, ValidationProblem, ProblemHttpResult>> Handle(
+        string? status, [AsParameters] PageRequest paging, PortalScope? portal, AppDbContext db, CancellationToken cancellationToken)
     {
         if (portal is null)
         {
             return PortalScope.NoAccess();
         }
 
-        var (number, size, invalid) = TicketListQuery.Paging(page, pageSize);
+        var invalid = paging.Check(TicketListQuery.PageSizes, out var page);
         var matching = TicketListQuery.ByStatus(portal.Tickets(db.Tickets), status, exactAllowed: false, out var refused);
         if ((invalid ?? refused) is { } problem)
         {
@@ -24,11 +25,10 @@ public static class ListTickets
 
         var total = await matching!.CountAsync(cancellationToken);
         var items = await TicketListQuery.Newest(matching!)
-            .Skip((number - 1) * size)
-            .Take(size)
+            .Slice(page)
             .Select(TicketSummary.FromTicket)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new TicketPage(items, total, number, size));
+        return TypedResults.Ok(page.Of(items, total));
     }
 
     /// <summary>

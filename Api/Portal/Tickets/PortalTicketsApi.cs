@@ -1,4 +1,5 @@
 using Api.Infrastructure;
+using Api.Infrastructure.Paging;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Portal.Tickets;
@@ -18,6 +19,7 @@ public static class PortalTicketsApi
         var tickets = app.MapGroup("/api/portal/tickets").WithTags("Portal").RequireAuthorization().NoStore();
         tickets.MapGet("/", ListTickets.Handle)
             .WithName("GetPortalTickets")
+            .DescribePaging(TicketListQuery.PageSizes)
             .WithSummary("One page of the caller's tickets (a client manager's: the client's), newest activity first; status active (default), closed or all.");
         tickets.MapPost("/", OpenTicket.Handle)
             .WithName("OpenTicket")

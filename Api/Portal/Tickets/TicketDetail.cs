@@ -1,9 +1,9 @@
 namespace Api.Portal.Tickets;
 
-/// <summary>One ticket as its end user (or their client manager) reads it.</summary>
+/// <summary>One ticket as its end user (or their client manager) reads it; the staff's view adds to it (<c>AdminTicketDetail</c>).</summary>
 /// <param name="CanComment">False once the ticket is closed: a new problem needs a new ticket.</param>
 /// <param name="CanClose">False once the ticket is closed.</param>
-public sealed record TicketDetail(
+public record TicketDetail(
     Guid Id,
     string Reference,
     string Subject,

@@ -1,14 +1,14 @@
-using Api.Admin.ManageUsers;
 using Api.Infrastructure;
+using Api.Infrastructure.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Api.Portal.Tickets;
 
-/// <summary>The status filter and paging both ticket lists share, read from text so a wrong value gets a sentence.</summary>
+/// <summary>The status filter and page sizes both ticket lists share, read from text so a wrong value gets a sentence.</summary>
 public static class TicketListQuery
 {
-    public const int DefaultPageSize = 20;
-    public const int MaxPageSize = 100;
+    /// <summary>20 tickets a page, at most 100: fewer than the other lists (<see cref="PageSizeLimits.Standard"/>).</summary>
+    public static readonly PageSizeLimits PageSizes = new(20, 100);
 
     public const string Active = "active";
     public const string Closed = "closed";
@@ -39,22 +39,6 @@ public static class TicketListQuery
         var choices = exactAllowed ? $"active, closed, all or one of: {string.Join(", ", TicketStatuses.All)}" : "active, closed or all";
         problem = Problems.Invalid("status", $"Show tickets that are {choices}.");
         return null;
-    }
-
-    /// <summary>The page and page size; a problem when either is not a number within range.</summary>
-    public static (int Page, int PageSize, ValidationProblem? Problem) Paging(string? page, string? pageSize)
-    {
-        if (!EndUserList.TryNumber(page, 1, EndUserList.MaxPage, 1, out var number))
-        {
-            return (0, 0, Problems.Invalid("page", "Choose a page number from 1."));
-        }
-
-        if (!EndUserList.TryNumber(pageSize, 1, MaxPageSize, DefaultPageSize, out var size))
-        {
-            return (0, 0, Problems.Invalid("pageSize", $"Show from 1 to {MaxPageSize} tickets per page."));
-        }
-
-        return (number, size, null);
     }
 
     /// <summary>Newest activity first; ties (same instant) by id so pages never overlap.</summary>

@@ -2,9 +2,10 @@ using System.Linq.Expressions;
 
 namespace Api.Portal.Tickets;
 
+/// <summary>A row of the end user's ticket list; the staff's row adds to it (<c>AdminTicketSummary</c>).</summary>
 /// <param name="Reference">"T-" and eight hex digits, see <see cref="TicketReference"/>.</param>
 /// <param name="AwaitingYou">The last word is the staff's and the ticket is not closed: the end user has an answer to read.</param>
-public sealed record TicketSummary(
+public record TicketSummary(
     Guid Id,
     string Reference,
     string Subject,
@@ -29,6 +30,3 @@ public sealed record TicketSummary(
         t.UpdatedAt,
         t.AwaitingEndUser && t.Status != TicketStatuses.Closed);
 }
-
-/// <param name="Total">How many tickets match the filter, on every page together.</param>
-public sealed record TicketPage(IReadOnlyList<TicketSummary> Items, int Total, int Page, int PageSize);

@@ -1,5 +1,6 @@
 using System.Net;
 using Api.Admin.ManageUsers;
+using Api.Infrastructure.Paging;
 using Api.Portal;
 using Api.Tests.Sso;
 
@@ -217,12 +218,12 @@ public sealed class ManageUsersListTests(SsoApiFactory api)
         Assert.Equal([3, 3, 1, 0], pages.Select(p => p.Items.Count));
         Assert.All(pages, p => Assert.Equal(7, p.Total));
         Assert.All(pages, p => Assert.Equal(3, p.PageSize));
-        Assert.Equal([1, 2, 3, 4], pages.Select(p => p.Page));
+        Assert.Equal([1, 2, 3, 4], pages.Select(p => p.Number));
         Assert.Equal(7, pages.SelectMany(p => p.Items).Select(r => r.Id).Distinct().Count());
         var all = await reader.PageAsync();
-        Assert.Equal((1, EndUserList.DefaultPageSize, 7), (all.Page, all.PageSize, all.Total));
+        Assert.Equal((1, PageSizeLimits.Standard.Default, 7), (all.Number, all.PageSize, all.Total));
         Assert.Equal(all.Items.Select(r => r.Id), pages.SelectMany(p => p.Items).Select(r => r.Id));
-        Assert.Equal(2, (await reader.PageAsync("?pageSize=3&page=2&migrated=false&status=enabled")).Page);
+        Assert.Equal(2, (await reader.PageAsync("?pageSize=3&page=2&migrated=false&status=enabled")).Number);
     }
 
     [Theory]

@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
+using Api.Admin.Staff;
 using Api.Infrastructure;
 using Api.Sso.Sessions;
 using Api.Status;
+using Api.Tests.Admin;
 using Api.Tests.Sso;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -35,16 +37,35 @@ public sealed class StatusExposureTests(SsoApiFactory api)
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Enrolled);
         using var browser = new SsoDriver(api);
         var endUser = await browser.SignInAsync(user);
-        var operatorWithoutMfa = await OperatorTokenAsync(["pwd"]);
+        var operatorWithoutMfa = await AdminWorld.OperatorAsync(api.Services, mfa: false);
+        var partnerAdmin = await (await AdminWorld.CreateAsync(api.Services)).StaffAsync();
 
         var anonymous = await GetSystemStatusAsync(browser, null);
         var signedInUser = await GetSystemStatusAsync(browser, endUser.AccessToken);
-        var noMfa = await GetSystemStatusAsync(browser, operatorWithoutMfa);
+        var noMfa = await GetSystemStatusAsync(browser, operatorWithoutMfa.Token);
+        var partnerStaff = await GetSystemStatusAsync(browser, partnerAdmin.Token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.Status);
         Assert.Equal(HttpStatusCode.Forbidden, signedInUser.Status);
         Assert.Equal(HttpStatusCode.Forbidden, noMfa.Status);
-        Assert.All([anonymous, signedInUser, noMfa], answer => Assert.DoesNotContain("SQLite", answer.Body));
+        Assert.Equal(MfaSessionRequirement.Refusal, noMfa.Detail);
+        Assert.Equal(HttpStatusCode.Forbidden, partnerStaff.Status);
+        Assert.Equal(OperatorRequirement.Refusal, partnerStaff.Detail);
+        Assert.All([anonymous, signedInUser, noMfa, partnerStaff], answer => Assert.DoesNotContain("SQLite", answer.Body));
+    }
+
+    [Fact]
+    [Trait("ASVS", "4.1.3")]
+    public async Task An_operator_role_without_an_account_in_good_standing_is_refused()
+    {
+        using var browser = new SsoDriver(api);
+
+        // The role as a token would carry it, with a live MFA session, but no SSO account behind it.
+        var answer = await GetSystemStatusAsync(browser, await OperatorTokenAsync(["pwd", "mfa"]));
+
+        Assert.Equal(HttpStatusCode.Forbidden, answer.Status);
+        Assert.Equal(StaffRequirement.Refusal, answer.Detail);
+        Assert.DoesNotContain("SQLite", answer.Body);
     }
 
     [Fact]
@@ -54,7 +75,7 @@ public sealed class StatusExposureTests(SsoApiFactory api)
         using var browser = new SsoDriver(api);
         await browser.Http.GetAsync("/api/status");
 
-        var answer = await GetSystemStatusAsync(browser, await OperatorTokenAsync(["pwd", "mfa"]));
+        var answer = await GetSystemStatusAsync(browser, (await AdminWorld.OperatorAsync(api.Services)).Token);
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         var facts = System.Text.Json.JsonSerializer.Deserialize<SystemStatus>(answer.Body, System.Text.Json.JsonSerializerOptions.Web)!;
@@ -67,7 +88,7 @@ public sealed class StatusExposureTests(SsoApiFactory api)
     private static Task<SsoResponse> GetSystemStatusAsync(SsoDriver browser, string? token) =>
         browser.SendAsync(HttpMethod.Get, "/api/admin/status", token);
 
-    /// <summary>There are no operators yet (issue 8): a token as the provider would issue one, with a live session.</summary>
+    /// <summary>A token as the provider would issue one to an operator, with a live session, for a subject that has no SSO account.</summary>
     private async Task<string> OperatorTokenAsync(string[] amr)
     {
         var subject = $"operator-{Guid.NewGuid():N}";

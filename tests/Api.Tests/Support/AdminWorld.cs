@@ -74,15 +74,15 @@ public sealed class AdminWorld
         return (staff, account);
     }
 
-    /// <summary>A platform operator (sees every partner), signed in with MFA.</summary>
-    public static async Task<StaffLogin> OperatorAsync(IServiceProvider services)
+    /// <summary>A platform operator (sees every partner), signed in with MFA unless <paramref name="mfa"/> is false.</summary>
+    public static async Task<StaffLogin> OperatorAsync(IServiceProvider services, bool mfa = true)
     {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<SsoAccount>>();
         var tag = Guid.NewGuid().ToString("N")[..10];
         var account = new SsoAccount { UserName = $"operator-{tag}@platform.example", Email = $"operator-{tag}@platform.example", DisplayName = $"Operator {tag}", EmailConfirmed = true };
         Assert.True((await users.CreateAsync(account, SsoUsers.DefaultPassword)).Succeeded);
-        return await LoginAsync(services, account.Id, account.Email!, ["pwd", "mfa", "otp"], ProductRoles.PlatformOperator);
+        return await LoginAsync(services, account.Id, account.Email!, mfa ? ["pwd", "mfa", "otp"] : ["pwd"], ProductRoles.PlatformOperator);
     }
 
     /// <summary>An end user of one of this partner's clients (the first by default), in the given state.</summary>

@@ -18,7 +18,7 @@ export type EmailDelivery = AsWritten<Schemas['EmailDelivery']>;
 export type EndUserDetail = AsWritten<Schemas['EndUserDetail']>;
 export type BulkResult = AsWritten<Schemas['BulkResult']>;
 export type AuditEntry = Schemas['AuditEntry'];
-export type AuditPage = AsWritten<Schemas['AuditPage']>;
+export type AuditPage = AsWritten<Schemas['PageOfAuditEntry']>;
 
 /** The body of POST /api/admin/end-users and PUT /api/admin/end-users/{id}: Client, Name, Email, Role. */
 export type EndUserInput = { [Key in keyof Schemas['AddEndUserRequest']]: NonNullable<Schemas['AddEndUserRequest'][Key]> };
@@ -35,7 +35,7 @@ export type AccessRequestState = 'waiting' | 'declined';
 /** Home > User Management: a person (staff or linked end user) with their roles per product. */
 export type HomeUserRow = Schemas['HomeUserRow'];
 export type HomeUserProductRoles = Schemas['HomeUserProductRoles'];
-export type HomeUserPage = AsWritten<Schemas['HomeUserPage']>;
+export type HomeUserPage = AsWritten<Schemas['PageOfHomeUserRow']>;
 export type HomeUserQuery = NonNullable<operations['GetHomeUsers']['parameters']['query']>;
 
 /** Query of GET /api/admin/audit; its CSV export takes the same without paging. */

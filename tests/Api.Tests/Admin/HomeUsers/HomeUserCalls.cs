@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Api.Admin.HomeUsers;
 using Api.Audit;
 using Api.Infrastructure;
+using Api.Infrastructure.Paging;
 using Api.Sso.Accounts;
 using Api.SsoMigration;
 using Api.SsoMigration.Batches;
@@ -24,7 +25,7 @@ internal static class HomeUserCalls
         using var request = staff.Request(HttpMethod.Get, $"{List}?pageSize=200{query}");
         using var answer = await browser.Http.SendAsync(request);
         Assert.True(answer.StatusCode == HttpStatusCode.OK, $"{(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
-        return (await answer.Content.ReadFromJsonAsync<HomeUserPage>())!.Items;
+        return (await answer.Content.ReadFromJsonAsync<Page<HomeUserRow>>())!.Items;
     }
 
     public static Task<SsoResponse> SetRolesAsync(this StaffLogin staff, SsoDriver browser, Guid personId, params string[] roles) =>

@@ -27,7 +27,7 @@ export type BatchDetail = AsWritten<Schemas['BatchDetail']>;
 export type ReadinessUser = Schemas['ReadinessUser'];
 export type ReadinessReport = AsWritten<Schemas['ReadinessReport']>;
 export type ResultRow = AsWritten<Schemas['BatchResultRow']>;
-export type ResultPage = AsWritten<Schemas['BatchResultPage']>;
+export type ResultPage = AsWritten<Schemas['PageOfBatchResultRow']>;
 export type UpcomingClient = AsWritten<Schemas['UpcomingClient']>;
 export type UpcomingBatch = AsWritten<Schemas['UpcomingBatch']>;
 
