@@ -4,7 +4,7 @@ import { allowedActions, type RowAction } from './endUserActions';
 import type { EndUserFilters, SortKey } from './endUserFilters';
 
 interface Props {
-  rows: EndUserRow[];
+  rows: readonly EndUserRow[];
   staff: StaffMe;
   filters: EndUserFilters;
   busy: boolean;
@@ -106,83 +106,81 @@ export function EndUsersTable({ rows, staff, filters, busy, selected, busyUserId
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
   const sortable = { filters, onSort };
   return (
-    <div className="table-scroll">
-      <table aria-label="End users" aria-busy={busy} className="end-users">
-        <thead>
-          <tr>
-            <th scope="col">
-              <input
-                type="checkbox"
-                aria-label="Select all end users on this page"
-                checked={allSelected}
-                onChange={(event) => onSelect(rows.map((row) => row.id), event.target.checked)}
-              />
-            </th>
-            <SortHeader label="Name" sortKey="name" {...sortable} />
-            <SortHeader label="Email" sortKey="email" {...sortable} />
-            <SortHeader label="Client" sortKey="client" {...sortable} />
-            <SortHeader label="Role" sortKey="role" {...sortable} />
-            <SortHeader label="Status" sortKey="status" {...sortable} />
-            <SortHeader label="Migrated to SSO" sortKey="migratedAt" {...sortable} />
-            <th scope="col">SSO state</th>
-            <SortHeader label="Last login" sortKey="lastLogin" {...sortable} />
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((user) => {
-            const actions: (RowAction | 'edit' | 'details')[] = ['details', ...(staff.canManage ? (['edit'] as const) : []), ...allowedActions(staff, user)];
-            return (
-              <tr key={user.id}>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${user.name}`}
-                    checked={selected.has(user.id)}
-                    onChange={(event) => onSelect([user.id], event.target.checked)}
-                  />
-                </td>
-                <th scope="row">{user.name}</th>
-                <td className="email">
-                  <EmailText email={user.email} />
-                </td>
-                <td>{user.clientName}</td>
-                <td>{user.role}</td>
-                <td>
-                  <StatusText user={user} />
-                </td>
-                <td>
-                  <MigratedMark user={user} />
-                </td>
-                <td>
-                  <SsoStateText user={user} />
-                </td>
-                <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : 'Never'}</td>
-                <td>
-                  <div className="row-actions">
-                    {actions.map((action) => {
-                      const [text, label] = action === 'resend-activation' && user.accessRequest ? askAgainText : actionText[action];
-                      return (
-                        <button
-                          // Disable and Enable are one button whose words change, so focus stays on it.
-                          key={action === 'enable' ? 'disable' : action}
-                          type="button"
-                          className={action === 'delete' ? 'small danger' : 'small'}
-                          aria-label={label(user.name)}
-                          disabled={busyUserId === user.id}
-                          onClick={() => onAction(action, user)}
-                        >
-                          {text}
-                        </button>
-                      );
-                    })}
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <table aria-label="End users" aria-busy={busy} className="end-users">
+      <thead>
+        <tr>
+          <th scope="col">
+            <input
+              type="checkbox"
+              aria-label="Select all end users on this page"
+              checked={allSelected}
+              onChange={(event) => onSelect(rows.map((row) => row.id), event.target.checked)}
+            />
+          </th>
+          <SortHeader label="Name" sortKey="name" {...sortable} />
+          <SortHeader label="Email" sortKey="email" {...sortable} />
+          <SortHeader label="Client" sortKey="client" {...sortable} />
+          <SortHeader label="Role" sortKey="role" {...sortable} />
+          <SortHeader label="Status" sortKey="status" {...sortable} />
+          <SortHeader label="Migrated to SSO" sortKey="migratedAt" {...sortable} />
+          <th scope="col">SSO state</th>
+          <SortHeader label="Last login" sortKey="lastLogin" {...sortable} />
+          <th scope="col">Actions</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((user) => {
+          const actions: (RowAction | 'edit' | 'details')[] = ['details', ...(staff.canManage ? (['edit'] as const) : []), ...allowedActions(staff, user)];
+          return (
+            <tr key={user.id}>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${user.name}`}
+                  checked={selected.has(user.id)}
+                  onChange={(event) => onSelect([user.id], event.target.checked)}
+                />
+              </td>
+              <th scope="row">{user.name}</th>
+              <td className="email">
+                <EmailText email={user.email} />
+              </td>
+              <td>{user.clientName}</td>
+              <td>{user.role}</td>
+              <td>
+                <StatusText user={user} />
+              </td>
+              <td>
+                <MigratedMark user={user} />
+              </td>
+              <td>
+                <SsoStateText user={user} />
+              </td>
+              <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : 'Never'}</td>
+              <td>
+                <div className="row-actions">
+                  {actions.map((action) => {
+                    const [text, label] = action === 'resend-activation' && user.accessRequest ? askAgainText : actionText[action];
+                    return (
+                      <button
+                        // Disable and Enable are one button whose words change, so focus stays on it.
+                        key={action === 'enable' ? 'disable' : action}
+                        type="button"
+                        className={action === 'delete' ? 'small danger' : 'small'}
+                        aria-label={label(user.name)}
+                        disabled={busyUserId === user.id}
+                        onClick={() => onAction(action, user)}
+                      >
+                        {text}
+                      </button>
+                    );
+                  })}
+                </div>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }
