@@ -1,3 +1,4 @@
+import { ActionsMenu } from '../../../components/ActionsMenu';
 import type { EndUserRow, StaffMe } from '../adminTypes';
 import { accessRequestLabel, formatDate, formatDateTime, ssoStateLabel } from '../format';
 import { allowedActions, type RowAction } from './endUserActions';
@@ -15,20 +16,16 @@ interface Props {
   onAction: (action: RowAction | 'edit' | 'details', user: EndUserRow) => void;
 }
 
-/** The visible text of each action and, for screen readers, the same words naming the user. */
-const actionText: Record<RowAction | 'edit' | 'details', [string, (name: string) => string]> = {
-  details: ['Details', (name) => `Details of ${name}`],
-  edit: ['Edit', (name) => `Edit ${name}`],
-  disable: ['Disable', (name) => `Disable ${name}`],
-  enable: ['Enable', (name) => `Enable ${name}`],
-  'resend-activation': ['Resend activation', (name) => `Resend activation e-mail to ${name}`],
-  'reset-mfa': ['Reset MFA', (name) => `Reset MFA of ${name}`],
-  unlock: ['Unlock', (name) => `Unlock ${name}`],
-  delete: ['Delete', (name) => `Delete ${name}`],
+/** The words of each action in a row's menu (the menu itself is named after the user). */
+const actionText: Record<RowAction | 'edit', string> = {
+  edit: 'Edit',
+  disable: 'Disable',
+  enable: 'Enable',
+  'resend-activation': 'Resend activation',
+  'reset-mfa': 'Reset MFA',
+  unlock: 'Unlock',
+  delete: 'Delete',
 };
-
-/** Resend on a row waiting for the account's owner mails them the request again. */
-const askAgainText: [string, (name: string) => string] = ['Ask again', (name) => `Ask ${name} again to accept`];
 
 function SortHeader({ label, sortKey, filters, onSort }: { label: string; sortKey: SortKey; filters: EndUserFilters; onSort: (key: SortKey) => void }) {
   const active = filters.sort === sortKey;
@@ -101,7 +98,10 @@ function EmailText({ email }: { email: string }) {
   );
 }
 
-/** Manage Users' table: sortable headers, a labelled checkbox per row, the actions this staff member may use. */
+/**
+ * Manage Users' table: sortable headers, a labelled checkbox per row, Details, and the other actions
+ * this staff member may use behind one Actions button (so the table fits a 1366-px laptop screen).
+ */
 export function EndUsersTable({ rows, staff, filters, busy, selected, busyUserId, onSort, onSelect, onAction }: Props) {
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
   const sortable = { filters, onSort };
@@ -130,7 +130,7 @@ export function EndUsersTable({ rows, staff, filters, busy, selected, busyUserId
       </thead>
       <tbody>
         {rows.map((user) => {
-          const actions: (RowAction | 'edit' | 'details')[] = ['details', ...(staff.canManage ? (['edit'] as const) : []), ...allowedActions(staff, user)];
+          const actions: (RowAction | 'edit')[] = [...(staff.canManage ? (['edit'] as const) : []), ...allowedActions(staff, user)];
           return (
             <tr key={user.id}>
               <td>
@@ -159,22 +159,28 @@ export function EndUsersTable({ rows, staff, filters, busy, selected, busyUserId
               <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : 'Never'}</td>
               <td>
                 <div className="row-actions">
-                  {actions.map((action) => {
-                    const [text, label] = action === 'resend-activation' && user.accessRequest ? askAgainText : actionText[action];
-                    return (
-                      <button
-                        // Disable and Enable are one button whose words change, so focus stays on it.
-                        key={action === 'enable' ? 'disable' : action}
-                        type="button"
-                        className={action === 'delete' ? 'small danger' : 'small'}
-                        aria-label={label(user.name)}
-                        disabled={busyUserId === user.id}
-                        onClick={() => onAction(action, user)}
-                      >
-                        {text}
-                      </button>
-                    );
-                  })}
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={`Details of ${user.name}`}
+                    disabled={busyUserId === user.id}
+                    onClick={() => onAction('details', user)}
+                  >
+                    Details
+                  </button>
+                  {actions.length > 0 && (
+                    <ActionsMenu
+                      label={`Actions for ${user.name}`}
+                      disabled={busyUserId === user.id}
+                      actions={actions.map((action) => ({
+                        key: action,
+                        // Resend on a row waiting for the account's owner mails them the request again.
+                        label: action === 'resend-activation' && user.accessRequest ? 'Ask again' : actionText[action],
+                        danger: action === 'delete',
+                        onSelect: () => onAction(action, user),
+                      }))}
+                    />
+                  )}
                 </div>
               </td>
             </tr>
