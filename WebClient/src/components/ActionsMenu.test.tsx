@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ActionsMenu } from './ActionsMenu';
@@ -98,6 +98,16 @@ describe('ActionsMenu', () => {
     await user.click(button);
     await user.keyboard('{Tab}');
     expect(screen.queryByRole('menu')).not.toBeInTheDocument();
+  });
+
+  it('stays open, next to its button, when the table scrolls (as a click scrolls it into view)', async () => {
+    const { user, button } = renderMenu();
+    await user.click(button);
+
+    fireEvent.scroll(window);
+
+    expect(screen.getByRole('menu')).toBeVisible();
+    expect(button).toHaveAttribute('aria-expanded', 'true');
   });
 
   it('does not open while its row is busy', () => {

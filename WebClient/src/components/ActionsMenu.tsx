@@ -19,8 +19,8 @@ interface Props {
 /**
  * A row's actions behind one small button (the WAI-ARIA menu button pattern): Enter, Space or the
  * arrows open it, the arrows, Home and End move between items, Escape closes it and gives the focus
- * back to the button, Tab or a click elsewhere closes it. It opens over the page (position: fixed),
- * so a table that scrolls sideways does not cut it off.
+ * back to the button, Tab or a click elsewhere closes it. It opens over the page (position: fixed,
+ * following its button as things scroll), so a table that scrolls sideways does not cut it off.
  */
 export function ActionsMenu({ label, actions, disabled = false }: Props) {
   const [open, setOpen] = useState(false);
@@ -31,9 +31,14 @@ export function ActionsMenu({ label, actions, disabled = false }: Props) {
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const menuId = useId();
 
-  function show(index: number) {
+  /** Under the button, right edges aligned; again whenever the page or the table scrolls. */
+  function placeUnderButton() {
     const rect = buttonRef.current?.getBoundingClientRect();
     if (rect) setPlace({ top: rect.bottom + 2, right: Math.max(0, window.innerWidth - rect.right) });
+  }
+
+  function show(index: number) {
+    placeUnderButton();
     setActive(index);
     setOpen(true);
   }
@@ -53,15 +58,14 @@ export function ActionsMenu({ label, actions, disabled = false }: Props) {
       const target = event.target as Node;
       if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
     };
-    // The menu is placed where the button was: when the page or the table moves, it closes.
-    const moved = () => setOpen(false);
+    // The menu follows its button when the page or the table scrolls (capture: any scroller).
     document.addEventListener('pointerdown', outside);
-    window.addEventListener('resize', moved);
-    window.addEventListener('scroll', moved, true);
+    window.addEventListener('resize', placeUnderButton);
+    window.addEventListener('scroll', placeUnderButton, true);
     return () => {
       document.removeEventListener('pointerdown', outside);
-      window.removeEventListener('resize', moved);
-      window.removeEventListener('scroll', moved, true);
+      window.removeEventListener('resize', placeUnderButton);
+      window.removeEventListener('scroll', placeUnderButton, true);
     };
   }, [open]);
 
