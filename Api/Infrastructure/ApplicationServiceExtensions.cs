@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Api.Sso.Keys;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -31,6 +32,10 @@ public static class ApplicationServiceExtensions
                 options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
             }
         });
+        // Numbers are JSON numbers both ways. The web default also reads "42" as 42, and the OpenAPI
+        // document then types every integer as `integer | string`; strict keeps the document (and the
+        // SPA's generated types) saying what the Api writes.
+        builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict);
         builder.Services.AddOpenApi(options => options.AddBearerSecurity());
         builder.Services.AddSpaFileCaching();
         // Outside Development every answer over https tells the browser to use https only, for a

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes, useLocation } from 'react-router';
+import { PublicQueries } from './api/PublicQueries';
 import { CallbackPage, SilentCallbackPage } from './auth/CallbackPages';
 import { RequireAuth } from './auth/RequireAuth';
 import { NotFound } from './components/NotFound';
@@ -16,7 +17,7 @@ import { ResetPasswordPage } from './pages/sso/ResetPasswordPage';
 import { SsoLayout } from './pages/sso/SsoLayout';
 import { SsoLoginPage } from './pages/sso/login/SsoLoginPage';
 
-// Signed-in areas load on demand: their code (and TanStack Query) never weighs on the login page.
+// Signed-in areas load on demand, each with its own query cache (dropped on sign-out).
 const PortalArea = lazy(() => import('./pages/portal/PortalArea'));
 // Partner staff only.
 const AdminArea = lazy(() => import('./pages/admin/AdminArea'));
@@ -30,50 +31,52 @@ function RoutedLoginPage() {
 /** Browser routes of docs/sso-flow.md. */
 export function AppRoutes() {
   return (
-    <Routes>
-      <Route path="/" element={<RoutedLoginPage />} />
-      <Route path="/set-password" element={<SetPasswordPage />} />
-      <Route path="/access-request" element={<AccessRequestPage />} />
-      <Route path="/confirm-support-address" element={<ConfirmSupportAddressPage />} />
-      <Route path="/portal/callback" element={<CallbackPage />} />
-      <Route path="/portal/silent-callback" element={<SilentCallbackPage />} />
-      <Route
-        path="/portal/*"
-        element={
-          <RequireAuth>
-            <Suspense fallback={<RouteLoading label="Loading the portal…" />}>
-              <PortalArea />
-            </Suspense>
-          </RequireAuth>
-        }
-      />
-      <Route
-        path="/admin/*"
-        element={
-          <RequireAuth>
-            <Suspense fallback={<RouteLoading label="Loading the admin area…" />}>
-              <AdminArea />
-            </Suspense>
-          </RequireAuth>
-        }
-      />
-      <Route path="/sso" element={<SsoLayout />}>
-        <Route path="login" element={<SsoLoginPage />} />
-        <Route path="activate" element={<ActivatePage />} />
-        <Route path="forgot-password" element={<ForgotPasswordPage />} />
-        <Route path="reset-password" element={<ResetPasswordPage />} />
-        <Route path="not-me" element={<NotMePage />} />
-        <Route path="logout" element={<LogoutPage />} />
-      </Route>
-      <Route
-        path="*"
-        element={
-          <main className="page narrow">
-            <NotFound />
-          </main>
-        }
-      />
-    </Routes>
+    <PublicQueries>
+      <Routes>
+        <Route path="/" element={<RoutedLoginPage />} />
+        <Route path="/set-password" element={<SetPasswordPage />} />
+        <Route path="/access-request" element={<AccessRequestPage />} />
+        <Route path="/confirm-support-address" element={<ConfirmSupportAddressPage />} />
+        <Route path="/portal/callback" element={<CallbackPage />} />
+        <Route path="/portal/silent-callback" element={<SilentCallbackPage />} />
+        <Route
+          path="/portal/*"
+          element={
+            <RequireAuth>
+              <Suspense fallback={<RouteLoading label="Loading the portal…" />}>
+                <PortalArea />
+              </Suspense>
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="/admin/*"
+          element={
+            <RequireAuth>
+              <Suspense fallback={<RouteLoading label="Loading the admin area…" />}>
+                <AdminArea />
+              </Suspense>
+            </RequireAuth>
+          }
+        />
+        <Route path="/sso" element={<SsoLayout />}>
+          <Route path="login" element={<SsoLoginPage />} />
+          <Route path="activate" element={<ActivatePage />} />
+          <Route path="forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="reset-password" element={<ResetPasswordPage />} />
+          <Route path="not-me" element={<NotMePage />} />
+          <Route path="logout" element={<LogoutPage />} />
+        </Route>
+        <Route
+          path="*"
+          element={
+            <main className="page narrow">
+              <NotFound />
+            </main>
+          }
+        />
+      </Routes>
+    </PublicQueries>
   );
 }
 

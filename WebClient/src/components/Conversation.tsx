@@ -1,8 +1,7 @@
 import { formatDateTime } from './format';
-import type { AsWritten } from '../api/query';
 import type { components } from '../api/schema';
 
-type TicketCommentView = AsWritten<components['schemas']['TicketCommentView']>;
+type TicketCommentView = components['schemas']['TicketCommentView'];
 
 /** The ticket's comments, oldest first: the user's and their IT provider's answers (shared by the portal and the admin area). */
 export function Conversation({ comments }: { comments: TicketCommentView[] }) {

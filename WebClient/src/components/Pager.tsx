@@ -1,6 +1,6 @@
 import { count } from './format';
 
-interface Props {
+export interface PagerProps {
   page: number;
   pageSize: number;
   total: number;
@@ -14,7 +14,7 @@ interface Props {
 export const pageCount = (total: number, pageSize: number) => Math.max(1, Math.ceil(total / pageSize));
 
 /** "Page x of y", the total, and Previous / Next. */
-export function Pager({ page, pageSize, total, noun, capped = false, onPage }: Props) {
+export function Pager({ page, pageSize, total, noun, capped = false, onPage }: PagerProps) {
   const pages = pageCount(total, pageSize);
   return (
     <nav className="pager" aria-label="Pages">

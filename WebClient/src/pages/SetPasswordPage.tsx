@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { api, send } from '../api/client';
 import { PasswordFromLinkForm } from '../components/PasswordFromLinkForm';
+import { setUpPortalPassword } from './publicApi';
 
 /**
  * `/set-password?token=…`: a new end user of a client not yet on Single Sign-On chooses their
@@ -13,7 +13,7 @@ export function SetPasswordPage() {
       <h1>Choose your portal password</h1>
       <PasswordFromLinkForm
         submitLabel="Set password"
-        save={(token, newPassword) => send(api.POST('/api/portal/password/setup', { body: { token, newPassword } }))}
+        save={setUpPortalPassword}
         done={
           <>
             Your password is set. <Link to="/">Log in to the portal</Link> with your e-mail address and this password.

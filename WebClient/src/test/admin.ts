@@ -1,4 +1,5 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import type { UserEvent } from '@testing-library/user-event';
 import type { ClientSummary, EndUserPage, EndUserRow, StaffMe } from '../pages/admin/adminTypes';
 import { json } from './api';
 import { renderAt } from './render';
@@ -101,3 +102,25 @@ export async function openAdmin(url: string, heading: string) {
 
 /** The query string of a request, as a plain object. */
 export const queryOf = (request: Request | undefined) => Object.fromEntries(new URL(request?.url ?? 'http://x/').searchParams);
+
+/** Opens a Manage Users row's Actions menu (every action but Details is in it). */
+export async function openRowActions(user: UserEvent, name: string) {
+  await user.click(screen.getByRole('button', { name: `Actions for ${name}` }));
+  return screen.getByRole('menu', { name: `Actions for ${name}` });
+}
+
+/** Picks one action of a row: "Disable", "Reset MFA", "Resend activation", "Ask again"… */
+export async function pickRowAction(user: UserEvent, name: string, action: string) {
+  const menu = await openRowActions(user, name);
+  await user.click(within(menu).getByRole('menuitem', { name: action }));
+}
+
+/** The names of a row's actions, in order (the menu is closed again). */
+export async function rowActionNames(user: UserEvent, name: string) {
+  const menu = await openRowActions(user, name);
+  const names = within(menu)
+    .getAllByRole('menuitem')
+    .map((item) => item.textContent ?? '');
+  await user.keyboard('{Escape}');
+  return names;
+}

@@ -48,7 +48,7 @@ public sealed class PartnerAdminJourneyTests(StackFixture stack, BrowserFixture 
         // Disable Kim: Kim's next call fails and Kim's browser lands on the login page.
         var kimName = DevelopmentAccounts.DisplayNameOf(DevelopmentAccounts.KimSignedIn);
         await users.SearchAsync(DevelopmentAccounts.KimSignedIn);
-        await users.RowAction($"Disable {kimName}").ClickAsync();
+        await users.RowActionAsync(kimName, "Disable");
         await Expect(users.RowOf(kimName)).ToContainTextAsync("Disabled");
         await new PortalHomePage(kim.Page).EditProfile.ClickAsync();
         await new PortalLoginPage(kim.Page).WaitForAsync();
@@ -57,7 +57,7 @@ public sealed class PartnerAdminJourneyTests(StackFixture stack, BrowserFixture 
         var miaName = DevelopmentAccounts.DisplayNameOf(DevelopmentAccounts.MiaMfaReset);
         await users.FilterAsync("Migrated to SSO", "All", new Regex("^(?!.*migrated=)"));
         await users.SearchAsync(DevelopmentAccounts.MiaMfaReset);
-        await users.ConfirmAsync($"Reset MFA of {miaName}", "Reset MFA");
+        await users.ConfirmAsync(miaName, "Reset MFA", "Reset MFA");
         await Expect(users.RowOf(miaName)).ToContainTextAsync("MFA not enrolled");
         await using (var mia = await OtherBrowserAsync())
         {

@@ -1,15 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { ApiResult } from '../../api/client';
 import { clientFailure } from '../../api/problem';
-import { useApiQuery } from '../../api/useApiQuery';
+import { failureOf } from '../../api/query';
 import { accessTokenOrRenewal, currentUser, signInReturningTo } from '../../auth/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useSubmit, type Outcome } from '../../components/useSubmit';
-import { acceptAccessRequest, declineAccessRequest, describeAccessRequest, type AccessRequestView } from './accessRequestApi';
+import { acceptAccessRequest, accessRequestQuery, declineAccessRequest, type AccessRequestView } from './accessRequestApi';
 
-const missingToken = 'This link is incomplete. Open the link from the e-mail again.';
 const signInFailed = 'We could not start Single Sign-On. Please try again.';
 
 type Answer = 'accept' | 'decline' | 'not-me';
@@ -25,19 +24,15 @@ const accessRequestPath = (token: string) => `/access-request?token=${encodeURIC
 export function AccessRequestPage() {
   const [params] = useSearchParams();
   const token = params.get('token');
-  const { state } = useApiQuery(() =>
-    token
-      ? describeAccessRequest(token)
-      : Promise.resolve<ApiResult<AccessRequestView>>({ ok: false, failure: clientFailure(missingToken) }),
-  );
+  const request = useQuery(accessRequestQuery(token));
 
   return (
     <main className="page narrow">
       <title>Access to the End User Portal</title>
       <h1>Access to the End User Portal</h1>
-      {state.status === 'loading' && <p role="status">Loading the request…</p>}
-      {state.status === 'error' && <ErrorAlert failure={state.failure} />}
-      {state.status === 'success' && token && <AccessRequestAnswers token={token} request={state.data} />}
+      {request.isPending && <p role="status">Loading the request…</p>}
+      {request.isError && <ErrorAlert failure={failureOf(request.error)} />}
+      {request.isSuccess && token && <AccessRequestAnswers token={token} request={request.data} />}
     </main>
   );
 }

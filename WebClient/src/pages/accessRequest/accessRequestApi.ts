@@ -1,11 +1,23 @@
+import { queryOptions } from '@tanstack/react-query';
 import { api, send } from '../../api/client';
+import { clientFailure } from '../../api/problem';
+import { ApiError, unwrap } from '../../api/query';
 import type { components } from '../../api/schema';
 
 /** What the link asks: which IT provider offers access to which client's portal, for which address. */
 export type AccessRequestView = components['schemas']['AccessRequestView'];
 
+const missingToken = 'This link is incomplete. Open the link from the e-mail again.';
+
 /** POST /api/access-requests/describe (anonymous): reads the request without answering it. */
-export const describeAccessRequest = (token: string) => send(api.POST('/api/access-requests/describe', { body: { token } }));
+export const accessRequestQuery = (token: string | null) =>
+  queryOptions({
+    queryKey: ['access-request', token],
+    queryFn: async (): Promise<AccessRequestView> => {
+      if (!token) throw new ApiError(clientFailure(missingToken));
+      return unwrap(api.POST('/api/access-requests/describe', { body: { token } }));
+    },
+  });
 
 /**
  * POST /api/access-requests/accept as the signed-in owner. The token is passed here rather than by

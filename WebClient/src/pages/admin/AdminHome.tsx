@@ -1,8 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { adminKeys, failureOf, unwrap } from './adminApi';
+import { DataList } from '../../components/DataList';
+import { useClients } from './adminApi';
 import { adminRoutes } from './adminRoutes';
 import type { ClientSummary } from './adminTypes';
 import { formatDate } from './format';
@@ -26,7 +24,7 @@ function MigratedBar({ client }: { client: ClientSummary }) {
 /** `/admin`: where staff land; their clients and how far each is in the move to Single Sign-On. */
 export function AdminHome() {
   const staff = useStaff();
-  const clients = useQuery({ queryKey: adminKeys.clients, queryFn: () => unwrap(api.GET('/api/admin/clients')) });
+  const clients = useClients();
 
   return (
     <>
@@ -38,11 +36,8 @@ export function AdminHome() {
       </p>
       <section className="panel" aria-labelledby="clients-title">
         <h2 id="clients-title">Clients and their move to Single Sign-On</h2>
-        {clients.isPending && <p role="status">Loading your clients…</p>}
-        {clients.isError && <ErrorAlert failure={failureOf(clients.error)} />}
-        {clients.isSuccess && clients.data.length === 0 && <p>You have no clients yet.</p>}
-        {clients.isSuccess && clients.data.length > 0 && (
-          <div className="table-scroll">
+        <DataList query={clients} loading="Loading your clients…" empty="You have no clients yet." rows={(data) => data}>
+          {(rows) => (
             <table>
               <thead>
                 <tr>
@@ -53,7 +48,7 @@ export function AdminHome() {
                 </tr>
               </thead>
               <tbody>
-                {clients.data.map((client) => (
+                {rows.map((client) => (
                   <tr key={client.id}>
                     <td>
                       <Link to={`${adminRoutes.manageUsers}?clientId=${encodeURIComponent(client.id)}`}>{client.name}</Link>
@@ -67,8 +62,8 @@ export function AdminHome() {
                 ))}
               </tbody>
             </table>
-          </div>
-        )}
+          )}
+        </DataList>
       </section>
     </>
   );

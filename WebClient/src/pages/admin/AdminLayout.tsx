@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Outlet } from 'react-router';
-import { api } from '../../api/client';
 import { usePortalSession } from '../../auth/RequireAuth';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PortalHeader } from '../../components/PortalHeader';
-import { adminKeys, failureOf, unwrap } from './adminApi';
+import { failureOf, staffQuery } from './adminApi';
 import { AdminNav } from './AdminNav';
 import { staffRoleLabel } from './format';
 import { UpcomingBanner } from './migration/UpcomingBanner';
@@ -13,7 +12,7 @@ import { StaffContext } from './staff';
 /** The admin frame: who is signed in and for which partner, the navigation, then the page. */
 export function AdminLayout() {
   const { signOut } = usePortalSession();
-  const me = useQuery({ queryKey: adminKeys.me, queryFn: () => unwrap(api.GET('/api/admin/me')), staleTime: Infinity });
+  const me = useQuery(staffQuery());
 
   const logOut = (
     <button type="button" className="button secondary" onClick={signOut}>

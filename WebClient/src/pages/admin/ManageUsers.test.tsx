@@ -11,7 +11,9 @@ import {
   manageUsersUrl,
   openAdmin,
   page,
+  pickRowAction,
   queryOf,
+  rowActionNames,
   technician,
 } from '../../test/admin';
 import { deferred, empty, json, mockApi, problem } from '../../test/api';
@@ -93,7 +95,7 @@ describe('Manage Users', () => {
 
   it('shows Migrated to SSO as a mark with words, the SSO state and a Locked badge', async () => {
     mockApi({ ...adminBasics(), 'GET /api/admin/end-users': () => json(page([ada, grace, bob])) });
-    await openAdmin(manageUsersUrl, 'Manage Users');
+    const { user } = await openAdmin(manageUsersUrl, 'Manage Users');
     const rows = within(await table()).getAllByRole('row');
 
     const [adaRow, graceRow, bobRow] = rows.slice(1);
@@ -103,7 +105,8 @@ describe('Manage Users', () => {
     expect(within(graceRow!).getByText('Locked')).toBeVisible();
     expect(bobRow).toHaveTextContent('Not migrated');
     expect(bobRow).toHaveTextContent('Disabled');
-    expect(within(bobRow!).getByRole('button', { name: 'Enable Bob Legacy' })).toBeVisible();
+    expect(within(bobRow!).getByRole('button', { name: 'Actions for Bob Legacy' })).toBeVisible();
+    expect(await rowActionNames(user, 'Bob Legacy')).toContain('Enable');
   });
 
   it('says so when nothing matches the filters', async () => {
@@ -154,13 +157,13 @@ describe('Manage Users', () => {
     const { user } = await openAdmin(manageUsersUrl, 'Manage Users');
     await table();
 
-    await user.click(screen.getByRole('button', { name: 'Delete Ada Lovelace' }));
+    await pickRowAction(user, 'Ada Lovelace', 'Delete');
     let dialog = screen.getByRole('dialog', { name: 'Delete Ada Lovelace?' });
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(server.requests('DELETE /api/admin/end-users/u-ada')).toHaveLength(0);
 
-    await user.click(screen.getByRole('button', { name: 'Delete Ada Lovelace' }));
+    await pickRowAction(user, 'Ada Lovelace', 'Delete');
     dialog = screen.getByRole('dialog', { name: 'Delete Ada Lovelace?' });
     expect(dialog).toHaveFocus();
     // The page behind the dialog takes no focus or clicks.
@@ -185,7 +188,7 @@ describe('Manage Users', () => {
     const { user } = await openAdmin(manageUsersUrl, 'Manage Users');
     await table();
 
-    await user.click(screen.getByRole('button', { name: 'Reset MFA of Ada Lovelace' }));
+    await pickRowAction(user, 'Ada Lovelace', 'Reset MFA');
     const dialog = screen.getByRole('dialog', { name: 'Reset MFA of Ada Lovelace?' });
     await user.click(within(dialog).getByRole('button', { name: 'Reset MFA' }));
 
@@ -207,29 +210,25 @@ describe('Manage Users', () => {
 
   it('shows a technician only the actions a technician may use', async () => {
     mockApi({ ...adminBasics(technician), 'GET /api/admin/end-users': () => json(page([ada, grace, bob])) });
-    await openAdmin(manageUsersUrl, 'Manage Users');
+    const { user } = await openAdmin(manageUsersUrl, 'Manage Users');
     await table();
 
     expect(screen.queryByRole('button', { name: 'Add end user' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Disable selected' })).not.toBeInTheDocument();
-    for (const name of ['Ada Lovelace', 'Grace Hopper', 'Bob Legacy']) {
-      for (const action of ['Edit', 'Delete', 'Disable', 'Enable', 'Reset MFA of']) {
-        expect(screen.queryByRole('button', { name: `${action} ${name}` })).not.toBeInTheDocument();
-      }
-    }
-    expect(screen.getByRole('button', { name: 'Resend activation e-mail to Grace Hopper' })).toBeVisible();
-    expect(screen.getByRole('button', { name: 'Unlock Grace Hopper' })).toBeVisible();
+    // Ada is active on SSO: a technician has nothing to do there but look.
+    expect(screen.queryByRole('button', { name: 'Actions for Ada Lovelace' })).not.toBeInTheDocument();
+    expect(await rowActionNames(user, 'Grace Hopper')).toEqual(['Resend activation', 'Unlock']);
+    expect(await rowActionNames(user, 'Bob Legacy')).toEqual(['Resend activation']);
     expect(screen.getByRole('button', { name: 'Resend activation' })).toBeVisible();
   });
 
   it('gives a partner admin every action', async () => {
     mockApi({ ...adminBasics(), 'GET /api/admin/end-users': () => json(page([ada, grace])) });
-    await openAdmin(manageUsersUrl, 'Manage Users');
+    const { user } = await openAdmin(manageUsersUrl, 'Manage Users');
     await table();
 
-    for (const name of ['Edit Ada Lovelace', 'Disable Ada Lovelace', 'Delete Ada Lovelace', 'Reset MFA of Ada Lovelace', 'Unlock Grace Hopper']) {
-      expect(screen.getByRole('button', { name })).toBeVisible();
-    }
+    expect(await rowActionNames(user, 'Ada Lovelace')).toEqual(['Edit', 'Disable', 'Reset MFA', 'Delete']);
+    expect(await rowActionNames(user, 'Grace Hopper')).toEqual(['Edit', 'Disable', 'Resend activation', 'Unlock', 'Delete']);
     expect(screen.getByRole('button', { name: 'Add end user' })).toBeVisible();
   });
 
@@ -242,7 +241,7 @@ describe('Manage Users', () => {
     const { user } = await openAdmin(manageUsersUrl, 'Manage Users');
     await table();
 
-    await user.click(screen.getByRole('button', { name: 'Unlock Grace Hopper' }));
+    await pickRowAction(user, 'Grace Hopper', 'Unlock');
 
     expect(await screen.findByText('Grace Hopper was unlocked.')).toBeVisible();
     expect(server.requests('POST /api/admin/end-users/u-grace/unlock')).toHaveLength(1);
@@ -313,7 +312,7 @@ describe('Manage Users', () => {
     const { user } = await openAdmin(manageUsersUrl, 'Manage Users');
     await table();
 
-    await user.click(screen.getByRole('button', { name: 'Edit Ada Lovelace' }));
+    await pickRowAction(user, 'Ada Lovelace', 'Edit');
     const dialog = screen.getByRole('dialog', { name: 'Edit Ada Lovelace' });
     expect(within(dialog).getByLabelText('Email')).toHaveValue('ada@contoso.example');
     await user.clear(within(dialog).getByLabelText('Name'));

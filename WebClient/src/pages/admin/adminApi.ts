@@ -1,8 +1,15 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import { downloadFile } from '../../api/download';
-import type { AdminTicketQuery, AuditExportQuery, AuditQuery, EndUserExportQuery, EndUserQuery, HomeUserQuery } from './adminTypes';
+import { unwrap } from '../../api/query';
+import type { AdminTicketQuery, AuditQuery, EndUserQuery, HomeUserQuery } from './adminTypes';
 
 export { ApiError, failureOf, unwrap } from '../../api/query';
+
+/*
+ * The admin area's reads shared by several pages. Each feature keeps its own calls next to it
+ * (users/endUsersApi.ts, audit/auditApi.ts, …): a `queryOptions` factory per read, a hook per write.
+ * Components never call the client themselves.
+ */
 
 /** Query keys: every list is keyed by its whole filter, so a change of filter is a new query. */
 export const adminKeys = {
@@ -23,11 +30,11 @@ export const adminKeys = {
   branding: ['admin', 'branding'] as const,
 };
 
-export const exportEndUsers = (query: EndUserExportQuery) =>
-  downloadFile(
-    () => api.GET('/api/admin/end-users/export.csv', { params: { query }, parseAs: 'blob' }),
-    'end-users.csv',
-  );
+/** The signed-in staff member: asked once per visit to the admin area (see AdminLayout). */
+export const staffQuery = () =>
+  queryOptions({ queryKey: adminKeys.me, queryFn: () => unwrap(api.GET('/api/admin/me')), staleTime: Infinity });
 
-export const exportAudit = (query: AuditExportQuery) =>
-  downloadFile(() => api.GET('/api/admin/audit/export.csv', { params: { query }, parseAs: 'blob' }), 'audit.csv');
+/** The staff member's clients (an operator's: every partner's), with their end-user counts. */
+export const clientsQuery = () => queryOptions({ queryKey: adminKeys.clients, queryFn: () => unwrap(api.GET('/api/admin/clients')) });
+
+export const useClients = () => useQuery(clientsQuery());

@@ -7,18 +7,16 @@ type Schemas = components['schemas'];
  * (src/api/schema.d.ts), so a change on the Api shows up here as a type error.
  */
 
-export type { AsWritten } from '../../api/query';
-import type { AsWritten } from '../../api/query';
 
 export type StaffMe = Schemas['StaffMe'];
-export type ClientSummary = AsWritten<Schemas['ClientSummary']>;
+export type ClientSummary = Schemas['ClientSummary'];
 export type EndUserRow = Schemas['EndUserRow'];
-export type EndUserPage = AsWritten<Schemas['EndUserPage']>;
-export type EmailDelivery = AsWritten<Schemas['EmailDelivery']>;
-export type EndUserDetail = AsWritten<Schemas['EndUserDetail']>;
-export type BulkResult = AsWritten<Schemas['BulkResult']>;
+export type EndUserPage = Schemas['EndUserPage'];
+export type EmailDelivery = Schemas['EmailDelivery'];
+export type EndUserDetail = Schemas['EndUserDetail'];
+export type BulkResult = Schemas['BulkResult'];
 export type AuditEntry = Schemas['AuditEntry'];
-export type AuditPage = AsWritten<Schemas['PageOfAuditEntry']>;
+export type AuditPage = Schemas['PageOfAuditEntry'];
 
 /** The body of POST /api/admin/end-users and PUT /api/admin/end-users/{id}: Client, Name, Email, Role. */
 export type EndUserInput = { [Key in keyof Schemas['AddEndUserRequest']]: NonNullable<Schemas['AddEndUserRequest'][Key]> };
@@ -35,7 +33,7 @@ export type AccessRequestState = 'waiting' | 'declined';
 /** Home > User Management: a person (staff or linked end user) with their roles per product. */
 export type HomeUserRow = Schemas['HomeUserRow'];
 export type HomeUserProductRoles = Schemas['HomeUserProductRoles'];
-export type HomeUserPage = AsWritten<Schemas['PageOfHomeUserRow']>;
+export type HomeUserPage = Schemas['PageOfHomeUserRow'];
 export type HomeUserQuery = NonNullable<operations['GetHomeUsers']['parameters']['query']>;
 
 /** Query of GET /api/admin/audit; its CSV export takes the same without paging. */
@@ -44,8 +42,8 @@ export type AuditExportQuery = NonNullable<operations['ExportAuditEvents']['para
 
 /** Query of GET /api/admin/tickets: client, status (active, closed, all or one status), priority, search, page. */
 export type AdminTicketQuery = NonNullable<operations['GetAdminTickets']['parameters']['query']>;
-export type AdminTicketSummary = AsWritten<Schemas['AdminTicketSummary']>;
-export type AdminTicketDetail = AsWritten<Schemas['AdminTicketDetail']>;
+export type AdminTicketSummary = Schemas['AdminTicketSummary'];
+export type AdminTicketDetail = Schemas['AdminTicketDetail'];
 
 /** GET /api/admin/branding: the partner's look and support contact (PUT answers the same). */
 export type BrandingSettings = Schemas['BrandingSettings'];

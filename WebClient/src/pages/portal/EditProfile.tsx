@@ -1,35 +1,36 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api, send } from '../../api/client';
-import { clientFailure } from '../../api/problem';
 import { failureOf } from '../../api/query';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SubmitButton } from '../../components/SubmitButton';
 import { NewPasswordFields, useNewPassword } from '../../components/NewPasswordFields';
 import { TextField } from '../../components/TextField';
-import { useSubmit } from '../../components/useSubmit';
-import { useMe } from './portalApi';
+import { useChangePassword, useMe } from './portalApi';
 import { SignedInSessions } from './SignedInSessions';
 
 function ChangePasswordForm() {
   const [currentPassword, setCurrentPassword] = useState('');
   const password = useNewPassword();
   const [changed, setChanged] = useState(false);
-  const { busy, error, submit } = useSubmit();
+  const change = useChangePassword();
+  const [mismatch, setMismatch] = useState<string | null>(null);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setChanged(false);
-    await submit(async () => {
-      if (password.mismatch) return clientFailure(password.mismatch);
-      const body = { currentPassword, newPassword: password.newPassword };
-      const result = await send(api.POST('/api/portal/me/password', { body }));
-      if (!result.ok) return result.failure;
-      setCurrentPassword('');
-      password.clear();
-      setChanged(true);
-      return 'ok';
-    });
+    change.reset();
+    setMismatch(password.mismatch);
+    if (password.mismatch) return;
+    change.mutate(
+      { currentPassword, newPassword: password.newPassword },
+      {
+        onSuccess: () => {
+          setCurrentPassword('');
+          password.clear();
+          setChanged(true);
+        },
+      },
+    );
   }
 
   return (
@@ -44,13 +45,13 @@ function ChangePasswordForm() {
         onChange={setCurrentPassword}
       />
       <NewPasswordFields state={password} />
-      <ErrorAlert failure={error} />
+      <ErrorAlert failure={mismatch ?? failureOf(change.error)} />
       {changed && (
         <p role="status" className="success">
           Your password was changed.
         </p>
       )}
-      <SubmitButton label="Change password" busy={busy} />
+      <SubmitButton label="Change password" busy={change.isPending} />
     </form>
   );
 }

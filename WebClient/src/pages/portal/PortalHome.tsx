@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { failureOf } from '../../api/query';
+import { DataList } from '../../components/DataList';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { count } from '../../components/format';
 import { AdminAreaLink } from './AdminAreaLink';
 import { DeviceTable } from './devices/DeviceTable';
-import { loadDevices, loadTickets, portalKeys, useMe, type TicketQuery } from './portalApi';
+import { deviceListQuery, ticketListQuery, useMe, type TicketQuery } from './portalApi';
 import { newTicketUrl, portalRoutes } from './portalRoutes';
 import { TicketTable } from './tickets/TicketTable';
 import { isClientManager } from './roles';
@@ -16,32 +17,27 @@ const recentActive: TicketQuery = { status: 'active', page: 1, pageSize: 5 };
 const firstDevices = 5;
 
 function ActiveTickets({ me }: { me: PortalMe }) {
-  const tickets = useQuery({ queryKey: portalKeys.ticketList(recentActive), queryFn: () => loadTickets(recentActive) });
+  const tickets = useQuery(ticketListQuery(recentActive));
   return (
     <section className="panel" aria-labelledby="active-tickets-title">
       <div className="panel-header">
         <h2 id="active-tickets-title">Your active tickets</h2>
         <Link to={portalRoutes.tickets}>All tickets</Link>
       </div>
-      {tickets.isPending && <p role="status">Loading your tickets…</p>}
-      {tickets.isError && <ErrorAlert failure={failureOf(tickets.error)} />}
-      {tickets.isSuccess && tickets.data.items.length === 0 && <p className="empty">No active tickets. Need help? Open a ticket.</p>}
-      {tickets.isSuccess && tickets.data.items.length > 0 && (
-        <>
-          <TicketTable caption="Your active tickets" tickets={tickets.data.items} showOpenedBy={isClientManager(me)} />
-          {tickets.data.total > tickets.data.items.length && (
-            <p className="hint">
-              {count(tickets.data.total, 'active ticket', 'active tickets')} in all: see <Link to={portalRoutes.tickets}>All tickets</Link>.
-            </p>
-          )}
-        </>
+      <DataList query={tickets} loading="Loading your tickets…" empty="No active tickets. Need help? Open a ticket." rows={(page) => page.items}>
+        {(items) => <TicketTable caption="Your active tickets" tickets={items} showOpenedBy={isClientManager(me)} />}
+      </DataList>
+      {tickets.isSuccess && tickets.data.total > tickets.data.items.length && (
+        <p className="hint">
+          {count(tickets.data.total, 'active ticket', 'active tickets')} in all: see <Link to={portalRoutes.tickets}>All tickets</Link>.
+        </p>
       )}
     </section>
   );
 }
 
 function Devices() {
-  const devices = useQuery({ queryKey: portalKeys.deviceList(1, firstDevices), queryFn: () => loadDevices(1, firstDevices) });
+  const devices = useQuery(deviceListQuery(1, firstDevices));
   const online = devices.data?.items.filter((device) => device.online).length ?? 0;
   return (
     <section className="panel" aria-labelledby="devices-title">
@@ -49,18 +45,15 @@ function Devices() {
         <h2 id="devices-title">Your devices</h2>
         <Link to={portalRoutes.devices}>All devices</Link>
       </div>
-      {devices.isPending && <p role="status">Loading your devices…</p>}
-      {devices.isError && <ErrorAlert failure={failureOf(devices.error)} />}
-      {devices.isSuccess && devices.data.total === 0 && <p className="empty">No devices are registered for you.</p>}
       {devices.isSuccess && devices.data.total > 0 && (
-        <>
-          <p>
-            {count(devices.data.total, 'device', 'devices')}
-            {devices.data.total <= firstDevices && ` · ${online.toLocaleString()} online`}
-          </p>
-          <DeviceTable devices={devices.data.items} />
-        </>
+        <p>
+          {count(devices.data.total, 'device', 'devices')}
+          {devices.data.total <= firstDevices && ` · ${online.toLocaleString()} online`}
+        </p>
       )}
+      <DataList query={devices} loading="Loading your devices…" empty="No devices are registered for you." rows={(page) => page.items}>
+        {(items) => <DeviceTable devices={items} />}
+      </DataList>
     </section>
   );
 }

@@ -1,14 +1,12 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, send } from '../../api/client';
-import type { ApiFailure } from '../../api/problem';
+import { failureOf } from '../../api/query';
 import type { components } from '../../api/schema';
-import { useApiQuery } from '../../api/useApiQuery';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SubmitButton } from '../../components/SubmitButton';
+import { sessionsQuery, useEndOtherSessions, useEndSession } from './portalApi';
 
 type ActiveSession = components['schemas']['ActiveSession'];
-
-const loadSessions = () => send(api.GET('/api/sso/sessions'));
 
 function formatTime(iso: string): string {
   const date = new Date(iso);
@@ -17,46 +15,43 @@ function formatTime(iso: string): string {
 
 /** "Where you're signed in": the user's SSO sessions, and ending the others (a lost phone, a shared computer). */
 export function SignedInSessions() {
-  const { state, reload } = useApiQuery(loadSessions);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
+  const sessions = useQuery(sessionsQuery());
+  const endSession = useEndSession();
+  const endOtherSessions = useEndOtherSessions();
   const [notice, setNotice] = useState<string | null>(null);
+  const busy = endSession.isPending ? endSession.variables : endOtherSessions.isPending ? 'others' : null;
+  const failure = failureOf(endSession.error ?? endOtherSessions.error);
 
-  async function run(key: string, call: () => Promise<{ ok: true; message: string } | { ok: false; failure: ApiFailure }>) {
-    setBusy(key);
-    setFailure(null);
+  function clear() {
     setNotice(null);
-    const result = await call();
-    setBusy(null);
-    if (result.ok) setNotice(result.message);
-    else setFailure(result.failure);
-    // Whatever happened, show the list as it is now (a session may have ended meanwhile).
-    reload();
+    endSession.reset();
+    endOtherSessions.reset();
   }
 
-  const endOne = (session: ActiveSession) =>
-    run(session.id, async () => {
-      const result = await send(api.DELETE('/api/sso/sessions/{id}', { params: { path: { id: session.id } } }));
-      return result.ok ? { ok: true, message: `${session.device} was signed out.` } : result;
-    });
+  const endOne = (session: ActiveSession) => {
+    clear();
+    endSession.mutate(session.id, { onSuccess: () => setNotice(`${session.device} was signed out.`) });
+  };
 
-  const endOthers = () =>
-    run('others', async () => {
-      const result = await send(api.POST('/api/sso/sessions/end-others'));
-      if (!result.ok) return result;
-      const count = result.data?.ended ?? 0;
-      return { ok: true, message: count === 1 ? 'One other session was signed out.' : `${count} other sessions were signed out.` };
+  const endOthers = () => {
+    clear();
+    endOtherSessions.mutate(undefined, {
+      onSuccess: (result) => {
+        const count = result?.ended ?? 0;
+        setNotice(count === 1 ? 'One other session was signed out.' : `${count} other sessions were signed out.`);
+      },
     });
+  };
 
   return (
     <section className="panel" aria-labelledby="sessions-title">
       <h2 id="sessions-title">Where you&apos;re signed in</h2>
-      {state.status === 'loading' && <p role="status">Loading your sessions…</p>}
-      {state.status === 'error' && <ErrorAlert failure={state.failure} />}
-      {state.status === 'success' && (
+      {sessions.isPending && <p role="status">Loading your sessions…</p>}
+      {sessions.isError && <ErrorAlert failure={failureOf(sessions.error)} />}
+      {sessions.isSuccess && (
         <>
           <ul className="sessions">
-            {state.data.sessions.map((session) => (
+            {sessions.data.sessions.map((session) => (
               <li key={session.id}>
                 <p>
                   <strong>{session.device}</strong>
@@ -74,19 +69,19 @@ export function SignedInSessions() {
                     className="secondary"
                     busy={busy === session.id}
                     disabled={busy !== null}
-                    onClick={() => void endOne(session)}
+                    onClick={() => endOne(session)}
                   />
                 )}
               </li>
             ))}
           </ul>
-          {state.data.sessions.some((session) => !session.current) ? (
+          {sessions.data.sessions.some((session) => !session.current) ? (
             <SubmitButton
               type="button"
               label="Sign out everywhere else"
               busy={busy === 'others'}
               disabled={busy !== null}
-              onClick={() => void endOthers()}
+              onClick={endOthers}
             />
           ) : (
             <p className="hint">You are signed in only here.</p>

@@ -1,4 +1,3 @@
-import type { AsWritten } from '../../api/query';
 import type { components } from '../../api/schema';
 
 type Schemas = components['schemas'];
@@ -11,11 +10,11 @@ type Schemas = components['schemas'];
 /** GET /api/portal/me: who is signed in, their partner's look and whom to ask for help. */
 export type PortalMe = Schemas['Me'];
 export type SupportContact = Schemas['SupportContact'];
-export type TicketSummary = AsWritten<Schemas['TicketSummary']>;
-export type TicketPage = AsWritten<Schemas['PageOfTicketSummary']>;
-export type TicketDetail = AsWritten<Schemas['TicketDetail']>;
-export type AttachmentInfo = AsWritten<Schemas['AttachmentInfo']>;
+export type TicketSummary = Schemas['TicketSummary'];
+export type TicketPage = Schemas['PageOfTicketSummary'];
+export type TicketDetail = Schemas['TicketDetail'];
+export type AttachmentInfo = Schemas['AttachmentInfo'];
 export type OpenTicketForm = Schemas['OpenTicketForm'];
 export type DeviceSummary = Schemas['DeviceSummary'];
-export type DevicePage = AsWritten<Schemas['PageOfDeviceSummary']>;
-export type DeviceDetail = AsWritten<Schemas['DeviceDetail']>;
+export type DevicePage = Schemas['PageOfDeviceSummary'];
+export type DeviceDetail = Schemas['DeviceDetail'];

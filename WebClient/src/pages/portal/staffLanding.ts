@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
-import { api, send } from '../../api/client';
 import type { ApiFailure } from '../../api/problem';
+import { failureOf } from '../../api/query';
+import { staffMeQuery } from './portalApi';
 
 /** The Api's answer to a signed-in account that is no end user (PortalApi's NoPortalAccess). */
 export const isNoPortalAccess = (failure: ApiFailure) => failure.status === 403 && (failure.type ?? '').endsWith('/no-portal-access');
-
-export const loadStaffMe = () => send(api.GET('/api/admin/me'));
 
 /**
  * Partner staff sign in through the same Single Sign-On and land on /portal. When the portal says
@@ -15,22 +15,13 @@ export const loadStaffMe = () => send(api.GET('/api/admin/me'));
  */
 export function useStaffLanding(portalFailure: ApiFailure | null) {
   const navigate = useNavigate();
-  // undefined until the admin area has answered.
-  const [adminRefusal, setAdminRefusal] = useState<ApiFailure | undefined>(undefined);
   const noAccess = portalFailure !== null && isNoPortalAccess(portalFailure);
+  const staff = useQuery({ ...staffMeQuery(), enabled: noAccess });
 
   useEffect(() => {
-    if (!noAccess) return undefined;
-    let current = true;
-    void loadStaffMe().then((result) => {
-      if (!current) return;
-      if (result.ok) void navigate('/admin', { replace: true });
-      else setAdminRefusal(result.failure);
-    });
-    return () => {
-      current = false;
-    };
-  }, [noAccess, navigate]);
+    if (noAccess && staff.isSuccess) void navigate('/admin', { replace: true });
+  }, [noAccess, staff.isSuccess, navigate]);
 
-  return { checking: noAccess && adminRefusal === undefined, adminRefusal: adminRefusal ?? null };
+  // Until the admin area has refused, the page waits (and on success it is leaving).
+  return { checking: noAccess && !staff.isError, adminRefusal: noAccess && staff.isError ? failureOf(staff.error) : null };
 }

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api, send } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SubmitButton } from '../../components/SubmitButton';
 import { TextField } from '../../components/TextField';
 import { useSubmit } from '../../components/useSubmit';
+import { requestPasswordReset } from '../publicApi';
 
 /** `/sso/forgot-password`: always the same confirmation, whether or not the e-mail is registered. */
 export function ForgotPasswordPage() {
@@ -15,7 +15,7 @@ export function ForgotPasswordPage() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     await submit(async () => {
-      const result = await send(api.POST('/api/sso/password/forgot', { body: { email: email.trim() } }));
+      const result = await requestPasswordReset(email.trim());
       if (!result.ok) return result.failure;
       setSent(true);
       return 'ok';

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api, send } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useSubmit } from '../../components/useSubmit';
+import { reportAuthenticatorNotMe } from '../publicApi';
 
 const missingToken = 'This link is incomplete. Open the link from the e-mail again.';
 
@@ -19,7 +19,7 @@ export function NotMePage() {
 
   function secure(token: string) {
     void submit(async () => {
-      const result = await send(api.POST('/api/sso/authenticator/not-me', { body: { token } }));
+      const result = await reportAuthenticatorNotMe(token);
       if (!result.ok) return result.failure;
       setDone(true);
       return 'ok';

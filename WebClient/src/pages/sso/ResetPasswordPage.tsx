@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
-import { api, send } from '../../api/client';
 import { PasswordFromLinkForm } from '../../components/PasswordFromLinkForm';
+import { resetSsoPassword } from '../publicApi';
 
 /**
  * `/sso/reset-password?token=…`: a new password from the reset e-mail, or (`&welcome=1`) the
@@ -15,7 +15,7 @@ export function ResetPasswordPage() {
       {welcome && <p>Choose the password you will use to log in with Single Sign-On.</p>}
       <PasswordFromLinkForm
         submitLabel={welcome ? 'Activate account' : 'Set new password'}
-        save={(token, newPassword) => send(api.POST('/api/sso/password/reset', { body: { token, newPassword } }))}
+        save={resetSsoPassword}
         done={
           welcome
             ? 'Your account is active. Return to the portal and log in with Single Sign-On.'

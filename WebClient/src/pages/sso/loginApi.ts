@@ -1,4 +1,7 @@
+import { queryOptions } from '@tanstack/react-query';
 import { api, send } from '../../api/client';
+import { clientFailure } from '../../api/problem';
+import { ApiError, unwrap } from '../../api/query';
 
 /** Each answer of the login transaction names the one next step (docs/sso-flow.md). */
 export type LoginStep = 'password' | 'activate' | 'enroll' | 'mfa' | 'done';
@@ -23,7 +26,6 @@ export const loginApi = {
     send<StepAnswer>(api.POST('/api/sso/login/start', { body: { email, returnUrl } })),
   password: (password: string) => send<StepAnswer>(api.POST('/api/sso/login/password', { body: { password } })),
   resendActivation: () => send(api.POST('/api/sso/login/activation/resend')),
-  enrollment: () => send<Enrollment>(api.GET('/api/sso/login/enrollment')),
   // The Api's CodeRequest names both fields; the one not used is null.
   confirmEnrollment: (code: string) =>
     send<StepAnswer>(api.POST('/api/sso/login/enrollment', { body: { code, recoveryCode: null } })),
@@ -34,3 +36,22 @@ export const loginApi = {
       }),
     ),
 };
+
+/** The authenticator key to set up, made once per login transaction. */
+export const enrollmentQuery = () =>
+  queryOptions({ queryKey: ['sso', 'enrollment'], queryFn: async (): Promise<Enrollment> => unwrap(api.GET('/api/sso/login/enrollment')), gcTime: 0 });
+
+const missingActivationToken = 'This activation link is incomplete. Open the link from the e-mail again.';
+
+/**
+ * POST /api/sso/activate: activation links are single-use, so the answer is kept for the page's life
+ * (one request per token, even if the page mounts twice).
+ */
+export const activationQuery = (token: string | null) =>
+  queryOptions({
+    queryKey: ['sso', 'activation', token],
+    queryFn: async (): Promise<{ email: string }> => {
+      if (!token) throw new ApiError(clientFailure(missingActivationToken));
+      return unwrap(api.POST('/api/sso/activate', { body: { token } }));
+    },
+  });

@@ -24,7 +24,17 @@ public sealed class ManageUsersPage(IPage page)
 
     public ILocator ExportCsv => page.GetByRole(AriaRole.Button, new() { Name = "Export CSV" });
 
-    public ILocator RowAction(string actionLabel) => page.GetByRole(AriaRole.Button, new() { Name = actionLabel, Exact = true });
+    /// <summary>The row's Actions button: the actions other than Details are in its menu.</summary>
+    public ILocator ActionsOf(string name) => page.GetByRole(AriaRole.Button, new() { Name = $"Actions for {name}", Exact = true });
+
+    public ILocator Menu => page.GetByRole(AriaRole.Menu);
+
+    /// <summary>Opens the row's Actions menu and picks one: "Disable", "Reset MFA", "Resend activation", "Ask again"…</summary>
+    public async Task RowActionAsync(string name, string action)
+    {
+        await ActionsOf(name).ClickAsync();
+        await Menu.GetByRole(AriaRole.Menuitem, new() { Name = action, Exact = true }).ClickAsync();
+    }
 
     public ILocator RowOf(string name) => Rows.Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = name, Exact = true }) });
 
@@ -78,10 +88,10 @@ public sealed class ManageUsersPage(IPage page)
         await Expect(Dialog).ToHaveCountAsync(0);
     }
 
-    /// <summary>A row action that asks for confirmation (Delete, Reset MFA): click it, then confirm in the dialog.</summary>
-    public async Task ConfirmAsync(string actionLabel, string confirmButton)
+    /// <summary>A row action that asks for confirmation (Delete, Reset MFA): pick it in the row's menu, then confirm in the dialog.</summary>
+    public async Task ConfirmAsync(string name, string action, string confirmButton)
     {
-        await RowAction(actionLabel).ClickAsync();
+        await RowActionAsync(name, action);
         await Expect(Dialog).ToBeVisibleAsync();
         await Dialog.GetByRole(AriaRole.Button, new() { Name = confirmButton, Exact = true }).ClickAsync();
         await Expect(Dialog).ToHaveCountAsync(0);

@@ -1,12 +1,10 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../../api/client';
+import { useQuery } from '@tanstack/react-query';
 import { SelectField } from '../../../components/SelectField';
-import { ListFailure } from '../ListFailure';
-import { adminKeys, exportAudit, unwrap } from '../adminApi';
 import { ExportButton } from '../ExportButton';
 import { auditActionLabel, auditActionLabels, formatDateTime } from '../format';
-import { Pager } from '../../../components/Pager';
+import { DataList } from '../../../components/DataList';
 import { useUrlState } from '../../../components/useUrlState';
+import { auditListQuery, exportAudit } from './auditApi';
 import { auditFilters, toAuditExportQuery, toAuditQuery } from './auditFilters';
 import { Changes } from './Changes';
 
@@ -19,12 +17,7 @@ const actionOptions = [
 export function AuditPage() {
   const [filters, update] = useUrlState(auditFilters);
   const query = toAuditQuery(filters);
-  const list = useQuery({
-    queryKey: adminKeys.auditList(query),
-    queryFn: () => unwrap(api.GET('/api/admin/audit', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
-  const entries = list.data?.items ?? [];
+  const list = useQuery(auditListQuery(query));
   const filtered = Boolean(filters.action || filters.targetId);
 
   return (
@@ -53,56 +46,48 @@ export function AuditPage() {
         <ExportButton download={() => exportAudit(toAuditExportQuery(filters))} />
       </div>
 
-      {list.isPending && <p role="status">Loading the audit log…</p>}
-      {list.isError && <ListFailure error={list.error} onRetry={() => void list.refetch()} />}
-      {list.isSuccess && (
-        <>
-          {list.isFetching && (
-            <p role="status" className="hint">
-              Updating…
-            </p>
-          )}
-          {entries.length === 0 ? (
-            <p className="empty">{filtered ? 'No events match these filters.' : 'Nothing has been changed yet.'}</p>
-          ) : (
-            <div className="table-scroll">
-              <table aria-label="Audit log" aria-busy={list.isFetching}>
-                <thead>
-                  <tr>
-                    <th scope="col">Time</th>
-                    <th scope="col">Actor</th>
-                    <th scope="col">Action</th>
-                    <th scope="col">Target</th>
-                    <th scope="col">Changes</th>
-                    <th scope="col">IP</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {entries.map((entry) => (
-                    <tr key={entry.id}>
-                      <td>{formatDateTime(entry.at)}</td>
-                      <td>{entry.actorName}</td>
-                      <td>{auditActionLabel(entry.action)}</td>
-                      <td>{entry.targetName ?? entry.targetId ?? entry.targetType}</td>
-                      <td>
-                        <Changes before={entry.before} after={entry.after} />
-                      </td>
-                      <td>{entry.clientIp ?? '—'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pager
-            page={filters.page}
-            pageSize={filters.pageSize}
-            total={list.data.total}
-            noun={['event', 'events']}
-            onPage={(page) => update({ page })}
-          />
-        </>
-      )}
+      <DataList
+        query={list}
+        loading="Loading the audit log…"
+        empty={filtered ? 'No events match these filters.' : 'Nothing has been changed yet.'}
+        rows={(page) => page.items}
+        pager={(page) => ({
+          page: filters.page,
+          pageSize: filters.pageSize,
+          total: page.total,
+          noun: ['event', 'events'],
+          onPage: (next) => update({ page: next }),
+        })}
+      >
+        {(entries, busy) => (
+          <table aria-label="Audit log" aria-busy={busy}>
+            <thead>
+              <tr>
+                <th scope="col">Time</th>
+                <th scope="col">Actor</th>
+                <th scope="col">Action</th>
+                <th scope="col">Target</th>
+                <th scope="col">Changes</th>
+                <th scope="col">IP</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{formatDateTime(entry.at)}</td>
+                  <td>{entry.actorName}</td>
+                  <td>{auditActionLabel(entry.action)}</td>
+                  <td>{entry.targetName ?? entry.targetId ?? entry.targetType}</td>
+                  <td>
+                    <Changes before={entry.before} after={entry.after} />
+                  </td>
+                  <td>{entry.clientIp ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </DataList>
     </>
   );
 }

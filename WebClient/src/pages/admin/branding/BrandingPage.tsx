@@ -1,14 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { api } from '../../../api/client';
 import { bannerStyle } from '../../../components/brandColors';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { megabytes } from '../../../components/format';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { TextField } from '../../../components/TextField';
-import { adminKeys, failureOf, unwrap } from '../adminApi';
-import type { BrandingSettings, LogoUpload } from '../adminTypes';
+import { failureOf } from '../adminApi';
+import type { BrandingSettings } from '../adminTypes';
 import { useStaff } from '../staff';
+import { brandingQuery, useRemoveLogo, useResendSupportConfirmation, useSaveBranding, useUploadLogo } from './brandingApi';
 
 /** LogoImage.MaxBytes on the Api: a logo is refused here before it is sent. */
 const maxLogoBytes = 256 * 1024;
@@ -29,10 +29,7 @@ function Preview({ name, color }: { name: string; color: string }) {
  */
 function SupportAddressState({ settings, canManage }: { settings: BrandingSettings; canManage: boolean }) {
   const [resent, setResent] = useState(false);
-  const resend = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/admin/branding/support-email/confirmation')),
-    onSuccess: () => setResent(true),
-  });
+  const resend = useResendSupportConfirmation();
   if (!settings.supportEmail) return null;
   if (settings.supportEmailConfirmed) {
     return (
@@ -62,7 +59,7 @@ function SupportAddressState({ settings, canManage }: { settings: BrandingSettin
           busy={resend.isPending}
           onClick={() => {
             setResent(false);
-            resend.mutate();
+            resend.mutate(undefined, { onSuccess: () => setResent(true) });
           }}
         />
       )}
@@ -71,34 +68,27 @@ function SupportAddressState({ settings, canManage }: { settings: BrandingSettin
 }
 
 function SettingsForm({ settings, canManage }: { settings: BrandingSettings; canManage: boolean }) {
-  const queryClient = useQueryClient();
   const [color, setColor] = useState(settings.color ?? '');
   const [supportEmail, setSupportEmail] = useState(settings.supportEmail ?? '');
   const [supportPhone, setSupportPhone] = useState(settings.supportPhone ?? '');
   const [supportHours, setSupportHours] = useState(settings.supportHours ?? '');
   const [saved, setSaved] = useState(false);
-  const save = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.PUT('/api/admin/branding', {
-          body: { color: color.trim(), supportEmail: supportEmail.trim(), supportPhone: supportPhone.trim(), supportHours: supportHours.trim() },
-        }),
-      ),
-    onSuccess: (updated) => {
-      queryClient.setQueryData(adminKeys.branding, updated);
-      // The fields show what the Api stored (it trims and normalises).
-      setColor(updated.color ?? '');
-      setSupportEmail(updated.supportEmail ?? '');
-      setSupportPhone(updated.supportPhone ?? '');
-      setSupportHours(updated.supportHours ?? '');
-      setSaved(true);
-    },
-  });
+  const save = useSaveBranding();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(false);
-    save.mutate();
+    const input = { color: color.trim(), supportEmail: supportEmail.trim(), supportPhone: supportPhone.trim(), supportHours: supportHours.trim() };
+    save.mutate(input, {
+      onSuccess: (updated) => {
+        // The fields show what the Api stored (it trims and normalises).
+        setColor(updated.color ?? '');
+        setSupportEmail(updated.supportEmail ?? '');
+        setSupportPhone(updated.supportPhone ?? '');
+        setSupportHours(updated.supportHours ?? '');
+        setSaved(true);
+      },
+    });
   }
 
   return (
@@ -145,34 +135,23 @@ function SettingsForm({ settings, canManage }: { settings: BrandingSettings; can
 }
 
 function LogoForm({ settings }: { settings: BrandingSettings }) {
-  const queryClient = useQueryClient();
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const tooBig = file !== null && file.size > maxLogoBytes ? `${file.name} is ${megabytes(file.size)}; a logo can be up to 256 KB.` : null;
-  const done = (message: string) => (updated: BrandingSettings) => {
-    queryClient.setQueryData(adminKeys.branding, updated);
-    setFile(null);
-    setNotice(message);
-  };
-  const upload = useMutation({
-    mutationFn: (logo: File) => {
-      const form = new FormData();
-      form.set('logo', logo);
-      // The generated type describes the form's field; what is sent is the FormData itself.
-      return unwrap(api.PUT('/api/admin/branding/logo', { body: { logo } as unknown as LogoUpload, bodySerializer: () => form }));
+  const done = (message: string) => ({
+    onSuccess: () => {
+      setFile(null);
+      setNotice(message);
     },
-    onSuccess: done('The new logo is in place.'),
   });
-  const remove = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/admin/branding/logo')),
-    onSuccess: done('The logo was removed: the portal shows your name alone.'),
-  });
+  const upload = useUploadLogo();
+  const remove = useRemoveLogo();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setNotice(null);
-    if (file && !tooBig) upload.mutate(file);
+    if (file && !tooBig) upload.mutate(file, done('The new logo is in place.'));
   }
 
   const failure = upload.isError ? failureOf(upload.error) : remove.isError ? failureOf(remove.error) : null;
@@ -209,7 +188,7 @@ function LogoForm({ settings }: { settings: BrandingSettings }) {
       <div className="actions">
         <SubmitButton label="Upload logo" busy={upload.isPending} disabled={file === null || tooBig !== null} />
         {settings.logoUrl && (
-          <SubmitButton type="button" className="secondary" label="Remove logo" busy={remove.isPending} onClick={() => remove.mutate()} />
+          <SubmitButton type="button" className="secondary" label="Remove logo" busy={remove.isPending} onClick={() => remove.mutate(undefined, done('The logo was removed: the portal shows your name alone.'))} />
         )}
       </div>
     </form>
@@ -219,7 +198,7 @@ function LogoForm({ settings }: { settings: BrandingSettings }) {
 /** Settings > Branding: how the portal looks to the partner's end users, and whom they contact for help. */
 export function BrandingPage() {
   const staff = useStaff();
-  const settings = useQuery({ queryKey: adminKeys.branding, queryFn: () => unwrap(api.GET('/api/admin/branding')) });
+  const settings = useQuery(brandingQuery());
 
   return (
     <>

@@ -1,11 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Modal } from '../../../components/Modal';
 import { SubmitButton } from '../../../components/SubmitButton';
-import { adminKeys, failureOf, unwrap } from '../adminApi';
+import { failureOf } from '../adminApi';
 import type { HomeUserProductRoles, HomeUserRow } from '../adminTypes';
+import { useSetProductRoles } from './homeUsersApi';
 
 interface Props {
   person: HomeUserRow;
@@ -13,20 +12,6 @@ interface Props {
   /** Called with the sentence to show on the page once the Api has saved the roles. */
   onSaved: (message: string) => void;
   onCancel: () => void;
-}
-
-/** Sets a person's roles in one product; the list and the audit log are asked for again. */
-function useSetProductRoles() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ personId, productClientId, roles }: { personId: string; productClientId: string; roles: string[] }) =>
-      unwrap(api.PUT('/api/admin/home-users/{personId}/products/{productClientId}/roles', { params: { path: { personId, productClientId } }, body: { roles } })),
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: adminKeys.homeUsers }),
-        queryClient.invalidateQueries({ queryKey: adminKeys.audit }),
-      ]),
-  });
 }
 
 /** "Edit roles": a checkbox per role a partner admin may give in the product. */

@@ -1,15 +1,13 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../../../api/client';
-import { Pager } from '../../../components/Pager';
+import { DataList } from '../../../components/DataList';
 import { SearchField } from '../../../components/SearchField';
 import { useUrlState } from '../../../components/useUrlState';
-import { ListFailure } from '../ListFailure';
-import { adminKeys, unwrap } from '../adminApi';
 import type { HomeUserProductRoles, HomeUserRow } from '../adminTypes';
 import { useStaff } from '../staff';
 import { useLastPage } from '../useLastPage';
 import { EditRolesDialog } from './EditRolesDialog';
+import { homeUserListQuery } from './homeUsersApi';
 import { homeUserFilters, toHomeUserQuery } from './homeUserFilters';
 import { HomeUsersTable } from './HomeUsersTable';
 
@@ -22,16 +20,11 @@ export function HomeUserManagementPage() {
   const staff = useStaff();
   const [filters, update] = useUrlState(homeUserFilters);
   const query = toHomeUserQuery(filters);
-  const list = useQuery({
-    queryKey: adminKeys.homeUserList(query),
-    queryFn: () => unwrap(api.GET('/api/admin/home-users', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  const list = useQuery(homeUserListQuery(query));
   const [editing, setEditing] = useState<{ person: HomeUserRow; product: HomeUserProductRoles } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
 
-  const rows = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   useLastPage(list, total, filters.page, filters.pageSize, (page) => update({ page }, { replace: true }));
 
@@ -60,32 +53,31 @@ export function HomeUserManagementPage() {
         </p>
       )}
 
-      {list.isPending && <p role="status">Loading people…</p>}
-      {list.isError && <ListFailure error={list.error} onRetry={() => void list.refetch()} />}
-      {list.isSuccess && (
-        <>
-          {rows.length === 0 ? (
-            <p className="empty">{filters.search ? 'No one matches this search.' : 'There is no one here yet.'}</p>
-          ) : (
-            <HomeUsersTable
-              rows={rows}
-              canEdit={staff.canManage}
-              busy={list.isFetching}
-              onEdit={(person, product) => {
-                setNotice(null);
-                setEditing({ person, product });
-              }}
-            />
-          )}
-          <Pager
-            page={filters.page}
-            pageSize={filters.pageSize}
-            total={total}
-            noun={['person', 'people']}
-            onPage={(page) => update({ page })}
+      <DataList
+        query={list}
+        loading="Loading people…"
+        empty={filters.search ? 'No one matches this search.' : 'There is no one here yet.'}
+        rows={(page) => page.items}
+        pager={(page) => ({
+          page: filters.page,
+          pageSize: filters.pageSize,
+          total: page.total,
+          noun: ['person', 'people'],
+          onPage: (next) => update({ page: next }),
+        })}
+      >
+        {(rows, busy) => (
+          <HomeUsersTable
+            rows={rows}
+            canEdit={staff.canManage}
+            busy={busy}
+            onEdit={(person, product) => {
+              setNotice(null);
+              setEditing({ person, product });
+            }}
           />
-        </>
-      )}
+        )}
+      </DataList>
 
       {editing && (
         <EditRolesDialog

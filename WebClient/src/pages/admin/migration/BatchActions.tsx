@@ -1,11 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Modal } from '../../../components/Modal';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { TextField } from '../../../components/TextField';
-import { adminKeys, failureOf, unwrap } from '../adminApi';
+import { failureOf, useClients } from '../adminApi';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { count } from '../format';
 import { ClientPicker } from './ClientPicker';
@@ -131,7 +129,7 @@ interface DialogProps {
 
 /** Edit: the batch's name and clients (its date is changed with Reschedule). */
 function EditBatchDialog({ batch, onSaved, onCancel }: DialogProps) {
-  const clients = useQuery({ queryKey: adminKeys.clients, queryFn: () => unwrap(api.GET('/api/admin/clients')) });
+  const clients = useClients();
   const [name, setName] = useState(batch.name);
   const [clientIds, setClientIds] = useState<ReadonlySet<string>>(() => new Set(batch.clients.map((client) => client.id)));
   const [problem, setProblem] = useState<string | null>(null);

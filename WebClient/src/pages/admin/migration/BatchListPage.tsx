@@ -1,17 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { failureOf } from '../adminApi';
+import { DataList } from '../../../components/DataList';
 import { adminRoutes, batchUrl } from '../adminRoutes';
 import { count } from '../format';
-import { batchStatusLabel, isInMotion } from './migrationFormat';
-import { loadBatches, migrationKeys } from './migrationApi';
+import { batchStatusLabel } from './migrationFormat';
+import { batchesQuery } from './migrationApi';
 import type { BatchSummary } from './migrationTypes';
 import { OperatorsOnly } from './OperatorsOnly';
 import { formatInZone } from './zonedTime';
-
-/** While a batch runs, the list looks again this often (its own page updates every second). */
-const runningRefreshMs = 5_000;
 
 /** How far a batch is: "120 of 240 done" with a bar once it has started, else how many it will move. */
 function BatchProgressCell({ batch }: { batch: BatchSummary }) {
@@ -40,11 +36,7 @@ export function BatchListPage() {
 }
 
 function BatchList() {
-  const batches = useQuery({
-    queryKey: migrationKeys.batches,
-    queryFn: loadBatches,
-    refetchInterval: (query) => (query.state.data?.some((batch) => isInMotion(batch)) ? runningRefreshMs : false),
-  });
+  const batches = useQuery(batchesQuery());
 
   return (
     <>
@@ -56,18 +48,8 @@ function BatchList() {
           Create batch
         </Link>
       </div>
-      {batches.isPending && <p role="status">Loading the batches…</p>}
-      {batches.isError && (
-        <>
-          <ErrorAlert failure={failureOf(batches.error)} />
-          <button type="button" className="button secondary" onClick={() => void batches.refetch()}>
-            Try again
-          </button>
-        </>
-      )}
-      {batches.isSuccess && batches.data.length === 0 && <p className="empty">No batch has been planned yet.</p>}
-      {batches.isSuccess && batches.data.length > 0 && (
-        <div className="table-scroll">
+      <DataList query={batches} loading="Loading the batches…" empty="No batch has been planned yet." rows={(data) => data}>
+        {(rows) => (
           <table aria-label="Batches">
             <thead>
               <tr>
@@ -79,7 +61,7 @@ function BatchList() {
               </tr>
             </thead>
             <tbody>
-              {batches.data.map((batch) => (
+              {rows.map((batch) => (
                 <tr key={batch.id}>
                   <td>
                     <Link to={batchUrl(batch.id)}>{batch.name}</Link>
@@ -94,8 +76,8 @@ function BatchList() {
               ))}
             </tbody>
           </table>
-        </div>
-      )}
+        )}
+      </DataList>
     </>
   );
 }

@@ -6,17 +6,14 @@ import { failureOf } from '../adminApi';
 import { adminRoutes } from '../adminRoutes';
 import { useStaff } from '../staff';
 import { BatchActions } from './BatchActions';
-import { batchStatusLabel, isInMotion, noticeKindLabel } from './migrationFormat';
-import { loadBatch, migrationKeys } from './migrationApi';
+import { batchStatusLabel, noticeKindLabel } from './migrationFormat';
+import { batchQuery } from './migrationApi';
 import type { BatchDetail } from './migrationTypes';
 import { isOperator, OperatorsOnly } from './OperatorsOnly';
 import { ProgressSection } from './ProgressSection';
 import { ReadinessSection } from './ReadinessSection';
 import { ResultsSection } from './ResultsSection';
 import { formatInZone } from './zonedTime';
-
-/** While a batch runs, its page asks for its progress this often. */
-export const runningRefreshMs = 1_000;
 
 /** Migration > a batch: its facts and actions, readiness before the run, progress and results after. */
 export function BatchPage() {
@@ -26,11 +23,7 @@ export function BatchPage() {
 }
 
 function Batch({ id }: { id: string }) {
-  const batch = useQuery({
-    queryKey: migrationKeys.batch(id),
-    queryFn: () => loadBatch(id),
-    refetchInterval: (query) => (query.state.data && isInMotion(query.state.data) ? runningRefreshMs : false),
-  });
+  const batch = useQuery(batchQuery(id));
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
   useEffect(() => {

@@ -1,11 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { TextField } from '../../../components/TextField';
-import { adminKeys, failureOf, unwrap } from '../adminApi';
+import { failureOf, useClients } from '../adminApi';
 import { adminRoutes, batchUrl } from '../adminRoutes';
 import { ClientPicker } from './ClientPicker';
 import { useCreateBatch } from './migrationApi';
@@ -23,7 +21,7 @@ export function CreateBatchPage() {
 }
 
 function CreateBatchForm() {
-  const clients = useQuery({ queryKey: adminKeys.clients, queryFn: () => unwrap(api.GET('/api/admin/clients')) });
+  const clients = useClients();
   const [name, setName] = useState('');
   const [clientIds, setClientIds] = useState<ReadonlySet<string>>(new Set());
   const [schedule, setSchedule] = useState(emptySchedule);

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DataList } from '../../../components/DataList';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { failureOf } from '../adminApi';
 import { count } from '../format';
-import { loadReadiness, migrationKeys, useExclusion } from './migrationApi';
+import { readinessQuery, useExclusion } from './migrationApi';
 import { outcomeLabel, outcomeLabels, problemLabel } from './migrationFormat';
 import type { ReadinessUser } from './migrationTypes';
 
@@ -19,7 +20,7 @@ const awaitingOwnerExplanation =
 export function ReadinessSection({ batchId }: { batchId: string }) {
   // A dry run reads every user of the batch's clients: it runs when asked, not on every visit.
   const [asked, setAsked] = useState(false);
-  const report = useQuery({ queryKey: migrationKeys.readiness(batchId), queryFn: () => loadReadiness(batchId), enabled: asked });
+  const report = useQuery(readinessQuery(batchId, asked));
   const exclusion = useExclusion(batchId);
   const busyUser = exclusion.isPending ? exclusion.variables.endUserId : null;
 
@@ -34,7 +35,6 @@ export function ReadinessSection({ batchId }: { batchId: string }) {
         busy={report.isFetching}
         onClick={() => (asked ? void report.refetch() : setAsked(true))}
       />
-      {report.isError && <ErrorAlert failure={failureOf(report.error)} />}
       <ErrorAlert failure={failureOf(exclusion.error)} />
       {report.isSuccess && (
         <>
@@ -49,36 +49,41 @@ export function ReadinessSection({ batchId }: { batchId: string }) {
               <strong>{outcomeLabels['awaiting-owner']}:</strong> {awaitingOwnerExplanation}
             </p>
           )}
-          {report.data.users.length === 0 ? (
-            <p className="empty">No user needs a look: nobody has a problem, is linked, waits for an owner or is excluded.</p>
-          ) : (
-            <div className="table-scroll">
-              <table aria-label="Users to look at" aria-busy={report.isFetching}>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Client</th>
-                    <th scope="col">Outcome</th>
-                    <th scope="col">Problems</th>
-                    <th scope="col">Kept roles</th>
-                    <th scope="col">Actions</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.data.users.map((user) => (
-                    <ReadinessRow
-                      key={user.endUserId}
-                      user={user}
-                      busy={busyUser === user.endUserId}
-                      onToggle={() => exclusion.mutate({ endUserId: user.endUserId, excluded: !user.excluded })}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
         </>
+      )}
+      {asked && (
+        <DataList
+          query={report}
+          loading="Checking the batch…"
+          empty="No user needs a look: nobody has a problem, is linked, waits for an owner or is excluded."
+          rows={(data) => data.users}
+        >
+          {(users) => (
+            <table aria-label="Users to look at" aria-busy={report.isFetching}>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Email</th>
+                  <th scope="col">Client</th>
+                  <th scope="col">Outcome</th>
+                  <th scope="col">Problems</th>
+                  <th scope="col">Kept roles</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.map((user) => (
+                  <ReadinessRow
+                    key={user.endUserId}
+                    user={user}
+                    busy={busyUser === user.endUserId}
+                    onToggle={() => exclusion.mutate({ endUserId: user.endUserId, excluded: !user.excluded })}
+                  />
+                ))}
+              </tbody>
+            </table>
+          )}
+        </DataList>
       )}
     </section>
   );

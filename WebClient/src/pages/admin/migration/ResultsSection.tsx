@@ -1,19 +1,16 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DataList } from '../../../components/DataList';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { SelectField } from '../../../components/SelectField';
 import { failureOf } from '../adminApi';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { Pager } from '../../../components/Pager';
 import { useUrlState } from '../../../components/useUrlState';
-import { loadResults, migrationKeys, useResultAction } from './migrationApi';
+import { resultsQuery, useResultAction } from './migrationApi';
 import { isInMotion, resultStatusLabel, resultStatusLabels } from './migrationFormat';
 import type { BatchDetail, ResultRow } from './migrationTypes';
 import { resultFilters, toResultQuery } from './resultFilters';
 import { formatInZone } from './zonedTime';
-
-/** While the batch runs, the results look again this often (the progress above updates every second). */
-const runningRefreshMs = 5_000;
 
 const statusOptions = [
   { value: '', label: 'All statuses' },
@@ -29,16 +26,10 @@ interface Props {
 export function ResultsSection({ batch, onDone }: Props) {
   const [filters, update] = useUrlState(resultFilters);
   const query = toResultQuery(filters);
-  const results = useQuery({
-    queryKey: migrationKeys.results(batch.id, query),
-    queryFn: () => loadResults(batch.id, query),
-    placeholderData: keepPreviousData,
-    refetchInterval: isInMotion(batch) ? runningRefreshMs : false,
-  });
+  const results = useQuery(resultsQuery(batch.id, query, isInMotion(batch)));
   const action = useResultAction(batch.id);
   const [rollingBack, setRollingBack] = useState<ResultRow | null>(null);
   const busyUser = action.isPending ? action.variables.endUserId : null;
-  const rows = results.data?.items ?? [];
 
   function retry(row: ResultRow) {
     action.mutate({ action: 'retry', endUserId: row.endUserId }, { onSuccess: () => onDone(`${row.name} will be migrated again.`) });
@@ -68,83 +59,80 @@ export function ResultsSection({ batch, onDone }: Props) {
         />
       </div>
       {!rollingBack && <ErrorAlert failure={failureOf(action.error)} />}
-      {results.isPending && <p role="status">Loading the results…</p>}
-      {results.isError && <ErrorAlert failure={failureOf(results.error)} />}
-      {results.isSuccess && (
-        <>
-          {rows.length === 0 ? (
-            <p className="empty">
-              {filters.status
-                ? `No user of this batch is ${resultStatusLabel(filters.status).toLowerCase()}.`
-                : 'No results yet: the batch has not run.'}
-            </p>
-          ) : (
-            <div className="table-scroll">
-              <table aria-label="Results" aria-busy={results.isFetching && results.isPlaceholderData}>
-                <thead>
-                  <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Email</th>
-                    <th scope="col">Client</th>
-                    <th scope="col">Status</th>
-                    <th scope="col">Reason</th>
-                    <th scope="col">Attempts</th>
-                    <th scope="col">Done</th>
-                    <th scope="col">Actions</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row) => (
-                    <tr key={row.endUserId}>
-                      <th scope="row">{row.name}</th>
-                      <td className="email">{row.email}</td>
-                      <td>{row.clientName}</td>
-                      <td className={row.status === 'failed' ? 'failed' : undefined}>{resultStatusLabel(row.status)}</td>
-                      <td>{row.reason ?? '—'}</td>
-                      <td>{row.attempts}</td>
-                      <td>{row.completedAt ? formatInZone(row.completedAt, batch.timeZone) : '—'}</td>
-                      <td>
-                        {row.status === 'failed' && (
-                          <button
-                            type="button"
-                            className="small"
-                            disabled={busyUser === row.endUserId}
-                            aria-busy={busyUser === row.endUserId}
-                            aria-label={`Retry ${row.name}`}
-                            onClick={() => retry(row)}
-                          >
-                            Retry
-                          </button>
-                        )}
-                        {(row.status === 'migrated' || row.status === 'linked') && (
-                          <button
-                            type="button"
-                            className="small"
-                            aria-label={`Roll back ${row.name}`}
-                            onClick={() => {
-                              action.reset();
-                              setRollingBack(row);
-                            }}
-                          >
-                            Roll back
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          <Pager
-            page={filters.page}
-            pageSize={results.data.pageSize}
-            total={results.data.total}
-            noun={['end user', 'end users']}
-            onPage={(page) => update({ page })}
-          />
-        </>
-      )}
+      <DataList
+        query={results}
+        loading="Loading the results…"
+        empty={
+          filters.status
+            ? `No user of this batch is ${resultStatusLabel(filters.status).toLowerCase()}.`
+            : 'No results yet: the batch has not run.'
+        }
+        rows={(page) => page.items}
+        pager={(page) => ({
+          page: filters.page,
+          pageSize: page.pageSize,
+          total: page.total,
+          noun: ['end user', 'end users'],
+          onPage: (next) => update({ page: next }),
+        })}
+      >
+        {(rows, busy) => (
+          <table aria-label="Results" aria-busy={busy}>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">Client</th>
+                <th scope="col">Status</th>
+                <th scope="col">Reason</th>
+                <th scope="col">Attempts</th>
+                <th scope="col">Done</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.endUserId}>
+                  <th scope="row">{row.name}</th>
+                  <td className="email">{row.email}</td>
+                  <td>{row.clientName}</td>
+                  <td className={row.status === 'failed' ? 'failed' : undefined}>{resultStatusLabel(row.status)}</td>
+                  <td>{row.reason ?? '—'}</td>
+                  <td>{row.attempts}</td>
+                  <td>{row.completedAt ? formatInZone(row.completedAt, batch.timeZone) : '—'}</td>
+                  <td>
+                    {row.status === 'failed' && (
+                      <button
+                        type="button"
+                        className="small"
+                        disabled={busyUser === row.endUserId}
+                        aria-busy={busyUser === row.endUserId}
+                        aria-label={`Retry ${row.name}`}
+                        onClick={() => retry(row)}
+                      >
+                        Retry
+                      </button>
+                    )}
+                    {(row.status === 'migrated' || row.status === 'linked') && (
+                      <button
+                        type="button"
+                        className="small"
+                        aria-label={`Roll back ${row.name}`}
+                        onClick={() => {
+                          action.reset();
+                          setRollingBack(row);
+                        }}
+                      >
+                        Roll back
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </DataList>
       {rollingBack && (
         <ConfirmDialog
           title={`Roll back ${rollingBack.name}?`}

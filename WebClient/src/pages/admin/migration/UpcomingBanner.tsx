@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { failureOf } from '../adminApi';
-import { loadUpcoming, migrationKeys } from './migrationApi';
+import { upcomingQuery } from './migrationApi';
 import type { UpcomingBatch } from './migrationTypes';
 import { formatInZone } from './zonedTime';
 
@@ -21,7 +21,7 @@ function sentences(batches: UpcomingBatch[]): { key: string; text: string }[] {
  * Sign-On and its date, so they can tell their end users in time.
  */
 export function UpcomingBanner() {
-  const upcoming = useQuery({ queryKey: migrationKeys.upcoming, queryFn: loadUpcoming, staleTime: 60_000 });
+  const upcoming = useQuery(upcomingQuery());
   if (upcoming.isError) {
     // A banner that cannot load does not block the page; it says why in passing.
     return <p className="hint upcoming-failed">Planned moves to Single Sign-On could not be loaded: {failureOf(upcoming.error)?.message}</p>;

@@ -1,7 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import { adminKeys, unwrap } from '../adminApi';
-import type { BatchDetail, CreateBatchInput, EditBatchInput, RescheduleInput, ResultQuery } from './migrationTypes';
+import { isInMotion } from './migrationFormat';
+import type { CreateBatchInput, EditBatchInput, RescheduleInput, ResultQuery } from './migrationTypes';
 
 export const migrationKeys = {
   all: ['admin', 'migration'] as const,
@@ -15,13 +16,47 @@ export const migrationKeys = {
 const byId = (id: string) => ({ params: { path: { id } } });
 const byUser = (id: string, endUserId: string) => ({ params: { path: { id, endUserId } } });
 
-export const loadBatches = () => unwrap(api.GET('/api/admin/migration/batches'));
-/** One batch; every field is there (see BatchDetail). */
-export const loadBatch = async (id: string): Promise<BatchDetail> => unwrap(api.GET('/api/admin/migration/batches/{id}', byId(id)));
-export const loadReadiness = (id: string) => unwrap(api.GET('/api/admin/migration/batches/{id}/readiness', byId(id)));
-export const loadResults = (id: string, query: ResultQuery) =>
-  unwrap(api.GET('/api/admin/migration/batches/{id}/results', { params: { path: { id }, query } }));
-export const loadUpcoming = () => unwrap(api.GET('/api/admin/migration/upcoming'));
+/** While a batch runs, its list and its results look again this often. */
+const runningRefreshMs = 5_000;
+/** While a batch runs, its page asks for its progress this often. */
+const progressRefreshMs = 1_000;
+
+/** Every batch, looked at again while one of them is moving. */
+export const batchesQuery = () =>
+  queryOptions({
+    queryKey: migrationKeys.batches,
+    queryFn: () => unwrap(api.GET('/api/admin/migration/batches')),
+    refetchInterval: (query) => (query.state.data?.some((batch) => isInMotion(batch)) ? runningRefreshMs : false),
+  });
+
+/** One batch, looked at again while it moves. */
+export const batchQuery = (id: string) =>
+  queryOptions({
+    queryKey: migrationKeys.batch(id),
+    queryFn: () => unwrap(api.GET('/api/admin/migration/batches/{id}', byId(id))),
+    refetchInterval: (query) => (query.state.data && isInMotion(query.state.data) ? progressRefreshMs : false),
+  });
+
+/** The dry run: it reads every user of the batch's clients, so it runs only when asked (`enabled`). */
+export const readinessQuery = (id: string, enabled: boolean) =>
+  queryOptions({
+    queryKey: migrationKeys.readiness(id),
+    queryFn: () => unwrap(api.GET('/api/admin/migration/batches/{id}/readiness', byId(id))),
+    enabled,
+  });
+
+/** One page of a batch's results; while the batch moves they are looked at again. */
+export const resultsQuery = (id: string, query: ResultQuery, moving: boolean) =>
+  queryOptions({
+    queryKey: migrationKeys.results(id, query),
+    queryFn: () => unwrap(api.GET('/api/admin/migration/batches/{id}/results', { params: { path: { id }, query } })),
+    placeholderData: keepPreviousData,
+    refetchInterval: moving ? runningRefreshMs : false,
+  });
+
+/** Partner staff's banner: their clients' planned moves. */
+export const upcomingQuery = () =>
+  queryOptions({ queryKey: migrationKeys.upcoming, queryFn: () => unwrap(api.GET('/api/admin/migration/upcoming')), staleTime: 60_000 });
 
 /** After any change to a batch, its page, the list, the banner, the clients' counts and the audit log are asked for again. */
 function useInvalidateMigration() {

@@ -1,5 +1,4 @@
 import type { components, operations } from '../../../api/schema';
-import type { AsWritten } from '../adminTypes';
 
 type Schemas = components['schemas'];
 
@@ -16,20 +15,20 @@ export type ReadinessOutcome = 'migrate' | 'link' | 'awaiting-owner' | 'skip' | 
 export type ReadinessProblem = 'no-usable-email' | 'duplicate-email' | 'disabled' | 'deleted' | 'locked' | 'already-migrated';
 
 export type BatchClient = Schemas['BatchClient'];
-export type BatchCounts = AsWritten<Schemas['BatchCounts']>;
-export type BatchSummary = AsWritten<Schemas['BatchSummary']>;
-export type BatchProgress = AsWritten<Schemas['BatchProgress']>;
+export type BatchCounts = Schemas['BatchCounts'];
+export type BatchSummary = Schemas['BatchSummary'];
+export type BatchProgress = Schemas['BatchProgress'];
 export type BatchNotice = Schemas['BatchNoticeSent'];
 
 /** GET /api/admin/migration/batches/{id}: the summary's fields, then the run's progress and notices. */
-export type BatchDetail = AsWritten<Schemas['BatchDetail']>;
+export type BatchDetail = Schemas['BatchDetail'];
 
 export type ReadinessUser = Schemas['ReadinessUser'];
-export type ReadinessReport = AsWritten<Schemas['ReadinessReport']>;
-export type ResultRow = AsWritten<Schemas['BatchResultRow']>;
-export type ResultPage = AsWritten<Schemas['PageOfBatchResultRow']>;
-export type UpcomingClient = AsWritten<Schemas['UpcomingClient']>;
-export type UpcomingBatch = AsWritten<Schemas['UpcomingBatch']>;
+export type ReadinessReport = Schemas['ReadinessReport'];
+export type ResultRow = Schemas['BatchResultRow'];
+export type ResultPage = Schemas['PageOfBatchResultRow'];
+export type UpcomingClient = Schemas['UpcomingClient'];
+export type UpcomingBatch = Schemas['UpcomingBatch'];
 
 type NonNullFields<T> = { [Key in keyof T]: NonNullable<T[Key]> };
 

@@ -1,21 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Facts } from '../../../components/Facts';
 import { formatDateTime } from '../../../components/format';
 import { SubmitButton } from '../../../components/SubmitButton';
-import { adminKeys, failureOf, unwrap } from '../adminApi';
+import { failureOf } from '../adminApi';
 import { isOperator } from '../migration/OperatorsOnly';
 import { useStaff } from '../staff';
+import { statusQuery } from './statusApi';
 
 function LiveFacts() {
-  const status = useQuery({
-    queryKey: adminKeys.status,
-    queryFn: () => unwrap(api.GET('/api/admin/status')),
-    // A status is only as good as its moment: never shown from the cache.
-    staleTime: 0,
-    gcTime: 0,
-  });
+  const status = useQuery(statusQuery());
   return (
     <section className="panel" aria-labelledby="status-facts-title">
       <div className="panel-header">

@@ -1,8 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { api } from '../../../api/client';
-import { downloadFile } from '../../../api/download';
 import { Conversation } from '../../../components/Conversation';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDateTime } from '../../../components/format';
@@ -11,44 +9,25 @@ import { AttachmentList } from '../../../components/AttachmentList';
 import { SelectField } from '../../../components/SelectField';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { TextAreaField } from '../../../components/TextAreaField';
-import { adminKeys, failureOf, unwrap } from '../adminApi';
+import { failureOf } from '../adminApi';
 import { adminRoutes } from '../adminRoutes';
 import type { AdminTicketDetail } from '../adminTypes';
-
-function useTicketChange(ticketId: string) {
-  const queryClient = useQueryClient();
-  return async () => {
-    // The ticket, and every list it shows in, are read again.
-    await queryClient.invalidateQueries({ queryKey: adminKeys.tickets });
-    await queryClient.invalidateQueries({ queryKey: adminKeys.ticket(ticketId) });
-  };
-}
+import { adminTicketQuery, downloadAdminAttachment, useAnswerTicket, useSetTicketStatus } from './adminTicketsApi';
 
 function AnswerForm({ ticket }: { ticket: AdminTicketDetail }) {
-  const changed = useTicketChange(ticket.id);
   const [body, setBody] = useState('');
   const [status, setStatus] = useState('');
   const [sent, setSent] = useState(false);
-  const answer = useMutation({
-    mutationFn: () =>
-      unwrap(
-        api.POST('/api/admin/tickets/{ticketId}/comments', {
-          params: { path: { ticketId: ticket.id } },
-          body: { body: body.trim(), status: status || null },
-        }),
-      ),
-    onSuccess: async () => {
-      setBody('');
-      setStatus('');
-      setSent(true);
-      await changed();
-    },
+  const answer = useAnswerTicket(ticket.id, () => {
+    setBody('');
+    setStatus('');
+    setSent(true);
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSent(false);
-    answer.mutate();
+    answer.mutate({ body: body.trim(), status: status || null });
   }
 
   const options = [
@@ -81,17 +60,9 @@ function AnswerForm({ ticket }: { ticket: AdminTicketDetail }) {
 }
 
 function StatusForm({ ticket }: { ticket: AdminTicketDetail }) {
-  const changed = useTicketChange(ticket.id);
   const [status, setStatus] = useState(ticket.status);
   const [done, setDone] = useState<string | null>(null);
-  const update = useMutation({
-    mutationFn: (next: string) =>
-      unwrap(api.PUT('/api/admin/tickets/{ticketId}/status', { params: { path: { ticketId: ticket.id } }, body: { status: next } })),
-    onSuccess: async (updated) => {
-      setDone(`The status is now ${updated.status}.`);
-      await changed();
-    },
-  });
+  const update = useSetTicketStatus(ticket.id, (updated) => setDone(`The status is now ${updated.status}.`));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -140,16 +111,7 @@ function Ticket({ ticket }: { ticket: AdminTicketDetail }) {
         <p className="comment-body">{ticket.description}</p>
         <AttachmentList
           attachments={ticket.attachments}
-          download={(attachment) =>
-            downloadFile(
-              () =>
-                api.GET('/api/admin/tickets/{ticketId}/attachments/{attachmentId}', {
-                  params: { path: { ticketId: ticket.id, attachmentId: attachment.id } },
-                  parseAs: 'blob',
-                }),
-              attachment.fileName,
-            )
-          }
+          download={(attachment) => downloadAdminAttachment(ticket.id, attachment.id, attachment.fileName)}
         />
       </section>
       <section className="panel" aria-labelledby="conversation-title">
@@ -168,10 +130,7 @@ function Ticket({ ticket }: { ticket: AdminTicketDetail }) {
 /** `/admin/tickets/:ticketId`: one ticket; staff answer it and change its status. */
 export function AdminTicketPage() {
   const { ticketId = '' } = useParams();
-  const ticket = useQuery({
-    queryKey: adminKeys.ticket(ticketId),
-    queryFn: () => unwrap(api.GET('/api/admin/tickets/{ticketId}', { params: { path: { ticketId } } })),
-  });
+  const ticket = useQuery(adminTicketQuery(ticketId));
 
   return (
     <>

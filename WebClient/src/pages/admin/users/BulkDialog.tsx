@@ -3,7 +3,7 @@ import { failureOf } from '../adminApi';
 import type { BulkAction, EndUserRow } from '../adminTypes';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { count } from '../format';
-import { useBulkAction } from './endUserActions';
+import { useBulkAction } from './endUsersApi';
 
 const words: Record<BulkAction, { title: (n: string) => string; verb: string; done: string; failed: string }> = {
   disable: {

@@ -1,19 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../../../api/client';
+import { DataList } from '../../../components/DataList';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Modal } from '../../../components/Modal';
 import { SubmitButton } from '../../../components/SubmitButton';
-import { adminKeys, failureOf, unwrap } from '../adminApi';
+import { failureOf } from '../adminApi';
 import { adminRoutes } from '../adminRoutes';
 import type { EmailDelivery, EndUserRow } from '../adminTypes';
 import { formatDateTime } from '../format';
 import { useStaff } from '../staff';
-import { allowedActions, useRowAction } from './endUserActions';
+import { allowedActions } from './endUserActions';
+import { endUserQuery, useRowAction } from './endUsersApi';
 import { MigratedMark, SsoStateText, StatusText } from './EndUsersTable';
-
-/** While an e-mail waits in the outbox, the panel looks again this often. */
-const queuedRefreshMs = 5_000;
 
 function DeliveryState({ email }: { email: EmailDelivery }) {
   switch (email.state) {
@@ -36,11 +34,7 @@ function DeliveryState({ email }: { email: EmailDelivery }) {
 /** The details panel of one end user: their facts and the e-mails sent to them, with Resend. */
 export function EndUserDetails({ user, onClose }: { user: EndUserRow; onClose: () => void }) {
   const staff = useStaff();
-  const detail = useQuery({
-    queryKey: adminKeys.endUser(user.id),
-    queryFn: () => unwrap(api.GET('/api/admin/end-users/{id}', { params: { path: { id: user.id } } })),
-    refetchInterval: (query) => (query.state.data?.emails.some((email) => email.state === 'queued') ? queuedRefreshMs : false),
-  });
+  const detail = useQuery(endUserQuery(user.id));
   const resend = useRowAction();
   const current = detail.data?.user ?? user;
   const canResend = allowedActions(staff, current).includes('resend-activation');
@@ -86,11 +80,8 @@ export function EndUserDetails({ user, onClose }: { user: EndUserRow; onClose: (
 
       <section aria-labelledby="deliveries-title">
         <h3 id="deliveries-title">E-mails sent</h3>
-        {detail.isPending && <p role="status">Loading the e-mails…</p>}
-        {detail.isError && <ErrorAlert failure={failureOf(detail.error)} />}
-        {detail.isSuccess && detail.data.emails.length === 0 && <p>No e-mails were sent to this user yet.</p>}
-        {detail.isSuccess && detail.data.emails.length > 0 && (
-          <div className="table-scroll">
+        <DataList query={detail} loading="Loading the e-mails…" empty="No e-mails were sent to this user yet." rows={(data) => data.emails}>
+          {(emails) => (
             <table>
               <thead>
                 <tr>
@@ -101,7 +92,7 @@ export function EndUserDetails({ user, onClose }: { user: EndUserRow; onClose: (
                 </tr>
               </thead>
               <tbody>
-                {detail.data.emails.map((email) => (
+                {emails.map((email) => (
                   <tr key={email.id}>
                     <td>{email.kind}</td>
                     <td>{email.subject}</td>
@@ -113,8 +104,8 @@ export function EndUserDetails({ user, onClose }: { user: EndUserRow; onClose: (
                 ))}
               </tbody>
             </table>
-          </div>
-        )}
+          )}
+        </DataList>
       </section>
 
       <ErrorAlert failure={failureOf(resend.error)} />

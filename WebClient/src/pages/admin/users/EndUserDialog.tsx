@@ -8,7 +8,7 @@ import { TextField } from '../../../components/TextField';
 import { failureOf } from '../adminApi';
 import type { ClientSummary, EndUserRow } from '../adminTypes';
 import { endUserRoles } from '../format';
-import { useSaveEndUser } from './endUserActions';
+import { useSaveEndUser } from './endUsersApi';
 
 const awaitingOwnerSentence =
   'This address already has a single sign-on account. We asked its owner to accept; they get access when they do.';

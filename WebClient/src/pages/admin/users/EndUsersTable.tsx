@@ -1,10 +1,11 @@
+import { ActionsMenu } from '../../../components/ActionsMenu';
 import type { EndUserRow, StaffMe } from '../adminTypes';
 import { accessRequestLabel, formatDate, formatDateTime, ssoStateLabel } from '../format';
 import { allowedActions, type RowAction } from './endUserActions';
 import type { EndUserFilters, SortKey } from './endUserFilters';
 
 interface Props {
-  rows: EndUserRow[];
+  rows: readonly EndUserRow[];
   staff: StaffMe;
   filters: EndUserFilters;
   busy: boolean;
@@ -15,20 +16,16 @@ interface Props {
   onAction: (action: RowAction | 'edit' | 'details', user: EndUserRow) => void;
 }
 
-/** The visible text of each action and, for screen readers, the same words naming the user. */
-const actionText: Record<RowAction | 'edit' | 'details', [string, (name: string) => string]> = {
-  details: ['Details', (name) => `Details of ${name}`],
-  edit: ['Edit', (name) => `Edit ${name}`],
-  disable: ['Disable', (name) => `Disable ${name}`],
-  enable: ['Enable', (name) => `Enable ${name}`],
-  'resend-activation': ['Resend activation', (name) => `Resend activation e-mail to ${name}`],
-  'reset-mfa': ['Reset MFA', (name) => `Reset MFA of ${name}`],
-  unlock: ['Unlock', (name) => `Unlock ${name}`],
-  delete: ['Delete', (name) => `Delete ${name}`],
+/** The words of each action in a row's menu (the menu itself is named after the user). */
+const actionText: Record<RowAction | 'edit', string> = {
+  edit: 'Edit',
+  disable: 'Disable',
+  enable: 'Enable',
+  'resend-activation': 'Resend activation',
+  'reset-mfa': 'Reset MFA',
+  unlock: 'Unlock',
+  delete: 'Delete',
 };
-
-/** Resend on a row waiting for the account's owner mails them the request again. */
-const askAgainText: [string, (name: string) => string] = ['Ask again', (name) => `Ask ${name} again to accept`];
 
 function SortHeader({ label, sortKey, filters, onSort }: { label: string; sortKey: SortKey; filters: EndUserFilters; onSort: (key: SortKey) => void }) {
   const active = filters.sort === sortKey;
@@ -101,88 +98,95 @@ function EmailText({ email }: { email: string }) {
   );
 }
 
-/** Manage Users' table: sortable headers, a labelled checkbox per row, the actions this staff member may use. */
+/**
+ * Manage Users' table: sortable headers, a labelled checkbox per row, Details, and the other actions
+ * this staff member may use behind one Actions button (so the table fits a 1366-px laptop screen).
+ */
 export function EndUsersTable({ rows, staff, filters, busy, selected, busyUserId, onSort, onSelect, onAction }: Props) {
   const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id));
   const sortable = { filters, onSort };
   return (
-    <div className="table-scroll">
-      <table aria-label="End users" aria-busy={busy} className="end-users">
-        <thead>
-          <tr>
-            <th scope="col">
-              <input
-                type="checkbox"
-                aria-label="Select all end users on this page"
-                checked={allSelected}
-                onChange={(event) => onSelect(rows.map((row) => row.id), event.target.checked)}
-              />
-            </th>
-            <SortHeader label="Name" sortKey="name" {...sortable} />
-            <SortHeader label="Email" sortKey="email" {...sortable} />
-            <SortHeader label="Client" sortKey="client" {...sortable} />
-            <SortHeader label="Role" sortKey="role" {...sortable} />
-            <SortHeader label="Status" sortKey="status" {...sortable} />
-            <SortHeader label="Migrated to SSO" sortKey="migratedAt" {...sortable} />
-            <th scope="col">SSO state</th>
-            <SortHeader label="Last login" sortKey="lastLogin" {...sortable} />
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((user) => {
-            const actions: (RowAction | 'edit' | 'details')[] = ['details', ...(staff.canManage ? (['edit'] as const) : []), ...allowedActions(staff, user)];
-            return (
-              <tr key={user.id}>
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={`Select ${user.name}`}
-                    checked={selected.has(user.id)}
-                    onChange={(event) => onSelect([user.id], event.target.checked)}
-                  />
-                </td>
-                <th scope="row">{user.name}</th>
-                <td className="email">
-                  <EmailText email={user.email} />
-                </td>
-                <td>{user.clientName}</td>
-                <td>{user.role}</td>
-                <td>
-                  <StatusText user={user} />
-                </td>
-                <td>
-                  <MigratedMark user={user} />
-                </td>
-                <td>
-                  <SsoStateText user={user} />
-                </td>
-                <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : 'Never'}</td>
-                <td>
-                  <div className="row-actions">
-                    {actions.map((action) => {
-                      const [text, label] = action === 'resend-activation' && user.accessRequest ? askAgainText : actionText[action];
-                      return (
-                        <button
-                          // Disable and Enable are one button whose words change, so focus stays on it.
-                          key={action === 'enable' ? 'disable' : action}
-                          type="button"
-                          className={action === 'delete' ? 'small danger' : 'small'}
-                          aria-label={label(user.name)}
-                          disabled={busyUserId === user.id}
-                          onClick={() => onAction(action, user)}
-                        >
-                          {text}
-                        </button>
-                      );
-                    })}
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <table aria-label="End users" aria-busy={busy} className="end-users">
+      <thead>
+        <tr>
+          <th scope="col">
+            <input
+              type="checkbox"
+              aria-label="Select all end users on this page"
+              checked={allSelected}
+              onChange={(event) => onSelect(rows.map((row) => row.id), event.target.checked)}
+            />
+          </th>
+          <SortHeader label="Name" sortKey="name" {...sortable} />
+          <SortHeader label="Email" sortKey="email" {...sortable} />
+          <SortHeader label="Client" sortKey="client" {...sortable} />
+          <SortHeader label="Role" sortKey="role" {...sortable} />
+          <SortHeader label="Status" sortKey="status" {...sortable} />
+          <SortHeader label="Migrated to SSO" sortKey="migratedAt" {...sortable} />
+          <th scope="col">SSO state</th>
+          <SortHeader label="Last login" sortKey="lastLogin" {...sortable} />
+          <th scope="col">Actions</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((user) => {
+          const actions: (RowAction | 'edit')[] = [...(staff.canManage ? (['edit'] as const) : []), ...allowedActions(staff, user)];
+          return (
+            <tr key={user.id}>
+              <td>
+                <input
+                  type="checkbox"
+                  aria-label={`Select ${user.name}`}
+                  checked={selected.has(user.id)}
+                  onChange={(event) => onSelect([user.id], event.target.checked)}
+                />
+              </td>
+              <th scope="row">{user.name}</th>
+              <td className="email">
+                <EmailText email={user.email} />
+              </td>
+              <td>{user.clientName}</td>
+              <td>{user.role}</td>
+              <td>
+                <StatusText user={user} />
+              </td>
+              <td>
+                <MigratedMark user={user} />
+              </td>
+              <td>
+                <SsoStateText user={user} />
+              </td>
+              <td>{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : 'Never'}</td>
+              <td>
+                <div className="row-actions">
+                  <button
+                    type="button"
+                    className="small"
+                    aria-label={`Details of ${user.name}`}
+                    disabled={busyUserId === user.id}
+                    onClick={() => onAction('details', user)}
+                  >
+                    Details
+                  </button>
+                  {actions.length > 0 && (
+                    <ActionsMenu
+                      label={`Actions for ${user.name}`}
+                      disabled={busyUserId === user.id}
+                      actions={actions.map((action) => ({
+                        key: action,
+                        // Resend on a row waiting for the account's owner mails them the request again.
+                        label: action === 'resend-activation' && user.accessRequest ? 'Ask again' : actionText[action],
+                        danger: action === 'delete',
+                        onSelect: () => onAction(action, user),
+                      }))}
+                    />
+                  )}
+                </div>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

@@ -1,19 +1,18 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { api } from '../../../api/client';
 import { ErrorAlert } from '../../../components/ErrorAlert';
-import { ListFailure } from '../ListFailure';
-import { adminKeys, exportEndUsers, failureOf, unwrap } from '../adminApi';
+import { failureOf, useClients } from '../adminApi';
 import type { BulkAction, EndUserRow } from '../adminTypes';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ExportButton } from '../ExportButton';
 import { count } from '../format';
-import { Pager } from '../../../components/Pager';
+import { DataList } from '../../../components/DataList';
 import { useStaff } from '../staff';
 import { useLastPage } from '../useLastPage';
 import { useUrlState } from '../../../components/useUrlState';
 import { BulkDialog } from './BulkDialog';
-import { useRowAction, type RowAction } from './endUserActions';
+import type { RowAction } from './endUserActions';
+import { endUserListQuery, exportEndUsers, useRowAction } from './endUsersApi';
 import { EndUserDetails } from './EndUserDetails';
 import { EndUserDialog } from './EndUserDialog';
 import { endUserFilters, isFiltered, toEndUserExportQuery, toEndUserQuery, type SortKey } from './endUserFilters';
@@ -33,12 +32,8 @@ export function ManageUsersPage() {
   const staff = useStaff();
   const [filters, update] = useUrlState(endUserFilters);
   const query = toEndUserQuery(filters);
-  const list = useQuery({
-    queryKey: adminKeys.endUserList(query),
-    queryFn: () => unwrap(api.GET('/api/admin/end-users', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
-  const clients = useQuery({ queryKey: adminKeys.clients, queryFn: () => unwrap(api.GET('/api/admin/clients')) });
+  const list = useQuery(endUserListQuery(query));
+  const clients = useClients();
   const rowAction = useRowAction();
 
   const [dialog, setDialog] = useState<Dialog | null>(null);
@@ -156,40 +151,34 @@ export function ManageUsersPage() {
       )}
       {!dialog && <ErrorAlert failure={failureOf(rowAction.error)} />}
 
-      {list.isPending && <p role="status">Loading end users…</p>}
-      {list.isError && <ListFailure error={list.error} onRetry={() => void list.refetch()} />}
-      {list.isSuccess && (
-        <>
-          {list.isFetching && (
-            <p role="status" className="hint">
-              Updating…
-            </p>
-          )}
-          {rows.length === 0 ? (
-            <p className="empty">{isFiltered(filters) ? 'No end users match these filters.' : 'There are no end users yet.'}</p>
-          ) : (
-            <EndUsersTable
-              rows={rows}
-              staff={staff}
-              filters={filters}
-              busy={list.isFetching}
-              selected={selected}
-              busyUserId={rowAction.isPending ? rowAction.variables.user.id : null}
-              onSort={sort}
-              onSelect={select}
-              onAction={onAction}
-            />
-          )}
-          <Pager
-            page={filters.page}
-            pageSize={filters.pageSize}
-            total={total}
-            capped={list.data?.totalIsCapped ?? false}
-            noun={['end user', 'end users']}
-            onPage={(page) => update({ page })}
+      <DataList
+        query={list}
+        loading="Loading end users…"
+        empty={isFiltered(filters) ? 'No end users match these filters.' : 'There are no end users yet.'}
+        rows={(page) => page.items}
+        pager={(page) => ({
+          page: filters.page,
+          pageSize: filters.pageSize,
+          total: page.total,
+          capped: page.totalIsCapped,
+          noun: ['end user', 'end users'],
+          onPage: (next) => update({ page: next }),
+        })}
+      >
+        {(items, busy) => (
+          <EndUsersTable
+            rows={items}
+            staff={staff}
+            filters={filters}
+            busy={busy}
+            selected={selected}
+            busyUserId={rowAction.isPending ? rowAction.variables.user.id : null}
+            onSort={sort}
+            onSelect={select}
+            onAction={onAction}
           />
-        </>
-      )}
+        )}
+      </DataList>
 
       {dialog?.kind === 'add' && clients.data && (
         <EndUserDialog user={null} clients={clients.data} showPartner={showPartner} onSaved={finish} onCancel={() => setDialog(null)} />

@@ -1,46 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../api/client';
-import { adminKeys, unwrap } from '../adminApi';
-import type { BulkAction, BulkResult, EndUserInput, EndUserRow, StaffMe } from '../adminTypes';
+import type { EndUserRow, StaffMe } from '../adminTypes';
 
 export type RowAction = 'disable' | 'enable' | 'delete' | 'resend-activation' | 'reset-mfa' | 'unlock';
-
-type Target = Pick<EndUserRow, 'id' | 'name' | 'email' | 'migratedToSso' | 'accessRequest'>;
-
-const path = (user: Target) => ({ params: { path: { id: user.id } } });
-
-/** Each action's call and the sentence shown once it is done. */
-const rowActions: Record<RowAction, { call: (user: Target) => Promise<unknown>; done: (user: Target) => string }> = {
-  disable: {
-    call: (user) => unwrap(api.POST('/api/admin/end-users/{id}/disable', path(user))),
-    done: (user) => `${user.name} was disabled and signed out everywhere.`,
-  },
-  enable: {
-    call: (user) => unwrap(api.POST('/api/admin/end-users/{id}/enable', path(user))),
-    done: (user) => `${user.name} was enabled.`,
-  },
-  delete: {
-    call: (user) => unwrap(api.DELETE('/api/admin/end-users/{id}', path(user))),
-    done: (user) => `${user.name} was deleted.`,
-  },
-  'resend-activation': {
-    call: (user) => unwrap(api.POST('/api/admin/end-users/{id}/resend-activation', path(user))),
-    done: (user) =>
-      user.accessRequest
-        ? `We asked the owner of ${user.email} again to accept.`
-        : user.migratedToSso
-        ? `An activation e-mail was sent to ${user.email}.`
-        : `A set-password e-mail was sent to ${user.email}.`,
-  },
-  'reset-mfa': {
-    call: (user) => unwrap(api.POST('/api/admin/end-users/{id}/reset-mfa', path(user))),
-    done: (user) => `The MFA of ${user.name} was reset. They set up an authenticator again at their next sign-in.`,
-  },
-  unlock: {
-    call: (user) => unwrap(api.POST('/api/admin/end-users/{id}/unlock', path(user))),
-    done: (user) => `${user.name} was unlocked.`,
-  },
-};
 
 /** Which actions the staff member may use on this row (technicians: resend activation and unlock). */
 export function allowedActions(staff: Pick<StaffMe, 'canManage'>, user: EndUserRow): RowAction[] {
@@ -52,49 +12,4 @@ export function allowedActions(staff: Pick<StaffMe, 'canManage'>, user: EndUserR
   if (user.locked) actions.push('unlock');
   if (manage) actions.push('delete');
   return actions;
-}
-
-/** After any change, the lists, the counts and the audit log are asked for again. */
-function useInvalidateAdminData() {
-  const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: adminKeys.endUsers }),
-      queryClient.invalidateQueries({ queryKey: adminKeys.clients }),
-      queryClient.invalidateQueries({ queryKey: adminKeys.audit }),
-    ]);
-}
-
-/** One row action at a time; resolves to the sentence to show. */
-export function useRowAction() {
-  const invalidate = useInvalidateAdminData();
-  return useMutation({
-    mutationFn: async ({ action, user }: { action: RowAction; user: Target }) => {
-      await rowActions[action].call(user);
-      return rowActions[action].done(user);
-    },
-    onSettled: invalidate,
-  });
-}
-
-export function useSaveEndUser() {
-  const invalidate = useInvalidateAdminData();
-  return useMutation({
-    /** Adding answers whether the address waits for its account's owner; an edit answers nothing. */
-    mutationFn: async ({ id, input }: { id: string | null; input: EndUserInput }) => {
-      if (id === null) return unwrap(api.POST('/api/admin/end-users', { body: input }));
-      await unwrap(api.PUT('/api/admin/end-users/{id}', { params: { path: { id } }, body: input }));
-      return null;
-    },
-    onSettled: invalidate,
-  });
-}
-
-export function useBulkAction() {
-  const invalidate = useInvalidateAdminData();
-  return useMutation({
-    mutationFn: (request: { action: BulkAction; ids: string[] }): Promise<BulkResult> =>
-      unwrap(api.POST('/api/admin/end-users/bulk', { body: request })),
-    onSettled: invalidate,
-  });
 }

@@ -1,9 +1,7 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { failureOf } from '../../../api/query';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { Pager } from '../../../components/Pager';
+import { useQuery } from '@tanstack/react-query';
+import { DataList } from '../../../components/DataList';
 import { positive, useUrlState, type UrlCodec } from '../../../components/useUrlState';
-import { loadDevices, portalKeys, useMe } from '../portalApi';
+import { deviceListQuery, useMe } from '../portalApi';
 import { isClientManager } from '../roles';
 import { DeviceTable } from './DeviceTable';
 
@@ -18,11 +16,7 @@ const devicePaging: UrlCodec<{ page: number }> = {
 export function DeviceListPage() {
   const me = useMe();
   const [{ page }, update] = useUrlState(devicePaging);
-  const devices = useQuery({
-    queryKey: portalKeys.deviceList(page, pageSize),
-    queryFn: () => loadDevices(page, pageSize),
-    placeholderData: keepPreviousData,
-  });
+  const devices = useQuery(deviceListQuery(page, pageSize));
 
   return (
     <>
@@ -33,15 +27,15 @@ export function DeviceListPage() {
           ? "Every device of your company, as your IT provider's monitoring sees it."
           : "Your devices, as your IT provider's monitoring sees them."}
       </p>
-      {devices.isPending && <p role="status">Loading your devices…</p>}
-      {devices.isError && <ErrorAlert failure={failureOf(devices.error)} />}
-      {devices.isSuccess && devices.data.total === 0 && <p className="empty">No devices are registered for you.</p>}
-      {devices.isSuccess && devices.data.total > 0 && (
-        <>
-          <DeviceTable devices={devices.data.items} busy={devices.isPlaceholderData} />
-          <Pager page={page} pageSize={pageSize} total={devices.data.total} noun={['device', 'devices']} onPage={(next) => update({ page: next })} />
-        </>
-      )}
+      <DataList
+        query={devices}
+        loading="Loading your devices…"
+        empty="No devices are registered for you."
+        rows={(data) => data.items}
+        pager={(data) => ({ page, pageSize, total: data.total, noun: ['device', 'devices'], onPage: (next) => update({ page: next }) })}
+      >
+        {(items, busy) => <DeviceTable devices={items} busy={busy} />}
+      </DataList>
     </>
   );
 }

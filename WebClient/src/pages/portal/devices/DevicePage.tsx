@@ -5,7 +5,7 @@ import { failureOf } from '../../../api/query';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { Facts } from '../../../components/Facts';
 import { formatDateTime } from '../../../components/format';
-import { loadDevice, portalKeys } from '../portalApi';
+import { deviceQuery } from '../portalApi';
 import { newTicketUrl, portalRoutes } from '../portalRoutes';
 import type { DeviceDetail } from '../portalTypes';
 import { TicketTable } from '../tickets/TicketTable';
@@ -41,7 +41,9 @@ function Device({ device }: { device: DeviceDetail }) {
         {device.tickets.length === 0 ? (
           <p className="hint">No tickets name this device.</p>
         ) : (
-          <TicketTable caption="Tickets about this device" tickets={device.tickets} />
+          <div className="table-scroll">
+            <TicketTable caption="Tickets about this device" tickets={device.tickets} />
+          </div>
         )}
       </section>
     </>
@@ -51,7 +53,7 @@ function Device({ device }: { device: DeviceDetail }) {
 /** `/portal/devices/:deviceId`: one device's facts and the tickets about it. */
 export function DevicePage() {
   const { deviceId = '' } = useParams();
-  const device = useQuery({ queryKey: portalKeys.device(deviceId), queryFn: () => loadDevice(deviceId) });
+  const device = useQuery(deviceQuery(deviceId));
 
   return (
     <>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { failureOf } from '../../../api/query';
@@ -7,7 +7,7 @@ import { SelectField } from '../../../components/SelectField';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { TextAreaField } from '../../../components/TextAreaField';
 import { TextField } from '../../../components/TextField';
-import { loadDevices, openTicket, portalKeys } from '../portalApi';
+import { deviceListQuery, useOpenTicket } from '../portalApi';
 import { portalRoutes, ticketUrl } from '../portalRoutes';
 import { attachmentAccept, attachmentHint, attachmentProblem } from './attachmentRules';
 
@@ -40,8 +40,7 @@ function AttachmentField({ onChange, problem }: { onChange: (file: File | null) 
 export function NewTicketPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const devices = useQuery({ queryKey: portalKeys.deviceList(1, devicePage), queryFn: () => loadDevices(1, devicePage) });
+  const devices = useQuery(deviceListQuery(1, devicePage));
 
   const [subject, setSubject] = useState('');
   const [description, setDescription] = useState('');
@@ -50,18 +49,15 @@ export function NewTicketPage() {
   const [attachment, setAttachment] = useState<File | null>(null);
   const tooBig = attachmentProblem(attachment);
 
-  const open = useMutation({
-    mutationFn: openTicket,
-    onSuccess: async (ticket) => {
-      await queryClient.invalidateQueries({ queryKey: portalKeys.tickets });
-      await navigate(ticketUrl(ticket.id), { state: { opened: true } });
-    },
-  });
+  const open = useOpenTicket();
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (tooBig) return;
-    open.mutate({ subject: subject.trim(), description: description.trim(), priority, deviceId: deviceId || null, attachment });
+    open.mutate(
+      { subject: subject.trim(), description: description.trim(), priority, deviceId: deviceId || null, attachment },
+      { onSuccess: (ticket) => void navigate(ticketUrl(ticket.id), { state: { opened: true } }) },
+    );
   }
 
   const deviceOptions = [noDevice, ...(devices.data?.items ?? []).map((device) => ({ value: device.id, label: `${device.name} (${device.type})` }))];

@@ -1,11 +1,9 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { failureOf } from '../../../api/query';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { Pager } from '../../../components/Pager';
+import { DataList } from '../../../components/DataList';
 import { SelectField } from '../../../components/SelectField';
 import { useUrlState } from '../../../components/useUrlState';
-import { loadTickets, portalKeys, useMe } from '../portalApi';
+import { ticketListQuery, useMe } from '../portalApi';
 import { newTicketUrl } from '../portalRoutes';
 import { isClientManager } from '../roles';
 import { ticketFilters, ticketStatuses } from './ticketFilters';
@@ -17,11 +15,7 @@ const emptyText = { active: 'No tickets yet', closed: 'No closed tickets', all: 
 export function TicketListPage() {
   const me = useMe();
   const [query, update] = useUrlState(ticketFilters);
-  const tickets = useQuery({
-    queryKey: portalKeys.ticketList(query),
-    queryFn: () => loadTickets(query),
-    placeholderData: keepPreviousData,
-  });
+  const tickets = useQuery(ticketListQuery(query));
   const manager = me.isSuccess && isClientManager(me.data);
   const empty = tickets.isSuccess && tickets.data.total === 0;
 
@@ -46,28 +40,28 @@ export function TicketListPage() {
           onChange={(status) => update({ status: status as typeof query.status, page: 1 })}
         />
       </div>
-      {tickets.isPending && <p role="status">Loading your tickets…</p>}
-      {tickets.isError && <ErrorAlert failure={failureOf(tickets.error)} />}
-      {empty && (
-        <div className="empty">
-          <p>{emptyText[query.status]}</p>
-          <Link className="button" to={newTicketUrl()}>
-            Open a ticket
-          </Link>
-        </div>
-      )}
-      {tickets.isSuccess && tickets.data.total > 0 && (
-        <>
-          <TicketTable caption="Tickets" tickets={tickets.data.items} busy={tickets.isPlaceholderData} showOpenedBy={manager} />
-          <Pager
-            page={query.page}
-            pageSize={query.pageSize}
-            total={tickets.data.total}
-            noun={['ticket', 'tickets']}
-            onPage={(page) => update({ page })}
-          />
-        </>
-      )}
+      <DataList
+        query={tickets}
+        loading="Loading your tickets…"
+        empty={
+          <>
+            <p>{emptyText[query.status]}</p>
+            <Link className="button" to={newTicketUrl()}>
+              Open a ticket
+            </Link>
+          </>
+        }
+        rows={(page) => page.items}
+        pager={(page) => ({
+          page: query.page,
+          pageSize: query.pageSize,
+          total: page.total,
+          noun: ['ticket', 'tickets'],
+          onPage: (next) => update({ page: next }),
+        })}
+      >
+        {(items, busy) => <TicketTable caption="Tickets" tickets={items} busy={busy} showOpenedBy={manager} />}
+      </DataList>
     </>
   );
 }

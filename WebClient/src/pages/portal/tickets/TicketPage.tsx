@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { failureOf } from '../../../api/query';
@@ -8,28 +8,25 @@ import { Facts } from '../../../components/Facts';
 import { AttachmentList } from '../../../components/AttachmentList';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { TextAreaField } from '../../../components/TextAreaField';
-import { addComment, closeTicket, downloadAttachment, loadTicket, portalKeys } from '../portalApi';
+import { downloadAttachment, ticketQuery, useAddComment, useCloseTicket } from '../portalApi';
 import { deviceUrl, newTicketUrl, portalRoutes } from '../portalRoutes';
 import type { TicketDetail } from '../portalTypes';
 import { Conversation } from '../../../components/Conversation';
 
 function CommentForm({ ticket }: { ticket: TicketDetail }) {
-  const queryClient = useQueryClient();
   const [body, setBody] = useState('');
   const [added, setAdded] = useState(false);
-  const comment = useMutation({
-    mutationFn: (text: string) => addComment(ticket.id, text),
-    onSuccess: async () => {
-      setBody('');
-      setAdded(true);
-      await queryClient.invalidateQueries({ queryKey: portalKeys.tickets });
-    },
-  });
+  const comment = useAddComment(ticket.id);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setAdded(false);
-    comment.mutate(body.trim());
+    comment.mutate(body.trim(), {
+      onSuccess: () => {
+        setBody('');
+        setAdded(true);
+      },
+    });
   }
 
   return (
@@ -50,14 +47,7 @@ function CommentForm({ ticket }: { ticket: TicketDetail }) {
 }
 
 function CloseButton({ ticket }: { ticket: TicketDetail }) {
-  const queryClient = useQueryClient();
-  const close = useMutation({
-    mutationFn: () => closeTicket(ticket.id),
-    onSuccess: async (closed) => {
-      queryClient.setQueryData(portalKeys.ticket(ticket.id), closed);
-      await queryClient.invalidateQueries({ queryKey: portalKeys.tickets });
-    },
-  });
+  const close = useCloseTicket(ticket.id);
   return (
     <>
       <SubmitButton type="button" className="secondary" label="Close ticket" busy={close.isPending} onClick={() => close.mutate()} />
@@ -109,7 +99,7 @@ function Ticket({ ticket }: { ticket: TicketDetail }) {
 export function TicketPage() {
   const { ticketId = '' } = useParams();
   const location = useLocation();
-  const ticket = useQuery({ queryKey: portalKeys.ticket(ticketId), queryFn: () => loadTicket(ticketId) });
+  const ticket = useQuery(ticketQuery(ticketId));
   const justOpened = (location.state as { opened?: boolean } | null)?.opened === true;
 
   return (

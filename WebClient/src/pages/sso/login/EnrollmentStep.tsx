@@ -1,23 +1,24 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useApiQuery } from '../../../api/useApiQuery';
+import { failureOf } from '../../../api/query';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { TextField } from '../../../components/TextField';
 import { useSubmit, type Outcome } from '../../../components/useSubmit';
-import { loginApi, type StepAnswer } from '../loginApi';
+import { enrollmentQuery, loginApi, type StepAnswer } from '../loginApi';
 
 /** An account without an authenticator sets one up: QR code or manual key, then one code to prove it works. */
 export function EnrollmentStep({ onEnrolled }: { onEnrolled: (answer: StepAnswer) => Outcome }) {
-  const { state } = useApiQuery(loginApi.enrollment);
+  const enrollment = useQuery(enrollmentQuery());
   const [code, setCode] = useState('');
   const { busy, error, submit } = useSubmit();
 
   return (
     <>
       <h1>Set up your authenticator</h1>
-      {state.status === 'loading' && <p role="status">Preparing your authenticator key…</p>}
-      {state.status === 'error' && <ErrorAlert failure={state.failure} />}
-      {state.status === 'success' && (
+      {enrollment.isPending && <p role="status">Preparing your authenticator key…</p>}
+      {enrollment.isError && <ErrorAlert failure={failureOf(enrollment.error)} />}
+      {enrollment.isSuccess && (
         <form
           onSubmit={(event: FormEvent) => {
             event.preventDefault();
@@ -31,18 +32,18 @@ export function EnrollmentStep({ onEnrolled }: { onEnrolled: (answer: StepAnswer
           <p>Scan this QR code with an authenticator app (such as Microsoft Authenticator or Google Authenticator).</p>
           <img
             className="qr"
-            src={state.data.qrCodeDataUri}
-            alt={`QR code to add ${state.data.accountName} to your authenticator app`}
+            src={enrollment.data.qrCodeDataUri}
+            alt={`QR code to add ${enrollment.data.accountName} to your authenticator app`}
             width={200}
             height={200}
           />
           <p className="field">
             <label htmlFor="manual-key">Manual key</label>
             <output id="manual-key" data-testid="manual-key" className="manual-key">
-              {state.data.manualKey}
+              {enrollment.data.manualKey}
             </output>
             <span className="hint">
-              Can&apos;t scan? Enter this key in the app for {state.data.issuer} ({state.data.accountName}).
+              Can&apos;t scan? Enter this key in the app for {enrollment.data.issuer} ({enrollment.data.accountName}).
             </span>
           </p>
           <TextField
