@@ -8,7 +8,7 @@ public sealed class OperatorRequirement : IStaffRoleRequirement
 {
     public const string Kind = "operator-only";
     public const string Title = "Platform operators only";
-    public const string Refusal = "Only platform operators can plan and run migration batches.";
+    public const string Refusal = "Only platform operators can do this: plan and run migration batches, and read the system status.";
 
     public bool IsMetBy(StaffMember staff) => staff.IsOperator;
 

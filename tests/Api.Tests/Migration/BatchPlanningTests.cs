@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Api.Admin.Staff;
 using Api.Audit;
 using Api.Infrastructure;
 using Api.SsoMigration.Batches;
@@ -188,7 +189,7 @@ public sealed class BatchPlanningTests(SsoApiFactory api)
         var operatorUpcoming = await @operator.GetAsync(browser, "/api/admin/migration/upcoming");
 
         Assert.Equal(HttpStatusCode.Forbidden, list.Status);
-        Assert.Equal("Only platform operators can plan and run migration batches.", list.Detail);
+        Assert.Equal(OperatorRequirement.Refusal, list.Detail);
         Assert.Equal(HttpStatusCode.Forbidden, create.Status);
         Assert.Equal(HttpStatusCode.OK, upcoming.Status);
         var batch = Assert.Single(JsonNode.Parse(upcoming.Body)!.AsArray())!;
