@@ -139,12 +139,7 @@ public sealed class OwnerConsent(
         user.AccessDeclinedAt = clock.GetUtcNow().UtcDateTime;
         var owner = new AuditActor(user.PendingAccountId!, "The account's owner", clientIp);
         audit.Record(owner, AuditActions.AccessDeclined, user.PartnerId, Target(user), after: new { Declined = true, NotMe = notMe });
-        var admins = await (from staff in db.PartnerStaff
-                            where staff.PartnerId == user.PartnerId && staff.Role == ProductRoles.PartnerAdmin
-                            join account in accounts.Standings on staff.SsoAccountId equals account.AccountId
-                            where !account.Disabled
-                            select new { account.Email, account.Name })
-            .ToListAsync(cancellationToken);
+        var admins = await PartnerAdmins.Of(db, accounts, [user.PartnerId]).ToListAsync(cancellationToken);
         foreach (var admin in admins)
         {
             emails.QueueDeclined(user, admin.Email, admin.Name, user.Client!.Name, notMe);

@@ -1,4 +1,5 @@
 using Api.Infrastructure;
+using Api.Portal;
 using Api.Infrastructure.Transactions;
 using Api.Mail;
 using Api.SsoMigration.Batches;
@@ -158,12 +159,7 @@ public sealed class MigrationNotices(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var partnerIds = partners.Keys.ToList();
-        var admins = await (from staff in db.PartnerStaff
-                            where partnerIds.Contains(staff.PartnerId) && staff.Role == ProductRoles.PartnerAdmin
-                            join account in accounts.Standings on staff.SsoAccountId equals account.AccountId
-                            where !account.Disabled
-                            select new { staff.PartnerId, account.Email, account.Name })
-            .ToListAsync(cancellationToken);
+        var admins = await PartnerAdmins.Of(db, accounts, partnerIds).ToListAsync(cancellationToken);
         var earlier = kind == MigrationNoticeKind.Upcoming
             ? []
             : await db.MigrationNotices.Where(n => n.BatchId == batch.Id && n.Kind == kind && n.ScheduledFor == batch.ScheduledAt && partnerIds.Contains(n.PartnerId))
