@@ -1,7 +1,7 @@
 using Api.Admin;
 using Api.Audit;
 using Api.Development;
-using Api.Infrastructure;
+using Api.Hosting;
 using Api.Mail;
 using Api.Portal;
 using Api.Sso;

@@ -7,7 +7,7 @@ using Api.Admin.Migration;
 using Api.Admin.Staff;
 using Api.Admin.Status;
 using Api.Admin.Tickets;
-using Api.Infrastructure;
+using Api.Shared;
 
 namespace Api.Admin;
 

@@ -1,5 +1,5 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json;
-using Api.Infrastructure;
 
 namespace Api.Audit;
 
@@ -7,7 +7,7 @@ namespace Api.Audit;
 /// Appends audit events to the caller's unit of work: they are saved by the caller's
 /// SaveChanges, inside the caller's transaction, together with the change itself.
 /// </summary>
-public sealed class AuditLog(AppDbContext db, TimeProvider clock)
+public sealed class AuditLog(DbContext db, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 

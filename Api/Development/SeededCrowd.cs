@@ -1,4 +1,5 @@
-using Api.Infrastructure;
+using Api.Data;
+using Api.Shared;
 using Api.Portal;
 using Api.Sso.Accounts;
 using Microsoft.AspNetCore.Identity;

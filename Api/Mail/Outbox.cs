@@ -1,9 +1,10 @@
-using Api.Infrastructure;
+using Api.Shared;
+using Microsoft.EntityFrameworkCore;
 
 namespace Api.Mail;
 
 /// <summary>Adds e-mails to the outbox; they are saved with the caller's SaveChanges, then sent.</summary>
-public sealed class Outbox(AppDbContext db, OutboxSignal signal, TimeProvider clock)
+public sealed class Outbox(DbContext db, OutboxSignal signal, TimeProvider clock)
 {
     /// <param name="about">Whom the mail was sent for, so that a mail log shows it for that person only, never for everyone who shares the address.</param>
     public void Enqueue(string kind, string to, EmailContent content, MailAbout? about = null)

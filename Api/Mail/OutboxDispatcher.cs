@@ -1,4 +1,3 @@
-using Api.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -49,7 +48,7 @@ public sealed class OutboxDispatcher(
     public async Task<bool> SendNextAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<DbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         var maxAttempts = options.Value.MaxAttempts;
 

@@ -1,3 +1,4 @@
+using Api.Shared;
 namespace Api.Portal;
 
 /// <summary>An end user's role inside their client's portal (not a platform role: see <c>ProductRoles</c>).</summary>

@@ -1,4 +1,5 @@
-using Api.Infrastructure;
+using Api.Data;
+using Api.Shared;
 using Api.Sso.Accounts;
 
 namespace Api.Portal;

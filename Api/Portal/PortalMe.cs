@@ -1,5 +1,5 @@
 using System.Linq.Expressions;
-using Api.Infrastructure;
+using Api.Data;
 using Api.Portal.Branding;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using System.Reflection;
-using Api.Infrastructure;
+using Api.Data;
+using Api.Shared;
 using Api.Portal.Devices;
 using Api.Portal.Tickets;
 using Api.Sso.Accounts;

@@ -1,5 +1,5 @@
-using Api.Links;
-using Api.Infrastructure;
+using Api.Shared.Links;
+using Api.Shared;
 using Api.Sso.Accounts;
 using Api.Sso.Login;
 using Api.Sso.Oidc;
@@ -29,7 +29,7 @@ public static class SsoServiceExtensions
             })
             .AddRoles<IdentityRole>()
             .AddPasswordValidator<CommonPasswordValidator>()
-            .AddEntityFrameworkStores<AppDbContext>();
+            .AddEntityFrameworkStores<SsoDbContext>();
         services.AddScoped<IPasswordHasher<SsoAccount>, MigratingPasswordHasher>();
 
         services.AddOptions<SsoSessionOptions>().BindConfiguration("Identity:Sessions");

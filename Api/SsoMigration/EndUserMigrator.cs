@@ -1,5 +1,6 @@
-using Api.Infrastructure;
-using Api.Infrastructure.Transactions;
+using Api.Data;
+using Api.Shared;
+using Api.Shared.Transactions;
 using Api.Portal;
 using Api.Portal.AccessRequests;
 using Api.Sso.Accounts;

@@ -1,4 +1,4 @@
-using Api.Infrastructure;
+using Api.Shared;
 using Api.SsoMigration.Execution;
 using Api.SsoMigration.Notices;
 using Api.SsoMigration.Readiness;

@@ -1,6 +1,6 @@
 using Api.Admin.Staff;
 using Api.Audit;
-using Api.Infrastructure;
+using Api.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

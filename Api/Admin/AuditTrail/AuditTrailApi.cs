@@ -1,4 +1,4 @@
-using Api.Infrastructure.Paging;
+using Api.Shared.Paging;
 
 namespace Api.Admin.AuditTrail;
 

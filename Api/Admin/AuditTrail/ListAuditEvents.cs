@@ -1,6 +1,6 @@
 using Api.Admin.Staff;
-using Api.Infrastructure;
-using Api.Infrastructure.Paging;
+using Api.Data;
+using Api.Shared.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

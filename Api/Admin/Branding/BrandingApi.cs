@@ -1,4 +1,4 @@
-using Api.Infrastructure;
+using Api.Shared;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Admin.Branding;
@@ -18,7 +18,7 @@ public static class BrandingApi
             .WithSummary("The partner's branding and support contact, as the portal shows them.");
         admin.MapPut("/branding", UpdateBranding.Handle)
             .RequireAuthorization(AuthorizationPolicies.Manager)
-            .WithMetadata(new RequestSizeLimitAttribute(Sso.Login.InputRules.MaxBodyBytes))
+            .WithMetadata(new RequestSizeLimitAttribute(InputRules.MaxBodyBytes))
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("UpdateBranding")

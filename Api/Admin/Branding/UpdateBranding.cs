@@ -1,7 +1,7 @@
 using Api.Admin.EndUsers;
 using Api.Admin.Staff;
 using Api.Audit;
-using Api.Infrastructure;
+using Api.Shared;
 using Api.Portal.Branding;
 using Api.Sso.Login;
 using Microsoft.AspNetCore.Http.HttpResults;

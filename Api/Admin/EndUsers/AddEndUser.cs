@@ -1,7 +1,7 @@
 using Api.Admin.Staff;
 using Api.Audit;
-using Api.Infrastructure;
-using Api.Infrastructure.Transactions;
+using Api.Shared;
+using Api.Shared.Transactions;
 using Api.Portal;
 using Api.Portal.AccessRequests;
 using Microsoft.AspNetCore.Http.HttpResults;

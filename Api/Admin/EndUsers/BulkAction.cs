@@ -1,5 +1,5 @@
 using Api.Admin.Staff;
-using Api.Infrastructure;
+using Api.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Api.Infrastructure;
+using Api.Shared;
 using Api.Portal;
 using Api.Sso.Login;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,8 +1,8 @@
 using Api.Admin.MailLimits;
 using Api.Admin.Staff;
 using Api.Audit;
-using Api.Infrastructure;
-using Api.Infrastructure.Transactions;
+using Api.Data;
+using Api.Shared.Transactions;
 using Api.Portal;
 using Api.Portal.AccessRequests;
 using Api.Portal.PasswordSetup;

@@ -1,6 +1,6 @@
 using Api.Admin.Staff;
 using Api.Audit;
-using Api.Links;
+using Api.Shared.Links;
 using Api.Sso.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,8 @@
 using Api.Admin.ManageUsers;
 using Api.Admin.Staff;
-using Api.Infrastructure;
-using Api.Infrastructure.Paging;
+using Api.Data;
+using Api.Shared;
+using Api.Shared.Paging;
 using Api.Sso.Accounts;
 using Api.Sso.Products;
 using Microsoft.AspNetCore.Http.HttpResults;

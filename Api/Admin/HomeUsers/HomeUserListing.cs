@@ -1,6 +1,7 @@
 using Api.Admin.ManageUsers;
 using Api.Admin.Staff;
-using Api.Infrastructure;
+using Api.Data;
+using Api.Shared;
 using Api.Sso.Accounts;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
 using Api.Admin.ManageUsers;
-using Api.Infrastructure;
-using Api.Infrastructure.Paging;
+using Api.Shared;
+using Api.Shared.Paging;
 using Api.Sso.Login;
 using Microsoft.AspNetCore.Mvc;
 

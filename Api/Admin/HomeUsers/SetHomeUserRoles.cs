@@ -1,7 +1,7 @@
 using Api.Admin.Staff;
 using Api.Audit;
-using Api.Infrastructure;
-using Api.Infrastructure.Transactions;
+using Api.Data;
+using Api.Shared.Transactions;
 using Api.Sso.Accounts;
 using Api.Sso.Products;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,6 @@
 using Api.Admin.Staff;
-using Api.Infrastructure;
+using Api.Data;
+using Api.Shared;
 using Api.Sso.Accounts;
 using CsvHelper;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,7 @@
 using Api.Admin.Staff;
-using Api.Infrastructure;
-using Api.Infrastructure.Paging;
+using Api.Data;
+using Api.Shared;
+using Api.Shared.Paging;
 using Api.Sso.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
 using Api.Admin.Staff;
-using Api.Infrastructure;
+using Api.Data;
 using Api.Portal;
 using Api.Sso.Accounts;
 using Microsoft.EntityFrameworkCore;

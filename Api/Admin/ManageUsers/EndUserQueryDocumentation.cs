@@ -8,7 +8,7 @@ namespace Api.Admin.ManageUsers;
 /// The list's query values are bound as text (so a wrong one gets a sentence naming it, see
 /// <see cref="EndUserFilter.TryRead"/>); the OpenAPI document still says what each one accepts,
 /// so the SPA's generated client offers exactly these values. Page and page size are described by
-/// <see cref="Infrastructure.Paging.PagingDocumentation"/>, as on every list.
+/// <see cref="Shared.Paging.PagingDocumentation"/>, as on every list.
 /// </summary>
 public static class EndUserQueryDocumentation
 {

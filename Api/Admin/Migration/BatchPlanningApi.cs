@@ -1,4 +1,5 @@
-using Api.Infrastructure.Paging;
+using Api.Shared;
+using Api.Shared.Paging;
 using Api.Sso.Login;
 using Microsoft.AspNetCore.Mvc;
 

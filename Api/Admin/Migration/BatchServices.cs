@@ -1,6 +1,6 @@
 using Api.Admin.Staff;
 using Api.Audit;
-using Api.Infrastructure;
+using Api.Data;
 using Api.SsoMigration.Batches;
 using Api.SsoMigration.Notices;
 using Microsoft.EntityFrameworkCore;

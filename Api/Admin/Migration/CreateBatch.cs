@@ -1,6 +1,6 @@
 using Api.Admin.Staff;
 using Api.Audit;
-using Api.Infrastructure.Transactions;
+using Api.Shared.Transactions;
 using Api.SsoMigration.Batches;
 using Api.SsoMigration.Planning;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,6 @@
 using Api.Admin.ManageUsers;
-using Api.Infrastructure;
-using Api.Infrastructure.Paging;
+using Api.Shared;
+using Api.Shared.Paging;
 using Api.SsoMigration.Execution;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,7 @@
+using Api.Shared;
 using Api.Admin.Staff;
 using Api.Audit;
-using Api.Infrastructure.Transactions;
+using Api.Shared.Transactions;
 using Api.SsoMigration.Batches;
 using Api.SsoMigration.Planning;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +23,7 @@ public static class SetExclusion
     {
         if (body.Excluded is not { } excluded)
         {
-            return Infrastructure.Problems.Invalid("excluded", "Say whether the user is excluded (true) or included (false).");
+            return Problems.Invalid("excluded", "Say whether the user is excluded (true) or included (false).");
         }
 
         await using var transaction = await SharedTransaction.BeginAsync(s.Db, cancellationToken);

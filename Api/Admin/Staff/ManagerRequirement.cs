@@ -1,4 +1,4 @@
-using Api.Infrastructure;
+using Api.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 

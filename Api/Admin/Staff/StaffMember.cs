@@ -1,6 +1,6 @@
 using System.Reflection;
 using Api.Audit;
-using Api.Infrastructure;
+using Api.Shared;
 using Api.Portal;
 using Api.Portal.Tickets;
 

@@ -1,4 +1,4 @@
-using Api.Infrastructure.Paging;
+using Api.Shared.Paging;
 using Api.Portal.Tickets;
 using Microsoft.AspNetCore.Mvc;
 

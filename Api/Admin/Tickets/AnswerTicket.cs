@@ -1,6 +1,5 @@
 using Api.Admin.Staff;
 using Api.Audit;
-using Api.Infrastructure;
 using Api.Portal.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
 using Api.Admin.Staff;
-using Api.Infrastructure;
+using Api.Data;
 using Api.Portal.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
 

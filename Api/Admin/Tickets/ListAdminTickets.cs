@@ -1,7 +1,8 @@
 using Api.Admin.EndUsers;
 using Api.Admin.Staff;
-using Api.Infrastructure;
-using Api.Infrastructure.Paging;
+using Api.Data;
+using Api.Shared;
+using Api.Shared.Paging;
 using Api.Portal.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,4 @@
-using Api.Infrastructure;
+using Api.Shared;
 using Api.Portal.Tickets;
 using Microsoft.AspNetCore.Http.HttpResults;
 

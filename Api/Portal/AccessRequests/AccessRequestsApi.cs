@@ -1,5 +1,5 @@
 using Api.Audit;
-using Api.Infrastructure;
+using Api.Shared;
 using Api.Sso.Login;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,8 @@
 using Api.Audit;
-using Api.Infrastructure;
-using Api.Infrastructure.Transactions;
-using Api.Links;
+using Api.Data;
+using Api.Shared;
+using Api.Shared.Transactions;
+using Api.Shared.Links;
 using Api.Sso.Accounts;
 using Microsoft.EntityFrameworkCore;
 

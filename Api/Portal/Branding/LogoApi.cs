@@ -1,4 +1,5 @@
-using Api.Infrastructure;
+using Api.Data;
+using Api.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

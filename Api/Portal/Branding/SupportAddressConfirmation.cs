@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using Api.Infrastructure;
-using Api.Infrastructure.Transactions;
-using Api.Links;
+using Api.Data;
+using Api.Shared;
+using Api.Shared.Transactions;
+using Api.Shared.Links;
 using Api.Mail;
 using Microsoft.EntityFrameworkCore;
 

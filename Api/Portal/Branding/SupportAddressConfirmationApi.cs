@@ -1,4 +1,4 @@
-using Api.Infrastructure;
+using Api.Shared;
 using Api.Sso.Login;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

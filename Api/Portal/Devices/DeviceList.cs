@@ -1,6 +1,5 @@
-using Api.Admin.ManageUsers;
-using Api.Infrastructure;
-using Api.Infrastructure.Paging;
+using Api.Data;
+using Api.Shared.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
-using Api.Infrastructure;
+using Api.Data;
+using Api.Shared;
 using Api.Sso.Accounts;
 using Api.Sso.Login;
 using Microsoft.AspNetCore.Http.HttpResults;

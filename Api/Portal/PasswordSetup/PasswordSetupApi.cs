@@ -1,6 +1,7 @@
-using Api.Infrastructure;
-using Api.Infrastructure.Transactions;
-using Api.Links;
+using Api.Data;
+using Api.Shared;
+using Api.Shared.Transactions;
+using Api.Shared.Links;
 using Api.Sso.Accounts;
 using Api.Sso.Login;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,5 +1,5 @@
-using Api.Infrastructure;
-using Api.Links;
+using Api.Shared;
+using Api.Shared.Links;
 using Api.Mail;
 
 namespace Api.Portal.PasswordSetup;

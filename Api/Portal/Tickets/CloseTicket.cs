@@ -1,4 +1,4 @@
-using Api.Infrastructure;
+using Api.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

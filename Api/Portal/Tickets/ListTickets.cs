@@ -1,5 +1,5 @@
-using Api.Infrastructure;
-using Api.Infrastructure.Paging;
+using Api.Data;
+using Api.Shared.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
-using Api.Infrastructure;
-using Api.Infrastructure.Paging;
+using Api.Shared;
+using Api.Shared.Paging;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Portal.Tickets;

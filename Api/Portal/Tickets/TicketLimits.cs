@@ -1,5 +1,5 @@
-using Api.Infrastructure;
-using Api.Infrastructure.Limits;
+using Api.Shared;
+using Api.Shared.Limits;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 

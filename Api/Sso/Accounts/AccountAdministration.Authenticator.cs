@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using Api.Infrastructure.Transactions;
-using Api.Links;
+using Api.Shared.Transactions;
+using Api.Shared.Links;
 using Microsoft.EntityFrameworkCore;
 
 namespace Api.Sso.Accounts;

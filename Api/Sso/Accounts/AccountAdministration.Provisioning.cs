@@ -1,4 +1,4 @@
-using Api.Infrastructure.Transactions;
+using Api.Shared.Transactions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
-using Api.Infrastructure;
-using Api.Infrastructure.Limits;
-using Api.Infrastructure.Transactions;
-using Api.Links;
+using Api.Shared.Limits;
+using Api.Shared.Transactions;
+using Api.Shared.Links;
 using Api.Sso.Sessions;
 using Api.Sso.Throttling;
 using Microsoft.AspNetCore.Identity;
@@ -21,7 +20,7 @@ namespace Api.Sso.Accounts;
 /// lifecycle (here), authenticator, provisioning, standings.
 /// </summary>
 public sealed partial class AccountAdministration(
-    AppDbContext db,
+    SsoDbContext db,
     UserManager<SsoAccount> users,
     RoleManager<IdentityRole> roles,
     SsoSessionStore sessions,

@@ -1,5 +1,6 @@
+using Api.Shared;
 using System.Globalization;
-using Api.Links;
+using Api.Shared.Links;
 using Api.Mail;
 using Api.Sso.Keys;
 
@@ -15,7 +16,7 @@ public sealed class AccountEmails(Outbox outbox, OneTimeLinks links, IConfigurat
     /// <summary>How long the "this was not me" link of an authenticator notice works: long enough for a holiday.</summary>
     public TimeSpan NotMeLifetime { get; } = configuration.GetValue("Identity:NotMeLinkLifetime", TimeSpan.FromDays(7));
 
-    private string Origin => TokenValidationExtensions.IssuerOf(configuration);
+    private string Origin => PublicOrigin.Of(configuration);
 
     public void QueueActivation(SsoAccount account)
     {

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Api.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -74,7 +73,7 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IDataProtectionP
     public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<SsoDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         lastReload = now;
         var validFrom = now - options.Value.RetiredKeyValidity;
@@ -108,7 +107,7 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IDataProtectionP
     private async Task EnsureKeyForCurrentPeriodAsync(SigningKeyUse use, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<SsoDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         var period = now.Ticks / options.Value.RotationInterval.Ticks;
 

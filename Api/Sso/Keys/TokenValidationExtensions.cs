@@ -1,3 +1,4 @@
+using Api.Shared;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +17,7 @@ public static class TokenValidationExtensions
     {
         builder.Services.AddOptions<SigningKeyOptions>().BindConfiguration("Identity:Keys");
         builder.Services.AddSingleton<SigningKeyRing>();
-        if (!Infrastructure.OpenApiGeneration.IsRunning)
+        if (!OpenApiGeneration.IsRunning)
         {
             builder.Services.AddHostedService<SigningKeyRing.SigningKeyRefresher>();
         }
@@ -34,7 +35,7 @@ public static class TokenValidationExtensions
                 Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme)
             .Configure<SigningKeyRing, IConfiguration>((options, ring, configuration) =>
             {
-                var issuer = IssuerOf(configuration);
+                var issuer = PublicOrigin.Of(configuration);
                 options.TokenValidationParameters.ValidIssuers = [issuer, issuer.TrimEnd('/')];
                 // Keys come from the ring on every validation, so a rotation needs no restart.
                 options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, keyId, _) => ring.ValidationKeysFor(keyId);
@@ -44,6 +45,4 @@ public static class TokenValidationExtensions
         return builder;
     }
 
-    /// <summary>The public issuer URI, always with a trailing slash (as OpenIddict writes it): the portal's public origin.</summary>
-    public static string IssuerOf(IConfiguration configuration) => Infrastructure.PublicOrigin.Of(configuration);
 }

@@ -1,4 +1,4 @@
-using Api.Infrastructure;
+using Api.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Api.Sso.Login;

@@ -1,4 +1,4 @@
-using Api.Infrastructure;
+using Api.Shared;
 using Api.Sso.Accounts;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.HttpResults;

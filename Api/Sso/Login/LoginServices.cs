@@ -1,5 +1,4 @@
-using Api.Infrastructure;
-using Api.Infrastructure.Limits;
+using Api.Shared.Limits;
 using Api.Sso.Accounts;
 using Api.Sso.Sessions;
 using Api.Sso.Throttling;
@@ -10,7 +9,7 @@ namespace Api.Sso.Login;
 
 /// <summary>What the sign-in endpoints need, injected as one bundle.</summary>
 public sealed class LoginServices(
-    AppDbContext db,
+    SsoDbContext db,
     UserManager<SsoAccount> users,
     LoginTransactionStore transactions,
     LoginThrottle throttle,
@@ -26,7 +25,7 @@ public sealed class LoginServices(
     IDataProtectionProvider dataProtection,
     TimeProvider clock)
 {
-    public AppDbContext Db { get; } = db;
+    public SsoDbContext Db { get; } = db;
     public UserManager<SsoAccount> Users { get; } = users;
     public LoginTransactionStore Transactions { get; } = transactions;
     public LoginThrottle Throttle { get; } = throttle;

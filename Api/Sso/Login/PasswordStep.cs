@@ -1,3 +1,4 @@
+using Api.Shared;
 using Api.Sso.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -25,7 +25,7 @@ public sealed class RecoveryCodes(IOptions<RecoveryCodeOptions> options)
         Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(code.Trim().ToLowerInvariant())));
 
     /// <summary>Marks the code used, in one statement: of two parallel uses only one succeeds.</summary>
-    public async Task<bool> UseAsync(Infrastructure.AppDbContext db, string accountId, string code, TimeProvider clock)
+    public async Task<bool> UseAsync(SsoDbContext db, string accountId, string code, TimeProvider clock)
     {
         var hash = Hash(code);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Api.Infrastructure;
-using Api.Infrastructure.Limits;
+using Api.Shared;
+using Api.Shared.Limits;
 using Api.Sso.Throttling;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Api.Infrastructure;
 using Api.Sso.Accounts;
 using Api.Sso.Products;
 using Api.Sso.Sessions;

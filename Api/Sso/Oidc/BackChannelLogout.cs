@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Api.Infrastructure;
+using Api.Shared;
 using Api.Sso.Products;
 using Api.Sso.Sessions;
 using OpenIddict.Server;

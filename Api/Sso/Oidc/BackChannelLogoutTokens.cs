@@ -1,3 +1,4 @@
+using Api.Shared;
 using System.Security.Cryptography;
 using Api.Sso.Keys;
 using Microsoft.AspNetCore.WebUtilities;
@@ -26,7 +27,7 @@ public sealed class BackChannelLogoutTokens(SigningKeyRing ring, IConfiguration 
         return Handler.CreateToken(new SecurityTokenDescriptor
         {
             TokenType = TokenType,
-            Issuer = TokenValidationExtensions.IssuerOf(configuration),
+            Issuer = PublicOrigin.Of(configuration),
             Audience = clientId,
             IssuedAt = now,
             NotBefore = now,

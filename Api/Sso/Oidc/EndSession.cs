@@ -1,4 +1,4 @@
-using Api.Infrastructure;
+using Api.Shared;
 using Api.Sso.Sessions;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
@@ -51,7 +51,7 @@ public static class EndSession
         }
 
         return HttpMethods.IsPost(http.Request.Method)
-            && CrossSiteRequestGuard.IsSameOrigin(http.Request, CrossSiteRequestGuard.OriginOf(configuration));
+            && RequestOrigin.IsSameOrigin(http.Request, RequestOrigin.PortalOriginOf(configuration));
     }
 
     /// <summary>What the confirmation page posts back: the request without its (unconvincing) hint.</summary>

@@ -1,4 +1,4 @@
-using Api.Infrastructure;
+using Api.Shared;
 using Api.Sso.Keys;
 using Api.Sso.Products;
 using Microsoft.Extensions.Options;
@@ -20,11 +20,11 @@ public static class OidcServerExtensions
     /// </summary>
     public static IHostApplicationBuilder AddOidcServer(this IHostApplicationBuilder builder)
     {
-        var issuer = TokenValidationExtensions.IssuerOf(builder.Configuration);
+        var issuer = PublicOrigin.Of(builder.Configuration);
         var allowHttp = builder.Environment.IsDevelopment() || builder.Configuration.GetValue<bool>("Identity:AllowHttp");
 
         builder.Services.AddOpenIddict()
-            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<AppDbContext>())
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<SsoDbContext>())
             .AddServer(server =>
             {
                 server.SetIssuer(new Uri(issuer));

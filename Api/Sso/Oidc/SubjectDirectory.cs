@@ -1,11 +1,10 @@
-using Api.Infrastructure;
 using Api.Sso.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace Api.Sso.Oidc;
 
 /// <summary>Who a session's subject is: an SSO account, or a subject a product signed in with its own form.</summary>
-public sealed class SubjectDirectory(AppDbContext db, IProductUserDirectory products)
+public sealed class SubjectDirectory(SsoDbContext db, IProductUserDirectory products)
 {
     public async Task<SubjectInfo?> FindAsync(string subject)
     {

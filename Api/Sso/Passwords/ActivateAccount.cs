@@ -1,5 +1,5 @@
-using Api.Infrastructure;
-using Api.Links;
+using Api.Shared;
+using Api.Shared.Links;
 using Api.Sso.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -10,7 +10,7 @@ namespace Api.Sso.Passwords;
 public static class ActivateAccount
 {
     public static async Task<Results<Ok<ActivationResponse>, ProblemHttpResult>> Activate(
-        TokenRequest body, OneTimeLinks links, UserManager<SsoAccount> users, AppDbContext db, CancellationToken cancellationToken)
+        TokenRequest body, OneTimeLinks links, UserManager<SsoAccount> users, SsoDbContext db, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var accountId = await links.ConsumeAsync(body.Token, LinkPurpose.Activation, cancellationToken);

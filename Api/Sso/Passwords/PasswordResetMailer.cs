@@ -1,5 +1,4 @@
-using Api.Infrastructure;
-using Api.Infrastructure.Limits;
+using Api.Shared.Limits;
 using Api.Sso.Accounts;
 using Api.Sso.Throttling;
 using Microsoft.AspNetCore.Identity;
@@ -35,7 +34,7 @@ public sealed class PasswordResetMailer(
                 }
 
                 scope.ServiceProvider.GetRequiredService<AccountEmails>().QueuePasswordReset(account);
-                await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<SsoDbContext>().SaveChangesAsync(stoppingToken);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {

@@ -1,5 +1,5 @@
-using Api.Infrastructure;
-using Api.Links;
+using Api.Shared;
+using Api.Shared.Links;
 using Api.Sso.Accounts;
 using Api.Sso.Login;
 using Api.Sso.Sessions;
@@ -16,7 +16,7 @@ public static class ResetPassword
         ResetPasswordRequest body,
         OneTimeLinks links,
         UserManager<SsoAccount> users,
-        AppDbContext db,
+        SsoDbContext db,
         SsoSessionStore sessions,
         LoginThrottle throttle,
         AccountEmails emails,

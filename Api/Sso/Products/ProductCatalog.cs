@@ -1,4 +1,4 @@
-using Api.Infrastructure;
+using Api.Shared;
 using Microsoft.Extensions.Options;
 
 namespace Api.Sso.Products;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Api.Infrastructure;
+using Api.Shared;
 using Api.Sso.Oidc;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,5 @@
-using Api.Infrastructure.Limits;
+using Api.Shared;
+using Api.Shared.Limits;
 using Microsoft.Extensions.Options;
 
 namespace Api.Sso.Throttling;

@@ -1,6 +1,6 @@
 using Api.Audit;
-using Api.Infrastructure;
-using Api.Infrastructure.Transactions;
+using Api.Data;
+using Api.Shared.Transactions;
 using Api.SsoMigration.Batches;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,4 @@
-using Api.Infrastructure;
+using Api.Shared;
 
 namespace Api.SsoMigration.Execution;
 

@@ -1,5 +1,5 @@
-using Api.Infrastructure;
-using Api.Infrastructure.Transactions;
+using Api.Data;
+using Api.Shared.Transactions;
 using Api.SsoMigration.Batches;
 using Microsoft.EntityFrameworkCore;
 

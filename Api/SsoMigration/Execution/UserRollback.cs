@@ -1,6 +1,7 @@
 using Api.Audit;
-using Api.Infrastructure;
-using Api.Infrastructure.Transactions;
+using Api.Data;
+using Api.Shared;
+using Api.Shared.Transactions;
 using Api.Portal.PasswordSetup;
 using Api.SsoMigration.Batches;
 using Api.Sso.Accounts;

@@ -1,6 +1,6 @@
-using Api.Infrastructure;
+using Api.Data;
 using Api.Portal;
-using Api.Infrastructure.Transactions;
+using Api.Shared.Transactions;
 using Api.Mail;
 using Api.SsoMigration.Batches;
 using Api.SsoMigration.Execution;

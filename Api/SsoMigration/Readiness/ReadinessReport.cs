@@ -1,3 +1,4 @@
+using Api.Shared;
 namespace Api.SsoMigration.Readiness;
 
 /// <summary>

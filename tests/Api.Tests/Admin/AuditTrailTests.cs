@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Api.Audit;
-using Api.Infrastructure;
+using Api.Shared;
 using Api.Portal;
 using Api.Tests.Sso;
 

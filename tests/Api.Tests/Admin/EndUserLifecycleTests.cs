@@ -1,6 +1,6 @@
 using System.Net;
 using Api.Audit;
-using Api.Infrastructure;
+using Api.Shared;
 using Api.Portal;
 using Api.Sso.Accounts;
 using Api.Sso.Login;

@@ -1,3 +1,4 @@
+using Api.Shared;
 using System.Net;
 using Api.Audit;
 using Api.Sso.Accounts;
@@ -18,7 +19,7 @@ public sealed class LifecycleParallelTests(SsoApiFactory api)
     public async Task Fifty_parallel_activation_resends_send_at_most_the_hourly_limit()
     {
         var world = await AdminWorld.CreateAsync(api.Services);
-        var technician = await world.StaffAsync(Api.Infrastructure.ProductRoles.PartnerTechnician);
+        var technician = await world.StaffAsync(Api.Shared.ProductRoles.PartnerTechnician);
         var user = await world.EndUserAsync(SsoUserState.MigratedPending);
         using var browser = new SsoDriver(api);
 

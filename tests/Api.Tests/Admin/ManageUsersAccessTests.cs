@@ -1,5 +1,7 @@
 using System.Net;
-using Api.Infrastructure;
+using Api.Data;
+using Api.Hosting;
+using Api.Shared;
 using Api.Tests.Sso;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Api.Admin.ManageUsers;
-using Api.Infrastructure;
+using Api.Data;
+using Api.Shared;
 using Api.Mail;
 using Api.Tests.Sso;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,4 @@
 using Api.Admin.ManageUsers;
-using Api.Infrastructure;
 using Api.Tests.Sso;
 
 namespace Api.Tests.Admin;

@@ -1,6 +1,6 @@
 using System.Net;
 using Api.Admin.ManageUsers;
-using Api.Infrastructure.Paging;
+using Api.Shared.Paging;
 using Api.Portal;
 using Api.Tests.Sso;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Api.Admin.ManageUsers;
-using Api.Infrastructure;
+using Api.Data;
 using Api.Portal;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Net;
 using Api.Admin.ManageUsers;
-using Api.Infrastructure;
+using Api.Data;
 using Api.Portal;
 using Api.Tests.Sso;
 using Microsoft.Extensions.DependencyInjection;

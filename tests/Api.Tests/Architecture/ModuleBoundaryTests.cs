@@ -14,7 +14,7 @@ public sealed class ModuleBoundaryTests
 
     /// <summary>
     /// What only the SSO may touch: Identity's managers and tables, its sessions, counters and keys,
-    /// Redis itself. The atomic budget (<c>Api.Infrastructure.Limits.RedisBudget</c>) is shared: every
+    /// Redis itself. The atomic budget (<c>Api.Shared.Limits.RedisBudget</c>) is shared: every
     /// module's limits use it, each under its own keys.
     /// </summary>
     private static readonly string[] SsoInternals =

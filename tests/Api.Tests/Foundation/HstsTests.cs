@@ -1,3 +1,4 @@
+using Api.Shared;
 using Api.Tests.Sso;
 using Microsoft.AspNetCore.Hosting;
 

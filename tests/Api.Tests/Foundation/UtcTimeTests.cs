@@ -1,5 +1,5 @@
 using Api.Audit;
-using Api.Infrastructure;
+using Api.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Api.Admin.Staff;
 using Api.Audit;
-using Api.Infrastructure;
+using Api.Shared;
 using Api.SsoMigration.Batches;
 using Api.Tests.Admin;
 using Api.Tests.Sso;

@@ -1,6 +1,6 @@
 using System.Net;
 using Api.Audit;
-using Api.Infrastructure;
+using Api.Data;
 using Api.Sso.Accounts;
 using Api.SsoMigration;
 using Api.SsoMigration.Batches;

@@ -1,5 +1,5 @@
 using System.Net;
-using Api.Infrastructure;
+using Api.Data;
 using Api.Portal;
 using Api.SsoMigration.Batches;
 using Api.Tests.Admin;

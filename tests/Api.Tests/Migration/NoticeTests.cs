@@ -1,5 +1,6 @@
 using System.Net;
-using Api.Infrastructure;
+using Api.Data;
+using Api.Shared;
 using Api.SsoMigration.Batches;
 using Api.SsoMigration.Notices;
 using Api.Tests.Admin;

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Api.Audit;
-using Api.Infrastructure;
+using Api.Data;
+using Api.Shared;
 using Api.Portal;
 using Api.Sso.Accounts;
 using Api.Tests.Admin;

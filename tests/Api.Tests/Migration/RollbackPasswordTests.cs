@@ -1,6 +1,6 @@
 using System.Net;
 using Api.Audit;
-using Api.Infrastructure;
+using Api.Data;
 using Api.Portal;
 using Api.Portal.PasswordSetup;
 using Api.Sso.Accounts;

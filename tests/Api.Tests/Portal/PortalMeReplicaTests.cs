@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using System.Text.Json.Nodes;
-using Api.Infrastructure;
+using Api.Data;
 using Api.Portal;
 using Api.Portal.Branding;
 using Api.Sso.Sessions;

@@ -1,5 +1,5 @@
 using System.Net;
-using Api.Infrastructure;
+using Api.Data;
 using Api.Sso.Accounts;
 using Api.Tests.Sso;
 using Microsoft.EntityFrameworkCore;

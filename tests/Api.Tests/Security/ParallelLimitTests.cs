@@ -1,5 +1,5 @@
 using System.Net;
-using Api.Infrastructure.Limits;
+using Api.Shared.Limits;
 using Api.Sso.Throttling;
 using Api.Tests.Sso;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Claims;
-using Api.Infrastructure;
+using Api.Data;
 using Api.Sso.Keys;
 using Api.Sso.Sessions;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using Api.Infrastructure;
+using Api.Data;
 using Api.Sso.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Api.Shared;
 using Api.Sso.Login;
 
 namespace Api.Tests.Sso;

@@ -1,5 +1,5 @@
 using System.Net;
-using Api.Infrastructure;
+using Api.Shared;
 using Api.Sso.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 

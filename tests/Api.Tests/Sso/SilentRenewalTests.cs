@@ -1,5 +1,5 @@
 using System.Net;
-using Api.Infrastructure;
+using Api.Data;
 using Api.Sso.Sessions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

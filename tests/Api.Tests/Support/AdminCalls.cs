@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Api.Audit;
-using Api.Infrastructure;
+using Api.Data;
 using Api.Mail;
 using Api.Portal;
 using Microsoft.EntityFrameworkCore;

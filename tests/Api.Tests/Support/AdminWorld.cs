@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security.Claims;
-using Api.Infrastructure;
+using Api.Data;
+using Api.Shared;
 using Api.Portal;
 using Api.Portal.Tickets;
 using Api.Sso.Accounts;

@@ -1,5 +1,5 @@
 using Api.Audit;
-using Api.Infrastructure;
+using Api.Data;
 using Api.Portal;
 using Api.Sso.Accounts;
 using Api.Sso.Login;

@@ -1,4 +1,4 @@
-using Api.Infrastructure;
+using Api.Shared;
 using Microsoft.AspNetCore.Hosting;
 
 namespace Api.Tests.Support;

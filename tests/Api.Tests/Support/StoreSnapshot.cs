@@ -1,4 +1,4 @@
-using Api.Infrastructure;
+using Api.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using Api.Infrastructure;
+using Api.Data;
 using Api.Portal;
 using Api.Portal.Branding;
 using Api.Portal.Devices;

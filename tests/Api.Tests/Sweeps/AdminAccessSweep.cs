@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Api.Infrastructure;
+using Api.Shared;
 using Api.Tests.Admin;
 using Api.Tests.Sso;
 

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Api.Infrastructure;
+using Api.Data;
+using Api.Shared;
 using Api.Mail;
 using Api.Sso.Sessions;
 using Api.Tests.Admin;

@@ -8,7 +8,7 @@ namespace Api.Tests.Sweeps;
 /// <summary>
 /// Generated from the OpenAPI document over every list that pages (a <c>page</c> query
 /// parameter): a page or page size that is not a number in range is refused 400 with the one
-/// sentence of <see cref="Api.Infrastructure.Paging.PageRequest"/>, under the field it is about — the same on every list,
+/// sentence of <see cref="Api.Shared.Paging.PageRequest"/>, under the field it is about — the same on every list,
 /// the portal's and the admin area's. A list added later is swept without being listed here.
 /// </summary>
 [Collection(SsoCollection.Name)]

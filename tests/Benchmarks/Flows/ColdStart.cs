@@ -1,3 +1,4 @@
+using Api.Hosting;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;

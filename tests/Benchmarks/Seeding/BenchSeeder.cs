@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Api.Infrastructure;
+using Api.Data;
+using Api.Shared;
 using Api.Portal;
 using Api.Sso.Accounts;
 using Api.Sso.Login;

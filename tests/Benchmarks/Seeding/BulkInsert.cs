@@ -1,5 +1,6 @@
 using System.Data.Common;
-using Api.Infrastructure;
+using Api.Data;
+using Api.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;

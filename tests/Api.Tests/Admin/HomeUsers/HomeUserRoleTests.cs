@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Api.Infrastructure;
+using Api.Shared;
 using Api.Tests.Sso;
 
 namespace Api.Tests.Admin.HomeUsers;

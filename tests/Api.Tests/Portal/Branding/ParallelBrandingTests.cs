@@ -1,6 +1,6 @@
 using System.Net;
 using Api.Audit;
-using Api.Infrastructure;
+using Api.Data;
 using Api.Tests.Admin;
 using Api.Tests.Sso;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using Api.Data;
 using System.Net;
 using Api.Portal;
 using Api.Tests.Admin;
@@ -127,5 +128,5 @@ public sealed class TicketAccessTests(SsoApiFactory api)
         Assert.Contains("no access to the End User Portal", answer.Detail, StringComparison.Ordinal);
     }
 
-    private static EndUser Load(Api.Infrastructure.AppDbContext db, Guid id) => db.EndUsers.Single(u => u.Id == id);
+    private static EndUser Load(Api.Data.AppDbContext db, Guid id) => db.EndUsers.Single(u => u.Id == id);
 }

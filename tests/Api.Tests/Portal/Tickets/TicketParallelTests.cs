@@ -1,3 +1,4 @@
+using Api.Shared;
 using System.Net;
 using Api.Audit;
 using Api.Portal.Tickets;
@@ -37,7 +38,7 @@ public sealed class TicketParallelTests(SsoApiFactory api)
         var world = await TicketWorld.CreateAsync(api.Services);
         var nora = await world.EndUserAsync();
         var admin = await world.Admin.StaffAsync();
-        var technician = await world.Admin.StaffAsync(Api.Infrastructure.ProductRoles.PartnerTechnician);
+        var technician = await world.Admin.StaffAsync(Api.Shared.ProductRoles.PartnerTechnician);
         using var browser = new SsoDriver(api);
         var id = await nora.Login.OpenTicketAsync(browser);
         string[] statuses = [TicketStatuses.InProgress, TicketStatuses.Resolved];

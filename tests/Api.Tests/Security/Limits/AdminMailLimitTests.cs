@@ -1,6 +1,7 @@
 using System.Net;
 using Api.Admin.MailLimits;
-using Api.Infrastructure;
+using Api.Data;
+using Api.Shared;
 using Api.Portal;
 using Api.Portal.PasswordSetup;
 using Api.Tests.Admin;

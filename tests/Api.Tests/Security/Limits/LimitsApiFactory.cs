@@ -1,4 +1,4 @@
-using Api.Infrastructure.Limits;
+using Api.Shared.Limits;
 using Api.Tests.Sso;
 using Microsoft.Extensions.DependencyInjection;
 

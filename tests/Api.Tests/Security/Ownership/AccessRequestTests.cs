@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Api.Audit;
-using Api.Infrastructure;
+using Api.Shared;
 using Api.Portal.AccessRequests;
 using Api.Tests.Admin;
 using Api.Tests.Sso;

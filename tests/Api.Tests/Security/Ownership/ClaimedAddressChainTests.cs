@@ -1,5 +1,6 @@
 using System.Net;
-using Api.Infrastructure;
+using Api.Data;
+using Api.Shared;
 using Api.Mail;
 using Api.Portal;
 using Api.SsoMigration;

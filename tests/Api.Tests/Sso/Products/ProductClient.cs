@@ -1,3 +1,4 @@
+using Api.Hosting;
 using Duende.IdentityModel.OidcClient;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;

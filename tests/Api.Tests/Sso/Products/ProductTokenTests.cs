@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Api.Infrastructure;
+using Api.Hosting;
+using Api.Shared;
 
 namespace Api.Tests.Sso.Products;
 

@@ -1,4 +1,4 @@
-using Api.Infrastructure;
+using Api.Shared;
 using Api.Sso.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Api.Infrastructure;
-using Api.Links;
+using Api.Data;
+using Api.Shared.Links;
 using Api.Mail;
 using Api.Sso.Accounts;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using Api.Infrastructure;
+using Api.Data;
 using Api.Portal;
 using Api.Sso.Accounts;
 using Api.Sso.Login;

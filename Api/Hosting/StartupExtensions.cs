@@ -1,0 +1,36 @@
+using Api.Data;
+using Api.Shared;
+using Api.Development;
+using Api.Sso.Keys;
+using Api.Sso.Oidc;
+
+namespace Api.Hosting;
+
+public static class StartupExtensions
+{
+    /// <summary>
+    /// Work that must finish before the first request: schema migration (in development, or when
+    /// Database:MigrateOnStart is set), token keys, and development seed data.
+    /// </summary>
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        // The build writes the OpenAPI document by starting this program without a database.
+        if (OpenApiGeneration.IsRunning)
+        {
+            return;
+        }
+
+        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Database:MigrateOnStart"))
+        {
+            await app.Services.MigrateDatabaseAsync();
+        }
+
+        await app.Services.GetRequiredService<SigningKeyRing>().InitializeAsync();
+        await app.Services.RegisterProductsAsync();
+
+        if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Seed:DevelopmentData", true))
+        {
+            await app.Services.SeedDevelopmentDataAsync();
+        }
+    }
+}
