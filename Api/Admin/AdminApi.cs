@@ -3,7 +3,7 @@ using Api.Admin.Branding;
 using Api.Admin.EndUsers;
 using Api.Admin.HomeUsers;
 using Api.Admin.ManageUsers;
-using Api.Admin.Migration;
+using Api.Admin.Batches;
 using Api.Admin.Staff;
 using Api.Admin.Status;
 using Api.Admin.Tickets;
@@ -29,7 +29,7 @@ public static class AdminApi
         admin.MapEndUsersApi();
         admin.MapHomeUsersApi();
         admin.MapAuditTrailApi();
-        admin.MapMigrationAdmin();
+        admin.MapBatchesAdmin();
         admin.MapAdminTicketsApi();
         admin.MapBrandingApi();
         admin.MapOperatorStatusApi();

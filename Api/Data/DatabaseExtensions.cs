@@ -55,7 +55,7 @@ public static class DatabaseExtensions
             : DatabaseProvider.Sqlite;
 
     /// <summary>Applies pending migrations. Runs before the first request so nothing sees a half-built schema.</summary>
-    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    public static async Task ApplySchemaAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

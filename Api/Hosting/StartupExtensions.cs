@@ -10,7 +10,7 @@ public static class StartupExtensions
 {
     /// <summary>
     /// Work that must finish before the first request: schema migration (in development, or when
-    /// Database:MigrateOnStart is set), token keys, and development seed data.
+    /// Database:ApplySchemaOnStart is set), token keys, and development seed data.
     /// </summary>
     public static async Task PrepareAsync(this WebApplication app)
     {
@@ -20,9 +20,9 @@ public static class StartupExtensions
             return;
         }
 
-        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Database:MigrateOnStart"))
+        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Database:ApplySchemaOnStart"))
         {
-            await app.Services.MigrateDatabaseAsync();
+            await app.Services.ApplySchemaAsync();
         }
 
         await app.Services.GetRequiredService<SigningKeyRing>().InitializeAsync();

@@ -7,7 +7,7 @@ public static class AuditTrailApi
 {
     public static RouteGroupBuilder MapAuditTrailApi(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/audit", ListAuditEvents.Handle)
+        admin.MapGet("/audit", ListAuditEvents.HandleAsync)
             .WithName("ListAuditEvents")
             .DescribePaging(PageSizeLimits.Standard)
             .WithSummary("Audit events, newest first, filtered by action, target and time; one page at a time.");

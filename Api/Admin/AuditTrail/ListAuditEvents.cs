@@ -9,7 +9,7 @@ namespace Api.Admin.AuditTrail;
 
 public static class ListAuditEvents
 {
-    public static async Task<Results<Ok<Page<AuditEntry>>, ValidationProblem>> Handle(
+    public static async Task<Results<Ok<Page<AuditEntry>>, ValidationProblem>> HandleAsync(
         [AsParameters] AuditQuery query, [AsParameters] PageRequest paging, StaffMember staff, AppDbContext db, CancellationToken cancellationToken)
     {
         if (query.Check() is { } problem)

@@ -12,24 +12,24 @@ public static class BrandingApi
 {
     public static RouteGroupBuilder MapBrandingApi(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/branding", GetBranding.Handle)
+        admin.MapGet("/branding", GetBranding.HandleAsync)
             .WithName("GetBranding")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("The partner's branding and support contact, as the portal shows them.");
-        admin.MapPut("/branding", UpdateBranding.Handle)
+        admin.MapPut("/branding", UpdateBranding.HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.Manager)
             .WithMetadata(new RequestSizeLimitAttribute(InputRules.MaxBodyBytes))
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("UpdateBranding")
             .WithSummary("Sets the partner's colour (#rrggbb) and support e-mail, phone and hours; empty clears a field. A new support e-mail is mailed a confirmation link and gets new-ticket notices once confirmed.");
-        admin.MapPost("/branding/support-email/confirmation", ResendSupportAddressConfirmation.Handle)
+        admin.MapPost("/branding/support-email/confirmation", ResendSupportAddressConfirmation.HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.Manager)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithName("ResendSupportAddressConfirmation")
             .WithSummary("Mails the support address's confirmation link again while it waits for confirmation; within the partner's and the address's e-mail limits.");
-        admin.MapPut("/branding/logo", UploadLogo.Handle)
+        admin.MapPut("/branding/logo", UploadLogo.HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.Manager)
             .DisableAntiforgery()
             .Accepts<LogoUpload>("multipart/form-data")
@@ -39,7 +39,7 @@ public static class BrandingApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithName("UploadBrandingLogo")
             .WithSummary("Replaces the partner's logo: PNG, JPEG or WebP (recognised by content, never SVG), at most 256 KB.");
-        admin.MapDelete("/branding/logo", DeleteLogo.Handle)
+        admin.MapDelete("/branding/logo", DeleteLogo.HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.Manager)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("DeleteBrandingLogo")

@@ -8,7 +8,7 @@ namespace Api.Admin.Branding;
 /// <summary>Removes the partner's logo; removing none changes nothing.</summary>
 public static class DeleteLogo
 {
-    public static async Task<Results<Ok<BrandingSettings>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<BrandingSettings>, ProblemHttpResult>> HandleAsync(
         StaffMember staff, [AsParameters] BrandingServices s, CancellationToken cancellationToken)
     {
         var settings = await s.ChangeAsync(staff, branding =>

@@ -5,7 +5,7 @@ namespace Api.Admin.Branding;
 
 public static class GetBranding
 {
-    public static async Task<Results<Ok<BrandingSettings>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<BrandingSettings>, ProblemHttpResult>> HandleAsync(
         StaffMember staff, [AsParameters] BrandingServices s, CancellationToken cancellationToken) =>
         staff.PartnerId is { } partnerId
             ? TypedResults.Ok(await s.SettingsAsync(partnerId, cancellationToken))

@@ -12,7 +12,7 @@ namespace Api.Admin.Branding;
 /// </summary>
 public static class ResendSupportAddressConfirmation
 {
-    public static async Task<Results<Accepted, ProblemHttpResult>> Handle(
+    public static async Task<Results<Accepted, ProblemHttpResult>> HandleAsync(
         StaffMember staff, [AsParameters] BrandingServices s, CancellationToken cancellationToken)
     {
         if (staff.PartnerId is not { } partnerId)

@@ -18,7 +18,7 @@ public static class UpdateBranding
     public const int MaxPhoneLength = 50;
     public const int MaxHoursLength = 200;
 
-    public static async Task<Results<Ok<BrandingSettings>, ValidationProblem, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<BrandingSettings>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         UpdateBrandingRequest body, StaffMember staff, [AsParameters] BrandingServices s, CancellationToken cancellationToken)
     {
         var (input, problem) = Check(body);

@@ -18,7 +18,7 @@ public static class UploadLogo
     /// <summary>The logo and the multipart envelope around it; anything larger is refused before it is read.</summary>
     public const long MaxRequestBytes = LogoImage.MaxBytes + 16 * 1024;
 
-    public static async Task<Results<Ok<BrandingSettings>, ValidationProblem, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<BrandingSettings>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         HttpContext http, StaffMember staff, [AsParameters] BrandingServices s, CancellationToken cancellationToken)
     {
         if (staff.PartnerId is null)

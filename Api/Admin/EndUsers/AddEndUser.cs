@@ -18,7 +18,7 @@ namespace Api.Admin.EndUsers;
 /// </summary>
 public static class AddEndUser
 {
-    public static async Task<Results<Created<CreatedEndUser>, ProblemHttpResult, ValidationProblem>> Handle(
+    public static async Task<Results<Created<CreatedEndUser>, ProblemHttpResult, ValidationProblem>> HandleAsync(
         AddEndUserRequest body, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken)
     {
         var (input, problem) = EndUserInput.Check(body.ClientId, body.Name, body.Email, body.Role);

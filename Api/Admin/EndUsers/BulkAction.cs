@@ -16,7 +16,7 @@ public static class BulkAction
     public const string ResendActivationAction = "resend-activation";
     public const int MaxIds = 500;
 
-    public static async Task<Results<Ok<BulkResult>, ProblemHttpResult, ValidationProblem>> Handle(
+    public static async Task<Results<Ok<BulkResult>, ProblemHttpResult, ValidationProblem>> HandleAsync(
         BulkRequest body, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken)
     {
         if (body.Action is not (Disable or ResendActivationAction))

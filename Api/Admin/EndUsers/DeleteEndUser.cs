@@ -15,7 +15,7 @@ namespace Api.Admin.EndUsers;
 /// </summary>
 public static class DeleteEndUser
 {
-    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
+    public static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         Guid id, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken)
     {
         var deleted = false;

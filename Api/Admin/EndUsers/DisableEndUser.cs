@@ -14,7 +14,7 @@ namespace Api.Admin.EndUsers;
 /// </summary>
 public static class DisableEndUser
 {
-    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
+    public static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         Guid id, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken) =>
         await ApplyAsync(id, staff, s, cancellationToken) ? TypedResults.NoContent() : EndUserProblems.NotFound();
 

@@ -18,7 +18,7 @@ namespace Api.Admin.EndUsers;
 /// </summary>
 public static class EditEndUser
 {
-    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Handle(
+    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> HandleAsync(
         Guid id, EditEndUserRequest body, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken)
     {
         var (input, problem) = EndUserInput.Check(body.ClientId, body.Name, body.Email, body.Role);

@@ -9,7 +9,7 @@ namespace Api.Admin.EndUsers;
 /// <summary>Lets a disabled end user sign in again; enabling an enabled user changes nothing and is not audited.</summary>
 public static class EnableEndUser
 {
-    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
+    public static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         Guid id, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken)
     {
         var found = await s.ActAsync(staff, id, async _ =>

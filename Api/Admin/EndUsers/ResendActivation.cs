@@ -34,7 +34,7 @@ public enum ResendOutcome
 /// </summary>
 public static class ResendActivation
 {
-    public static async Task<Results<Accepted, ProblemHttpResult>> Handle(
+    public static async Task<Results<Accepted, ProblemHttpResult>> HandleAsync(
         Guid id, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken) =>
         await ApplyAsync(id, staff, s, cancellationToken) switch
         {

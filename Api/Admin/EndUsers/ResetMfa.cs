@@ -12,7 +12,7 @@ namespace Api.Admin.EndUsers;
 /// </summary>
 public static class ResetMfa
 {
-    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
+    public static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         Guid id, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken)
     {
         ProblemHttpResult? refusal = null;

@@ -11,7 +11,7 @@ namespace Api.Admin.EndUsers;
 /// </summary>
 public static class UnlockEndUser
 {
-    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
+    public static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         Guid id, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken)
     {
         var user = await s.FindAsync(staff, id, cancellationToken);

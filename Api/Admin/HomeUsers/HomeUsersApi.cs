@@ -20,7 +20,7 @@ public static class HomeUsersApi
             .DescribeEndUserQuery()
             .DescribePaging(PageSizeLimits.Standard)
             .WithSummary("One page of the partner's people on Single Sign-On (staff, and end users with other products' roles), with their product roles.");
-        admin.MapPut("/home-users/{personId:guid}/products/{productClientId}/roles", SetHomeUserRoles.Handle)
+        admin.MapPut("/home-users/{personId:guid}/products/{productClientId}/roles", SetHomeUserRoles.HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.Manager)
             .WithMetadata(new RequestSizeLimitAttribute(InputRules.MaxBodyBytes))
             .WithName("SetHomeUserProductRoles")

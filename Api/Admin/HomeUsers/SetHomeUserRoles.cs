@@ -17,7 +17,7 @@ namespace Api.Admin.HomeUsers;
 /// </summary>
 public static class SetHomeUserRoles
 {
-    public static async Task<Results<Ok<HomeUserRow>, ProblemHttpResult, ValidationProblem>> Handle(
+    public static async Task<Results<Ok<HomeUserRow>, ProblemHttpResult, ValidationProblem>> HandleAsync(
         Guid personId,
         string productClientId,
         SetProductRolesRequest body,

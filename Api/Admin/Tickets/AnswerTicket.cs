@@ -13,7 +13,7 @@ namespace Api.Admin.Tickets;
 /// </summary>
 public static class AnswerTicket
 {
-    public static async Task<Results<Created<TicketCommentView>, ValidationProblem, ProblemHttpResult>> Handle(
+    public static async Task<Results<Created<TicketCommentView>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid ticketId, AnswerTicketRequest body, StaffMember staff, [AsParameters] StaffTicketServices s, CancellationToken cancellationToken)
     {
         if (CommentText.Check(body.Body) is not { } text)

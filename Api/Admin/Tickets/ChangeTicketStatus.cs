@@ -13,7 +13,7 @@ namespace Api.Admin.Tickets;
 /// </summary>
 public static class ChangeTicketStatus
 {
-    public static async Task<Results<Ok<AdminTicketDetail>, ValidationProblem, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<AdminTicketDetail>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid ticketId, ChangeTicketStatusRequest body, StaffMember staff, [AsParameters] StaffTicketServices s, CancellationToken cancellationToken)
     {
         if (body.Status is not { } status || !TicketStatuses.All.Contains(status))

@@ -7,7 +7,7 @@ namespace Api.Admin.Tickets;
 
 public static class DownloadAdminAttachment
 {
-    public static Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(
+    public static Task<Results<FileContentHttpResult, ProblemHttpResult>> HandleAsync(
         Guid ticketId, Guid attachmentId, StaffMember staff, AppDbContext db, CancellationToken cancellationToken) =>
         AttachmentDownload.SendAsync(staff.Scope(db.Tickets), ticketId, attachmentId, cancellationToken);
 }

@@ -7,7 +7,7 @@ namespace Api.Admin.Tickets;
 
 public static class GetAdminTicket
 {
-    public static async Task<Results<Ok<AdminTicketDetail>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<AdminTicketDetail>, ProblemHttpResult>> HandleAsync(
         Guid ticketId, StaffMember staff, AppDbContext db, CancellationToken cancellationToken) =>
         await TicketSnapshot.ReadAsync(staff.Scope(db.Tickets), ticketId, cancellationToken) is { } ticket
             ? TypedResults.Ok(ticket.ForStaff())

@@ -15,7 +15,7 @@ public static class ListAdminTickets
 {
     public const int MaxSearchLength = 200;
 
-    public static async Task<Results<Ok<Page<AdminTicketSummary>>, ValidationProblem, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<Page<AdminTicketSummary>>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         [AsParameters] AdminTicketFilter filter, [AsParameters] PageRequest paging, StaffMember staff, AppDbContext db, CancellationToken cancellationToken)
     {
         if (paging.Check(TicketListQuery.PageSizes, out var page) is { } invalidPage)

@@ -11,7 +11,7 @@ namespace Api.Portal.Tickets;
 /// </summary>
 public static class AddComment
 {
-    public static async Task<Results<Created<TicketCommentView>, ValidationProblem, ProblemHttpResult>> Handle(
+    public static async Task<Results<Created<TicketCommentView>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         Guid ticketId, AddCommentRequest body, PortalScope? portal, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (portal is null)

@@ -7,7 +7,7 @@ namespace Api.Portal.Tickets;
 /// <summary>The end user closes their ticket (problem solved, or no longer needed). Closing a closed ticket changes nothing.</summary>
 public static class CloseTicket
 {
-    public static async Task<Results<Ok<TicketDetail>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<TicketDetail>, ProblemHttpResult>> HandleAsync(
         Guid ticketId, PortalScope? portal, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (portal is null)

@@ -5,7 +5,7 @@ namespace Api.Portal.Tickets;
 
 public static class DownloadAttachment
 {
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Handle(
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> HandleAsync(
         Guid ticketId, Guid attachmentId, PortalScope? portal, AppDbContext db, CancellationToken cancellationToken) =>
         portal is null
             ? PortalScope.NoAccess()

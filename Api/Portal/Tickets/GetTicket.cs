@@ -5,7 +5,7 @@ namespace Api.Portal.Tickets;
 
 public static class GetTicket
 {
-    public static async Task<Results<Ok<TicketDetail>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<TicketDetail>, ProblemHttpResult>> HandleAsync(
         Guid ticketId, PortalScope? portal, AppDbContext db, CancellationToken cancellationToken)
     {
         if (portal is null)

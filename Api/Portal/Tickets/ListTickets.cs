@@ -8,7 +8,7 @@ namespace Api.Portal.Tickets;
 /// <summary>The end user's ticket list (a client manager's: the client's), one page at a time.</summary>
 public static class ListTickets
 {
-    public static async Task<Results<Ok<Page<TicketSummary>>, ValidationProblem, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<Page<TicketSummary>>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         string? status, [AsParameters] PageRequest paging, PortalScope? portal, AppDbContext db, CancellationToken cancellationToken)
     {
         if (portal is null)

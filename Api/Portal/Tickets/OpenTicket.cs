@@ -17,7 +17,7 @@ public static class OpenTicket
     /// <summary>The form's text fields and multipart framing around a largest attachment.</summary>
     public const long MaxRequestBytes = TicketRules.MaxAttachmentBytes + (64 * 1024);
 
-    public static async Task<Results<Created<TicketDetail>, ValidationProblem, ProblemHttpResult>> Handle(
+    public static async Task<Results<Created<TicketDetail>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         [Microsoft.AspNetCore.Mvc.FromForm] OpenTicketForm form,
         PortalScope? portal,
         AppDbContext db,

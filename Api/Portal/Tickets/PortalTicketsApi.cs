@@ -17,11 +17,11 @@ public static class PortalTicketsApi
     public static IEndpointRouteBuilder MapPortalTicketsApi(this IEndpointRouteBuilder app)
     {
         var tickets = app.MapGroup("/api/portal/tickets").WithTags("Portal").RequireAuthorization().NoStore();
-        tickets.MapGet("/", ListTickets.Handle)
+        tickets.MapGet("/", ListTickets.HandleAsync)
             .WithName("GetPortalTickets")
             .DescribePaging(TicketListQuery.PageSizes)
             .WithSummary("One page of the caller's tickets (a client manager's: the client's), newest activity first; status active (default), closed or all.");
-        tickets.MapPost("/", OpenTicket.Handle)
+        tickets.MapPost("/", OpenTicket.HandleAsync)
             .WithName("OpenTicket")
             .WithSummary("Opens a ticket (multipart form: subject, description, priority, optional deviceId and one attachment of up to 5 MB); 429 with Retry-After past the user's or client's ticket limits.")
             .DisableAntiforgery()
@@ -30,17 +30,17 @@ public static class PortalTicketsApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
-        tickets.MapGet("/{ticketId:guid}", GetTicket.Handle)
+        tickets.MapGet("/{ticketId:guid}", GetTicket.HandleAsync)
             .WithName("GetPortalTicket")
             .WithSummary("One ticket with its comments and attachments.");
-        tickets.MapPost("/{ticketId:guid}/comments", AddComment.Handle)
+        tickets.MapPost("/{ticketId:guid}/comments", AddComment.HandleAsync)
             .WithName("AddPortalTicketComment")
             .WithSummary("Adds the caller's comment; a resolved or waiting ticket becomes Open again, a closed one takes no comments (409).")
             .WithMetadata(new RequestSizeLimitAttribute(MaxJsonBodyBytes));
-        tickets.MapPost("/{ticketId:guid}/close", CloseTicket.Handle)
+        tickets.MapPost("/{ticketId:guid}/close", CloseTicket.HandleAsync)
             .WithName("ClosePortalTicket")
             .WithSummary("Closes the ticket.");
-        tickets.MapGet("/{ticketId:guid}/attachments/{attachmentId:guid}", DownloadAttachment.Handle)
+        tickets.MapGet("/{ticketId:guid}/attachments/{attachmentId:guid}", DownloadAttachment.HandleAsync)
             .WithName("DownloadPortalTicketAttachment")
             .WithSummary("The attachment's file, as a download.")
             .Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream");

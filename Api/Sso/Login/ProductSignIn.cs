@@ -31,7 +31,7 @@ public sealed class ProductSignIn(
     /// device's, since whoever holds this session holds this browser too.
     /// </summary>
     public Task<FailureReservation?> ReserveForSignedInAsync(HttpContext http, string email) =>
-        throttle.ReserveAsync(email, ClientNetwork.LimitKeyOf(http), trustedDeviceId: null);
+        throttle.ReserveAsync(email, CallerNetwork.LimitKeyOf(http), trustedDeviceId: null);
 
     /// <summary>The password was right: the unit goes back.</summary>
     public Task PasswordProvedAsync(FailureReservation reservation) => throttle.GiveBackAsync(reservation);

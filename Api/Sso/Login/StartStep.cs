@@ -22,7 +22,7 @@ public static class StartStep
     {
         // Taken before any work, so a flood from one network costs one Redis call per request.
         var options = limits.Value;
-        var network = ClientNetwork.LimitKeyOf(http);
+        var network = CallerNetwork.LimitKeyOf(http);
         if (!(await budget.TryTakeAsync($"sso:start:ip:{network}", options.LoginStartsPerIp, options.LoginStartWindow)).Taken)
         {
             // The window runs from its first request, so waiting one whole window is always enough.

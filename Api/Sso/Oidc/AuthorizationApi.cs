@@ -101,7 +101,7 @@ public static class AuthorizationApi
         });
 
         // Before the code leaves: the product hears of the session's end (BackChannelLogout).
-        await sessions.RecordClientAsync(session.Id, product.ClientId);
+        await sessions.RecordProductAsync(session.Id, product.ClientId);
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

@@ -29,7 +29,7 @@ public static class ForgotPassword
         }
 
         // One address asking for many accounts' links is a scan or a flood, whichever e-mails it names.
-        var address = ClientNetwork.LimitKeyOf(http);
+        var address = CallerNetwork.LimitKeyOf(http);
         var window = TimeSpan.FromHours(1);
         if (!(await budget.TryTakeAsync($"sso:forgot:ip:{address}", limits.Value.ForgotPasswordIpLimit, window)).Taken)
         {

@@ -4,7 +4,7 @@ namespace Api.Sso.Products;
 public sealed record Product(
     string ClientId,
     string DisplayName,
-    ProductClientType Type,
+    ProductApplicationType Type,
     string Audience,
     IReadOnlyList<Uri> RedirectUris,
     IReadOnlyList<Uri> PostLogoutRedirectUris,
@@ -12,5 +12,5 @@ public sealed record Product(
     IReadOnlyList<string> Roles,
     IReadOnlyList<string> AssignableRoles)
 {
-    public bool IsConfidential => Type == ProductClientType.Confidential;
+    public bool IsConfidential => Type == ProductApplicationType.Confidential;
 }

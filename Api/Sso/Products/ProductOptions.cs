@@ -13,7 +13,7 @@ public sealed class ProductOptions
     public Dictionary<string, ProductSettings> Products { get; set; } = new(StringComparer.Ordinal);
 }
 
-public enum ProductClientType
+public enum ProductApplicationType
 {
     /// <summary>A browser app: no secret, code + PKCE only.</summary>
     Public,
@@ -27,7 +27,7 @@ public sealed class ProductSettings
 {
     public string? DisplayName { get; set; }
 
-    public ProductClientType Type { get; set; } = ProductClientType.Public;
+    public ProductApplicationType Type { get; set; } = ProductApplicationType.Public;
 
     /// <summary>The audience of the product's access tokens (its API), also the scope that asks for it.</summary>
     public string? Audience { get; set; }

@@ -56,13 +56,13 @@ public sealed partial class ProductOptionsValidator(IConfiguration configuration
             yield return $"{at}:Audience \"{product.Audience}\" must be lower-case letters, digits and dashes (2 to 50, starting with a letter).";
         }
 
-        if (product.Type == ProductClientType.Confidential && (product.ClientSecret?.Length ?? 0) < MinimumSecretLength)
+        if (product.Type == ProductApplicationType.Confidential && (product.ClientSecret?.Length ?? 0) < MinimumSecretLength)
         {
             yield return $"{at}:ClientSecret is missing or shorter than {MinimumSecretLength} characters: a confidential product authenticates with it. " +
                 $"Set it outside the repository, e.g. the environment variable Sso__Products__{clientId}__ClientSecret.";
         }
 
-        if (product.Type == ProductClientType.Public && !string.IsNullOrEmpty(product.ClientSecret))
+        if (product.Type == ProductApplicationType.Public && !string.IsNullOrEmpty(product.ClientSecret))
         {
             yield return $"{at}:ClientSecret is set on a public product: a browser app cannot keep a secret. Remove it, or make the product Confidential.";
         }

@@ -49,7 +49,7 @@ public sealed class SsoSessionStore(
         var session = new SsoSession(
             NewId(16), subject, amr, legacy, now,
             Device: DeviceDescription.Of(http?.Request.Headers.UserAgent),
-            Network: Throttling.ClientNetwork.MaskedOf(http?.Connection.RemoteIpAddress),
+            Network: Throttling.CallerNetwork.MaskedOf(http?.Connection.RemoteIpAddress),
             LastSeenAt: now);
         var secret = NewId(32);
         var idle = options.Value.IdleTimeout;
@@ -142,7 +142,7 @@ public sealed class SsoSessionStore(
     /// Notes that the session signed in to a product (authorize issued it a code), so that the
     /// product hears when the session ends. Kept as long as the session could live.
     /// </summary>
-    public async Task RecordClientAsync(string sid, string clientId)
+    public async Task RecordProductAsync(string sid, string clientId)
     {
         var recorded = (sid, clientId);
         if (recordedClients.TryGetValue(recorded, out _))
@@ -151,8 +151,8 @@ public sealed class SsoSessionStore(
         }
 
         var transaction = Db.CreateTransaction();
-        _ = transaction.SetAddAsync(ClientsKey(sid), clientId);
-        _ = transaction.KeyExpireAsync(ClientsKey(sid), options.Value.AbsoluteLifetime);
+        _ = transaction.SetAddAsync(ProductsKey(sid), clientId);
+        _ = transaction.KeyExpireAsync(ProductsKey(sid), options.Value.AbsoluteLifetime);
         await transaction.ExecuteAsync();
         recordedClients.Set(recorded, true, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10) });
     }
@@ -219,8 +219,8 @@ public sealed class SsoSessionStore(
         }
 
         var transaction = Db.CreateTransaction();
-        var clients = sids.Select(sid => transaction.SetMembersAsync(ClientsKey(sid))).ToArray();
-        _ = transaction.KeyDeleteAsync([.. sids.Select(sid => (RedisKey)ClientsKey(sid))]);
+        var clients = sids.Select(sid => transaction.SetMembersAsync(ProductsKey(sid))).ToArray();
+        _ = transaction.KeyDeleteAsync([.. sids.Select(sid => (RedisKey)ProductsKey(sid))]);
         await transaction.ExecuteAsync();
         for (var i = 0; i < sids.Count; i++)
         {
@@ -234,7 +234,7 @@ public sealed class SsoSessionStore(
 
     private static string SessionKey(string sid) => $"sso:session:{sid}";
 
-    private static string ClientsKey(string sid) => $"sso:session:{sid}:clients";
+    private static string ProductsKey(string sid) => $"sso:session:{sid}:clients";
 
     private static string CookieKey(string secret) =>
         $"sso:cookie:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)))}";

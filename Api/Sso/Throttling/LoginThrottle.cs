@@ -42,7 +42,7 @@ public sealed class LoginThrottle(RedisBudget budget, TrustedDevices devices, IO
 
     /// <summary>Takes one unit for an attempt from this browser (its address, its device cookie); null means "refuse without checking".</summary>
     public Task<FailureReservation?> ReserveAsync(HttpContext http, string account) =>
-        ReserveAsync(account, ClientNetwork.LimitKeyOf(http), devices.DeviceIdFor(http.Request, account));
+        ReserveAsync(account, CallerNetwork.LimitKeyOf(http), devices.DeviceIdFor(http.Request, account));
 
     /// <summary>Takes one unit for an attempt; null means "refuse without checking".</summary>
     public async Task<FailureReservation?> ReserveAsync(string account, string clientAddress, string? trustedDeviceId)

@@ -40,7 +40,7 @@ public sealed class HstsTests(HstsTests.ProductionApiFactory production, SsoApiF
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Production");
-            builder.UseSetting("Database:MigrateOnStart", "true");
+            builder.UseSetting("Database:ApplySchemaOnStart", "true");
             builder.UseSetting("Identity:RecoveryCodeKey", "test-only-recovery-code-key-0123456789abcdef");
         }
     }

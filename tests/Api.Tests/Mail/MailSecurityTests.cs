@@ -148,7 +148,7 @@ public sealed class MailSecurityTests
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Production");
-            builder.UseSetting("Database:MigrateOnStart", "true");
+            builder.UseSetting("Database:ApplySchemaOnStart", "true");
             builder.UseSetting("Identity:RecoveryCodeKey", "test-only-recovery-code-key-0123456789abcdef");
             builder.UseSetting("ConnectionStrings:mail", "smtp://mail.example:25");
             builder.UseSetting("Mail:Security", "None");

@@ -78,7 +78,7 @@ public sealed class RecoveryCodeStorageTests(SsoApiFactory api)
         {
             base.ConfigureWebHost(builder);
             builder.UseEnvironment("Production");
-            builder.UseSetting("Database:MigrateOnStart", "true");
+            builder.UseSetting("Database:ApplySchemaOnStart", "true");
         }
     }
 }

@@ -29,7 +29,7 @@ public static class BenchSeeder
 
     public static async Task<BenchSeed> SeedAsync(IServiceProvider services, Orchestration.BenchOptions options, string workFolder, CancellationToken cancellationToken)
     {
-        await services.MigrateDatabaseAsync(cancellationToken);
+        await services.ApplySchemaAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<AppDbContext>();

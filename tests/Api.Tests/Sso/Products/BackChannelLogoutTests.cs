@@ -102,8 +102,8 @@ public sealed class BackChannelLogoutTests(ProductsApiFactory api)
     {
         var sessions = api.Services.GetRequiredService<SsoSessionStore>();
         var (marker, _) = await sessions.CreateAsync($"barrier-{Guid.NewGuid():N}", ["pwd"], legacy: false);
-        await sessions.RecordClientAsync(marker.Id, ProductsApiFactory.Rmm);
-        await sessions.RecordClientAsync(marker.Id, ProductsApiFactory.Other);
+        await sessions.RecordProductAsync(marker.Id, ProductsApiFactory.Rmm);
+        await sessions.RecordProductAsync(marker.Id, ProductsApiFactory.Other);
         await sessions.RevokeAsync(marker.Id);
         await api.Receiver.WaitForAsync(ProductsApiFactory.Rmm, marker.Id);
         await api.Receiver.WaitForAsync(ProductsApiFactory.Other, marker.Id);

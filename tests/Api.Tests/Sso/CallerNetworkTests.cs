@@ -5,7 +5,7 @@ using Api.Sso.Throttling;
 namespace Api.Tests.Sso;
 
 /// <summary>What per-IP limits count (an IPv6 /64) and what a session list may show (a /24 or /48, never the host).</summary>
-public sealed class ClientNetworkTests
+public sealed class CallerNetworkTests
 {
     [Theory]
     [Trait("ASVS", "2.2.1")]
@@ -15,7 +15,7 @@ public sealed class ClientNetworkTests
     [InlineData("::ffff:198.51.100.7", "198.51.100.7")]
     public void A_limit_counts_an_ipv6_client_by_its_64_and_an_ipv4_client_by_its_address(string address, string key)
     {
-        Assert.Equal(key, ClientNetwork.LimitKeyOf(IPAddress.Parse(address)));
+        Assert.Equal(key, CallerNetwork.LimitKeyOf(IPAddress.Parse(address)));
     }
 
     [Theory]
@@ -25,7 +25,7 @@ public sealed class ClientNetworkTests
     [InlineData("::ffff:198.51.100.7", "198.51.100.0/24")]
     public void A_session_shows_only_the_network_it_came_from(string address, string shown)
     {
-        Assert.Equal(shown, ClientNetwork.MaskedOf(IPAddress.Parse(address)));
+        Assert.Equal(shown, CallerNetwork.MaskedOf(IPAddress.Parse(address)));
     }
 
     [Theory]

@@ -1,7 +1,7 @@
 using Api.SsoMigration.Batches;
 using Api.SsoMigration.Execution;
 
-namespace Api.Admin.Migration;
+namespace Api.Admin.Batches;
 
 /// <summary>
 /// How the migration's states are spelled on the wire (kebab-case, part of the contract with the

@@ -6,12 +6,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Api.Admin.Migration;
+namespace Api.Admin.Batches;
 
 /// <summary>A batch's per-user results, one page at a time, optionally of one status (the failed ones to retry, say).</summary>
 public static class ListResults
 {
-    public static async Task<Results<Ok<Page<BatchResultRow>>, ProblemHttpResult, ValidationProblem>> Handle(
+    public static async Task<Results<Ok<Page<BatchResultRow>>, ProblemHttpResult, ValidationProblem>> HandleAsync(
         Guid id, string? status, [AsParameters] PageRequest paging, [AsParameters] BatchServices s, CancellationToken cancellationToken)
     {
         var filter = string.IsNullOrEmpty(status) ? null : BatchWireNames.OutcomeNamed(status);

@@ -5,7 +5,7 @@ using Api.SsoMigration.Batches;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Api.Admin.Migration;
+namespace Api.Admin.Batches;
 
 /// <summary>
 /// Calls off a scheduled batch: its clients are free for another batch, and every partner of
@@ -13,7 +13,7 @@ namespace Api.Admin.Migration;
 /// </summary>
 public static class CancelBatch
 {
-    public static async Task<Results<NoContent, ProblemHttpResult>> Handle(
+    public static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
         Guid id, StaffMember staff, [AsParameters] BatchServices s, CancellationToken cancellationToken)
     {
         await using var transaction = await SharedTransaction.BeginAsync(s.Db, cancellationToken);

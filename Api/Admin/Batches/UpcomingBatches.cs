@@ -4,7 +4,7 @@ using Api.SsoMigration.Planning;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Api.Admin.Migration;
+namespace Api.Admin.Batches;
 
 /// <summary>
 /// The batches coming for the caller's clients (operators: every client), soonest first: the
@@ -12,7 +12,7 @@ namespace Api.Admin.Migration;
 /// </summary>
 public static class UpcomingBatches
 {
-    public static async Task<Ok<List<UpcomingBatch>>> Handle(StaffMember staff, AppDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<UpcomingBatch>>> HandleAsync(StaffMember staff, AppDbContext db, CancellationToken cancellationToken)
     {
         var rows = await (from batch in db.MigrationBatches.AsNoTracking()
                           where BatchPopulation.Open.Contains(batch.Status)

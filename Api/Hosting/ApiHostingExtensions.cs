@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Api.Hosting;
 
-public static class ApplicationServiceExtensions
+public static class ApiHostingExtensions
 {
     public const string CacheConnectionName = "cache";
 

@@ -1,21 +1,21 @@
-namespace Api.Admin.Migration;
+namespace Api.Admin.Batches;
 
 /// <summary>Operators: run now, retry a failed user, roll back a user or a whole batch. Progress is on the batch's detail.</summary>
 public static class BatchExecutionApi
 {
     public static RouteGroupBuilder MapBatchExecution(this RouteGroupBuilder batches)
     {
-        batches.MapPost("/{id:guid}/run", RunBatchNow.Handle)
+        batches.MapPost("/{id:guid}/run", RunBatchNow.HandleAsync)
             .WithName("RunMigrationBatchNow")
             .WithSummary("Runs a scheduled batch now (202); a running batch is left as it is; a cancelled, completed or rolled-back one answers 409.");
-        batches.MapPost("/{id:guid}/results/{endUserId:guid}/retry", RetryMigrationUser.Handle)
-            .WithName("RetryMigrationUser")
+        batches.MapPost("/{id:guid}/results/{endUserId:guid}/retry", RetryBatchUser.HandleAsync)
+            .WithName("RetryBatchUser")
             .WithSummary("Migrates a failed user of the batch again (202), alone; the other results stay.");
-        batches.MapPost("/{id:guid}/results/{endUserId:guid}/rollback", RollBackMigrationUser.Handle)
-            .WithName("RollBackMigrationUser")
+        batches.MapPost("/{id:guid}/results/{endUserId:guid}/rollback", RollBackBatchUser.HandleAsync)
+            .WithName("RollBackBatchUser")
             .WithSummary("Takes a migrated or linked user back to the portal's login form, with the password they use today.");
-        batches.MapPost("/{id:guid}/rollback", RollBackMigrationBatch.Handle)
-            .WithName("RollBackMigrationBatch")
+        batches.MapPost("/{id:guid}/rollback", RollBackBatch.HandleAsync)
+            .WithName("RollBackBatch")
             .WithSummary("Takes every migrated user of a completed batch back to the portal's login form, unless some have signed in with SSO since (409).");
         return batches;
     }

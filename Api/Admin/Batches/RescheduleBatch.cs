@@ -5,7 +5,7 @@ using Api.Shared.Transactions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Api.Admin.Migration;
+namespace Api.Admin.Batches;
 
 /// <summary>
 /// Moves a scheduled batch to another date. Every partner of its clients gets a Rescheduled
@@ -14,7 +14,7 @@ namespace Api.Admin.Migration;
 /// </summary>
 public static class RescheduleBatch
 {
-    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Handle(
+    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> HandleAsync(
         Guid id, RescheduleBatchRequest body, StaffMember staff, [AsParameters] BatchServices s, CancellationToken cancellationToken)
     {
         var (scheduledAt, timeZone, problem) = BatchInput.Schedule(body.ScheduledAt, body.TimeZone, s.Now);

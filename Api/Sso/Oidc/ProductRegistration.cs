@@ -11,7 +11,7 @@ namespace Api.Sso.Oidc;
 /// product is created or updated (a changed origin, secret or role list takes effect), and a client
 /// no longer configured is deleted with its tokens, so nothing more is issued to it.
 /// </summary>
-public static class OidcClientRegistration
+public static class ProductRegistration
 {
     public static async Task RegisterProductsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {

@@ -2,7 +2,7 @@ using Api.Shared;
 using Api.SsoMigration.Planning;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Api.Admin.Migration;
+namespace Api.Admin.Batches;
 
 /// <summary>The checks on what an operator enters for a batch, before anything is looked up; one sentence per field.</summary>
 public static class BatchInput

@@ -1,15 +1,15 @@
 using Api.Shared;
 
-namespace Api.Admin.Migration;
+namespace Api.Admin.Batches;
 
 /// <summary>
 /// The migration in the admin area: platform operators plan, announce, run, watch and undo
 /// batches (<c>/api/admin/migration/batches</c>); partner staff see the batches coming for their
 /// clients.
 /// </summary>
-public static class MigrationAdminApi
+public static class BatchesAdminApi
 {
-    public static RouteGroupBuilder MapMigrationAdmin(this RouteGroupBuilder admin)
+    public static RouteGroupBuilder MapBatchesAdmin(this RouteGroupBuilder admin)
     {
         var migration = admin.MapGroup("/migration").WithTags("Migration");
         migration.MapUpcomingBatches();

@@ -2,12 +2,12 @@ using Api.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Api.Admin.Migration;
+namespace Api.Admin.Batches;
 
 /// <summary>Every batch, the latest date first, with its clients and counts.</summary>
 public static class ListBatches
 {
-    public static async Task<Ok<List<BatchSummary>>> Handle(AppDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<List<BatchSummary>>> HandleAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         var batches = await db.MigrationBatches.AsNoTracking()
             .OrderByDescending(b => b.ScheduledAt)

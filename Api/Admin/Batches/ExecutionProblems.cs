@@ -1,7 +1,7 @@
 using Api.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Api.Admin.Migration;
+namespace Api.Admin.Batches;
 
 /// <summary>The sentences running, retrying and rolling back answer with.</summary>
 public static class ExecutionProblems

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Api.Admin.Migration;
+namespace Api.Admin.Batches;
 
 /// <summary>
 /// Renames a scheduled batch or changes its clients. Exclusions of users whose client left the
@@ -16,7 +16,7 @@ namespace Api.Admin.Migration;
 /// </summary>
 public static class EditBatch
 {
-    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Handle(
+    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> HandleAsync(
         Guid id, EditBatchRequest body, StaffMember staff, [AsParameters] BatchServices s, CancellationToken cancellationToken)
     {
         var (name, nameProblem) = BatchInput.Name(body.Name);

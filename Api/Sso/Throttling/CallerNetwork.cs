@@ -8,7 +8,7 @@ namespace Api.Sso.Throttling;
 /// (often more) and can change address within it at will, so limits count the /64; an IPv4
 /// address is one client (or one office behind NAT, hence generous limits).
 /// </summary>
-public static class ClientNetwork
+public static class CallerNetwork
 {
     /// <summary>The key a per-IP limit counts for this request's client.</summary>
     public static string LimitKeyOf(HttpContext http) => LimitKeyOf(http.Connection.RemoteIpAddress);

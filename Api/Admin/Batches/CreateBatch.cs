@@ -6,7 +6,7 @@ using Api.SsoMigration.Planning;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Api.Admin.Migration;
+namespace Api.Admin.Batches;
 
 /// <summary>
 /// Plans a batch: a name, a date in a time zone, and clients not already due in another batch.
@@ -15,7 +15,7 @@ namespace Api.Admin.Migration;
 /// </summary>
 public static class CreateBatch
 {
-    public static async Task<Results<Created<CreatedBatch>, ProblemHttpResult, ValidationProblem>> Handle(
+    public static async Task<Results<Created<CreatedBatch>, ProblemHttpResult, ValidationProblem>> HandleAsync(
         CreateBatchRequest body, StaffMember staff, [AsParameters] BatchServices s, CancellationToken cancellationToken)
     {
         var (name, nameProblem) = BatchInput.Name(body.Name);

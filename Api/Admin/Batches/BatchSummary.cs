@@ -2,7 +2,7 @@ using Api.Data;
 using Api.SsoMigration.Batches;
 using Microsoft.EntityFrameworkCore;
 
-namespace Api.Admin.Migration;
+namespace Api.Admin.Batches;
 
 /// <summary>A batch as the console's list shows it.</summary>
 /// <param name="Status">"scheduled", "running", "completed", "cancelled" or "rolled-back".</param>

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Api.Admin.Migration;
+namespace Api.Admin.Batches;
 
 /// <summary>One batch: its summary, who planned it, its progress while it runs, and the notices sent. The SPA polls it every second while running.</summary>
 public static class GetBatch
@@ -11,7 +11,7 @@ public static class GetBatch
     /// <summary>The rate is measured over this last stretch of the run: recent enough to follow a change of pace.</summary>
     private static readonly TimeSpan RateWindow = TimeSpan.FromMinutes(1);
 
-    public static async Task<Results<Ok<BatchDetail>, ProblemHttpResult>> Handle(
+    public static async Task<Results<Ok<BatchDetail>, ProblemHttpResult>> HandleAsync(
         Guid id, [AsParameters] BatchServices s, CancellationToken cancellationToken)
     {
         var batch = await s.FindAsync(id, cancellationToken);

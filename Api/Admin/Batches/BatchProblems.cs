@@ -1,7 +1,7 @@
 using Api.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Api.Admin.Migration;
+namespace Api.Admin.Batches;
 
 /// <summary>The sentences the batch actions answer with.</summary>
 public static class BatchProblems

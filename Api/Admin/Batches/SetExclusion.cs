@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Api.Admin.Migration;
+namespace Api.Admin.Batches;
 
 /// <summary>
 /// Leaves one end user out of a scheduled batch (a readiness problem to fix first), or takes
@@ -18,7 +18,7 @@ namespace Api.Admin.Migration;
 /// </summary>
 public static class SetExclusion
 {
-    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Handle(
+    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> HandleAsync(
         Guid id, Guid endUserId, ExclusionRequest body, StaffMember staff, [AsParameters] BatchServices s, CancellationToken cancellationToken)
     {
         if (body.Excluded is not { } excluded)

@@ -6,7 +6,7 @@ using Api.SsoMigration.Notices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 
-namespace Api.Admin.Migration;
+namespace Api.Admin.Batches;
 
 /// <summary>What every batch action needs, bound by <c>[AsParameters]</c>; plus the steps they share.</summary>
 public sealed record BatchServices(AppDbContext Db, AuditLog Audit, MigrationNotices Notices, TimeProvider Clock)
