@@ -1,7 +1,6 @@
 using Api.Admin.Staff;
 using Api.Audit;
 using Api.Shared.Transactions;
-using Api.Sso.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +11,7 @@ namespace Api.Admin.EndUsers;
 /// Changes an end user's name, e-mail, role or client (within the same partner). For a migrated
 /// user whose SSO account the partner manages, the account follows: a new e-mail must be activated
 /// before the next sign-in, and every session ends; someone else's account keeps its e-mail and
-/// name. A row not on SSO given an address of someone else's account waits for its owner
-/// (<see cref="Portal.AccessRequests.OwnerConsent"/>). The audit entry holds the changed fields
+/// name (<see cref="EndUserEmailChange"/> says what a new address means). The audit entry holds the changed fields
 /// only; no change, no entry.
 /// </summary>
 public static class EditEndUser
@@ -60,47 +58,13 @@ public static class EditEndUser
 
         if (user.Email != input!.Email)
         {
-            if (!await s.ClaimEmailAsync(input.Email, exceptId: user.Id, cancellationToken))
+            var previous = user.Email;
+            if (await EndUserEmailChange.ApplyAsync(user, input.Email, client, authority, s, cancellationToken) is { } refused)
             {
-                return EndUserProblems.EmailTaken();
+                return refused;
             }
 
-            if (user is { MigratedToSso: true, SsoAccountId: { } accountId })
-            {
-                // Moving someone else's sign-in to another mailbox is how an account is taken over.
-                if (authority != EndUserAuthority.Full)
-                {
-                    return EndUserProblems.ManagedElsewhere("change the e-mail they sign in with");
-                }
-
-                if (await s.Accounts.ChangeEmailAsync(accountId, input.Email, cancellationToken) == EmailChange.Taken)
-                {
-                    return EndUserProblems.AccountEmailTaken();
-                }
-            }
-            else if (await s.AccountOfSomeoneElseAsync(input.Email, client.PartnerId, cancellationToken) is { } someoneElses)
-            {
-                // The request to the owner is an e-mail the partner makes us send: its units first.
-                if (await s.MailBudget.TryTakeAsync(client.PartnerId, input.Email) is { } tooMany)
-                {
-                    return tooMany.Problem;
-                }
-
-                Changed("email", user.Email, input.Email);
-                user.Email = input.Email;
-                await s.Consent.AskAsync(user, someoneElses, cancellationToken);
-            }
-            else if (user.PendingAccountId is not null)
-            {
-                // The new address is nobody's account (or this partner's own): the request is withdrawn.
-                await s.Consent.WithdrawAsync(user, cancellationToken);
-            }
-
-            if (!after.ContainsKey("email"))
-            {
-                Changed("email", user.Email, input.Email);
-                user.Email = input.Email;
-            }
+            Changed("email", previous, input.Email);
         }
 
         if (user.DisplayName != input.Name)

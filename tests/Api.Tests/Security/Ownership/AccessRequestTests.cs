@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Api.Audit;
 using Api.Shared;
 using Api.Portal.AccessRequests;
+using Api.Sso.Accounts;
 using Api.Tests.Admin;
 using Api.Tests.Sso;
 
@@ -115,6 +116,33 @@ public sealed class AccessRequestTests(SsoApiFactory api)
         Assert.All(declines, d => Assert.Equal(HttpStatusCode.BadRequest, d.Status));
         Assert.Single(await AdminCalls.AuditOfAsync(api.Services, id, AuditActions.AccessAccepted));
         Assert.Empty(await AdminCalls.AuditOfAsync(api.Services, id, AuditActions.AccessDeclined));
+        Assert.Equal(owner.AccountId, (await AdminCalls.EndUserAsync(api.Services, id)).SsoAccountId);
+    }
+
+    [Fact]
+    [Trait("ASVS", "11.1.4")]
+    public async Task Fifty_parallel_Ask_again_mail_the_owner_up_to_the_hourly_limit_and_only_the_newest_link_works()
+    {
+        var (_, admin, owner, id) = await RequestAsync();
+        var first = await AccessRequestLinks.LatestTokenAsync(api.Services, owner.Email);
+        using var browser = new SsoDriver(api);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ =>
+            admin.PostAsync(browser, $"/api/admin/end-users/{id}/resend-activation")));
+
+        // The request made when the row was added counts: five an hour in all, whoever clicks.
+        var asked = AccountAdministration.ActivationMailsPerHour - 1;
+        Assert.Equal(asked, answers.Count(a => a.Status == HttpStatusCode.Accepted));
+        Assert.All(answers.Where(a => a.Status != HttpStatusCode.Accepted), a =>
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, a.Status);
+            Assert.False(string.IsNullOrWhiteSpace(a.Detail));
+        });
+        Assert.Equal(AccountAdministration.ActivationMailsPerHour, (await Mailbox.MessagesAsync(api.Services, owner.Email, AccessRequestEmails.RequestKind)).Count);
+        var newest = await AccessRequestLinks.LatestTokenAsync(api.Services, owner.Email);
+        var ownersLogin = await browser.SignInAsync(owner);
+        Assert.Equal(HttpStatusCode.BadRequest, (await AnswerAsync(browser, "accept", first, ownersLogin.AccessToken)).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await AnswerAsync(browser, "accept", newest, ownersLogin.AccessToken)).Status);
         Assert.Equal(owner.AccountId, (await AdminCalls.EndUserAsync(api.Services, id)).SsoAccountId);
     }
 
