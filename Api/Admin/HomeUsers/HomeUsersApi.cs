@@ -15,7 +15,7 @@ public static class HomeUsersApi
 {
     public static RouteGroupBuilder MapHomeUsersApi(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/home-users", HomeUserList.GetHomeUsers)
+        admin.MapGet("/home-users", ListHomeUsers.HandleAsync)
             .WithName("GetHomeUsers")
             .DescribeEndUserQuery()
             .DescribePaging(PageSizeLimits.Standard)

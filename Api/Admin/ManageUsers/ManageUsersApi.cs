@@ -11,22 +11,22 @@ public static class ManageUsersApi
 {
     public static RouteGroupBuilder MapManageUsersApi(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/clients", ClientList.GetClients)
+        admin.MapGet("/clients", ListClients.HandleAsync)
             .WithName("GetClients")
             .WithSummary("The clients the caller manages, by name, with how many of their end users are migrated to SSO.");
-        admin.MapGet("/end-users", EndUserList.GetEndUsers)
+        admin.MapGet("/end-users", ListEndUsers.HandleAsync)
             .WithName("GetEndUsers")
             .DescribeEndUserQuery()
             .DescribePaging(PageSizeLimits.Standard)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One page of end users: searched, filtered and sorted, with their SSO state and whether sign-in is locked.");
-        admin.MapGet("/end-users/export.csv", EndUserExport.ExportEndUsers)
+        admin.MapGet("/end-users/export.csv", ExportEndUsers.HandleAsync)
             .WithName("ExportEndUsers")
             .DescribeEndUserQuery()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Every end user the same search and filters find, as a CSV file.")
             .Produces<string>(StatusCodes.Status200OK, "text/csv");
-        admin.MapGet("/end-users/{id:guid}", EndUserDetails.GetEndUser)
+        admin.MapGet("/end-users/{id:guid}", GetEndUser.HandleAsync)
             .WithName("GetEndUser")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One end user, with the last e-mails sent to them and whether each was delivered.");

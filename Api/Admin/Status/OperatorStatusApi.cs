@@ -1,6 +1,5 @@
 using Api.Shared;
 using Api.Status;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Api.Admin.Status;
 
@@ -13,14 +12,11 @@ public static class OperatorStatusApi
 {
     public static RouteGroupBuilder MapOperatorStatusApi(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/status", GetSystemStatus)
+        admin.MapGet("/status", GetSystemStatus.HandleAsync)
             .WithName("GetSystemStatus")
             .WithSummary("Live facts read from the database and the cache. Platform operators with an MFA-backed session only.")
             .WithTags("Status")
             .RequireAuthorization(AuthorizationPolicies.Operator);
         return admin;
     }
-
-    public static async Task<Ok<SystemStatus>> GetSystemStatus([AsParameters] SystemFacts facts, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await facts.ReadAsync(cancellationToken));
 }

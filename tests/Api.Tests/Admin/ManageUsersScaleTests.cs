@@ -65,7 +65,7 @@ public sealed class ManageUsersScaleTests(SsoApiFactory api)
     [Fact]
     public async Task Past_ten_thousand_users_the_list_says_more_pages_up_to_there_and_the_export_has_them_all()
     {
-        const int users = EndUserList.CountLimit + 1;
+        const int users = ListEndUsers.CountLimit + 1;
         var world = await AdminWorld.CreateAsync(api.Services);
         await using (var scope = api.Services.CreateAsyncScope())
         {
@@ -87,7 +87,7 @@ public sealed class ManageUsersScaleTests(SsoApiFactory api)
         var beyond = await reader.GetAsync("/api/admin/end-users?pageSize=200&page=51");
         var export = await reader.GetAsync("/api/admin/end-users/export.csv?sort=name&desc=true");
 
-        Assert.Equal((EndUserList.CountLimit, true), (first.Total, first.TotalIsCapped));
+        Assert.Equal((ListEndUsers.CountLimit, true), (first.Total, first.TotalIsCapped));
         Assert.Equal("Crowd 00000", first.Items[0].Name);
         Assert.Equal("Crowd 09999", last.Items[^1].Name);
         Assert.Equal(HttpStatusCode.BadRequest, beyond.Status);
@@ -98,7 +98,7 @@ public sealed class ManageUsersScaleTests(SsoApiFactory api)
         Assert.Equal(HttpStatusCode.OK, export.Status);
         var lines = export.Body[..^2].Split("\r\n");
         Assert.Equal(users + 1, lines.Length);
-        Assert.Equal(string.Join(',', EndUserExport.Header), lines[0]);
+        Assert.Equal(string.Join(',', ExportEndUsers.Header), lines[0]);
         Assert.StartsWith($"Crowd {users - 1:D5},crowd-{users - 1:D5}-", lines[1]);
         Assert.StartsWith("Crowd 00000,crowd-00000-", lines[^1]);
     }

@@ -11,9 +11,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Api.Admin.HomeUsers;
 
 /// <summary>The Home &gt; User Management list: one page of people, and how many there are in all.</summary>
-public static class HomeUserList
+public static class ListHomeUsers
 {
-    public static async Task<Results<Ok<Page<HomeUserRow>>, ValidationProblem>> GetHomeUsers(
+    public static async Task<Results<Ok<Page<HomeUserRow>>, ValidationProblem>> HandleAsync(
         string? search,
         [AsParameters] PageRequest paging,
         StaffMember staff,

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Api.Admin.ManageUsers;
 
 /// <summary>The Manage Users list: one page of end users, and how many there are in all.</summary>
-public static class EndUserList
+public static class ListEndUsers
 {
     /// <summary>
     /// Users counted and paged through at most: past it the list says "10,000+" and asks for a
@@ -18,7 +18,7 @@ public static class EndUserList
     /// </summary>
     public const int CountLimit = 10_000;
 
-    public static async Task<Results<Ok<EndUserPage>, ValidationProblem, ProblemHttpResult>> GetEndUsers(
+    public static async Task<Results<Ok<EndUserPage>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         [AsParameters] EndUserFilterParameters query,
         [AsParameters] PageRequest paging,
         StaffMember staff,
@@ -59,7 +59,7 @@ public static class EndUserList
 }
 
 /// <summary>A page of the list (<see cref="Page{T}"/>) that also says whether its total was capped.</summary>
-/// <param name="Total">How many end users match the search and filters, on every page together, counted up to <see cref="EndUserList.CountLimit"/>.</param>
+/// <param name="Total">How many end users match the search and filters, on every page together, counted up to <see cref="ListEndUsers.CountLimit"/>.</param>
 /// <param name="TotalIsCapped">More users than <paramref name="Total"/> match (shown as "10,000+"); only the first <paramref name="Total"/> can be paged through.</param>
 public sealed record EndUserPage(IReadOnlyList<EndUserRow> Items, int Number, int PageSize, int Total, bool TotalIsCapped)
     : Page<EndUserRow>(Items, Number, PageSize, Total);

@@ -9,11 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Api.Admin.ManageUsers;
 
 /// <summary>One end user's page: their row and the last e-mails sent for them, so an admin can tell "it never arrived" from "it was sent".</summary>
-public static class EndUserDetails
+public static class GetEndUser
 {
     public const int RecentEmails = 20;
 
-    public static async Task<Results<Ok<EndUserDetail>, ProblemHttpResult>> GetEndUser(
+    public static async Task<Results<Ok<EndUserDetail>, ProblemHttpResult>> HandleAsync(
         Guid id, StaffMember staff, AppDbContext db, AccountAdministration accounts, AccountOwnership ownership, CancellationToken cancellationToken)
     {
         var listing = await EndUserListing.Query(staff, db, accounts).FirstOrDefaultAsync(u => u.Id == id, cancellationToken);

@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Api.Admin.ManageUsers;
 
 /// <summary>The clients a caller manages: the Manage Users client filter and each client's migration progress.</summary>
-public static class ClientList
+public static class ListClients
 {
-    public static async Task<Ok<ClientSummary[]>> GetClients(StaffMember staff, AppDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<ClientSummary[]>> HandleAsync(StaffMember staff, AppDbContext db, CancellationToken cancellationToken)
     {
         var clients = await staff.Scope(db.Clients.AsNoTracking())
             .OrderBy(c => c.Name)

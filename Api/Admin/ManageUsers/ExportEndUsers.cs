@@ -13,7 +13,7 @@ namespace Api.Admin.ManageUsers;
 /// order, streamed row by row (a partner's 50,000 users are never held in memory). Names are
 /// typed by people, so a value a spreadsheet would run as a formula is written as text.
 /// </summary>
-public static class EndUserExport
+public static class ExportEndUsers
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
@@ -25,7 +25,7 @@ public static class EndUserExport
 
     private static readonly CsvWriterOptions Csv = new() { Injection = CsvInjection.Escape };
 
-    public static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> ExportEndUsers(
+    public static async Task<Results<PushStreamHttpResult, ValidationProblem, ProblemHttpResult>> HandleAsync(
         [AsParameters] EndUserFilterParameters query,
         StaffMember staff,
         AppDbContext db,
