@@ -2,7 +2,7 @@ import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouteLoading } from './components/RouteLoading';
 import { LoginPage } from './pages/LoginPage';
-import './styles.css';
+import './styles/index.css';
 
 // `/` is the page most visitors open first, and every way out of it is a full-page navigation (the
 // OIDC redirect). So it renders on its own, and this first script holds only React and the login

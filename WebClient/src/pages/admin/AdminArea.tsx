@@ -16,7 +16,7 @@ import { AdminTicketListPage } from './tickets/AdminTicketListPage';
 import { AdminTicketPage } from './tickets/AdminTicketPage';
 import { ManageUsersPage } from './users/ManageUsersPage';
 import '../../components/lists.css';
-import './admin.css';
+import './styles/index.css';
 
 /** A route of adminRoutes relative to /admin, where this area is mounted. */
 const within = (path: string) => path.slice(`${adminRoutes.home}/`.length);
