@@ -16,7 +16,7 @@ public sealed record SystemFacts(AppDbContext Db, IConnectionMultiplexer Redis)
 
     public async Task<SystemStatus> ReadAsync(CancellationToken cancellationToken)
     {
-        var visits = (long?)await Redis.GetDatabase().StringGetAsync(StatusApi.VisitsKey) ?? 0;
+        var visits = (long?)await Redis.GetDatabase().StringGetAsync(GetStatus.VisitsKey) ?? 0;
         // One round trip for the three counts.
         var counts = await Db.Partners
             .Select(_ => new

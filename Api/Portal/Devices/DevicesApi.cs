@@ -10,11 +10,11 @@ public static class DevicesApi
 {
     public static RouteGroupBuilder MapDevicesApi(this RouteGroupBuilder portal)
     {
-        portal.MapGet("/devices", DeviceList.GetDevices)
+        portal.MapGet("/devices", ListDevices.HandleAsync)
             .WithName("GetMyDevices")
             .DescribePaging(PageSizeLimits.Standard)
             .WithSummary("One page of the devices the end user may see (theirs; the whole client's for a client manager), by name, with online/offline.");
-        portal.MapGet("/devices/{deviceId:guid}", DeviceDetails.GetDevice)
+        portal.MapGet("/devices/{deviceId:guid}", GetDevice.HandleAsync)
             .WithName("GetMyDevice")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One device the end user may see, with the tickets they may see that name it.");

@@ -9,8 +9,6 @@ namespace Api.Sso.Login;
 /// </summary>
 public static class LoginApi
 {
-    public const string AuthenticatorIssuer = "Platform SSO";
-
     public static IEndpointRouteBuilder MapSsoLoginApi(this IEndpointRouteBuilder app)
     {
         var login = app.MapGroup("/api/sso/login")
@@ -19,12 +17,12 @@ public static class LoginApi
             .AllowAnonymous()
             .NoStore();
 
-        login.MapPost("/start", StartStep.Start).WithName("StartLogin").WithSummary("Step 1: the e-mail. Always answers 'password'.");
-        login.MapPost("/password", PasswordStep.SubmitPassword).WithName("SubmitPassword").WithSummary("Step 2: the password; names the next step.");
-        login.MapPost("/activation/resend", ActivationStep.ResendActivation).WithName("ResendActivation").WithSummary("Sends the activation e-mail again.");
-        login.MapGet("/enrollment", EnrollmentStep.GetEnrollment).WithName("GetEnrollment").WithSummary("The authenticator to enrol: QR code and manual key.");
-        login.MapPost("/enrollment", EnrollmentStep.ConfirmEnrollment).WithName("ConfirmEnrollment").WithSummary("Confirms enrolment with one code; returns recovery codes once.");
-        login.MapPost("/mfa", MfaStep.SubmitMfaCode).WithName("SubmitMfaCode").WithSummary("Step 3: the MFA code (or a recovery code).");
+        login.MapPost("/start", StartLogin.HandleAsync).WithName("StartLogin").WithSummary("Step 1: the e-mail. Always answers 'password'.");
+        login.MapPost("/password", SubmitPassword.HandleAsync).WithName("SubmitPassword").WithSummary("Step 2: the password; names the next step.");
+        login.MapPost("/activation/resend", ResendActivation.HandleAsync).WithName("ResendActivation").WithSummary("Sends the activation e-mail again.");
+        login.MapGet("/enrollment", GetEnrollment.HandleAsync).WithName("GetEnrollment").WithSummary("The authenticator to enrol: QR code and manual key.");
+        login.MapPost("/enrollment", ConfirmEnrollment.HandleAsync).WithName("ConfirmEnrollment").WithSummary("Confirms enrolment with one code; returns recovery codes once.");
+        login.MapPost("/mfa", SubmitMfaCode.HandleAsync).WithName("SubmitMfaCode").WithSummary("Step 3: the MFA code (or a recovery code).");
         return app;
     }
 }

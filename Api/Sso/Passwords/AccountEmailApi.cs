@@ -1,5 +1,4 @@
 using Api.Shared;
-using Api.Sso.Login;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Sso.Passwords;
@@ -14,9 +13,9 @@ public static class AccountEmailApi
             .WithMetadata(new RequestSizeLimitAttribute(InputRules.MaxBodyBytes))
             .AllowAnonymous()
             .NoStore();
-        sso.MapPost("/activate", ActivateAccount.Activate).WithName("ActivateAccount").WithSummary("Activates the e-mail account named by an activation link.");
-        sso.MapPost("/password/forgot", ForgotPassword.Request).WithName("ForgotPassword").WithSummary("Sends a reset link if the e-mail is registered; the answer is the same either way.");
-        sso.MapPost("/password/reset", ResetPassword.Submit).WithName("ResetPassword").WithSummary("Sets a new password from a reset link; ends every session.");
+        sso.MapPost("/activate", ActivateAccount.HandleAsync).WithName("ActivateAccount").WithSummary("Activates the e-mail account named by an activation link.");
+        sso.MapPost("/password/forgot", ForgotPassword.HandleAsync).WithName("ForgotPassword").WithSummary("Sends a reset link if the e-mail is registered; the answer is the same either way.");
+        sso.MapPost("/password/reset", ResetPassword.HandleAsync).WithName("ResetPassword").WithSummary("Sets a new password from a reset link; ends every session.");
         return app;
     }
 }

@@ -9,7 +9,7 @@ namespace Api.Sso.Passwords;
 /// <summary>The activation link: proves the e-mail address, once.</summary>
 public static class ActivateAccount
 {
-    public static async Task<Results<Ok<ActivationResponse>, ProblemHttpResult>> Activate(
+    public static async Task<Results<Ok<ActivationResponse>, ProblemHttpResult>> HandleAsync(
         TokenRequest body, OneTimeLinks links, UserManager<SsoAccount> users, SsoDbContext db, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -14,7 +14,7 @@ public static class ForgotPassword
     /// mail happen in the background, so neither the answer nor its timing tells whether the
     /// e-mail is registered.
     /// </summary>
-    public static async Task<Results<Accepted<ForgotPasswordResponse>, ValidationProblem, ProblemHttpResult>> Request(
+    public static async Task<Results<Accepted<ForgotPasswordResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         ForgotPasswordRequest body,
         HttpContext http,
         PasswordResetRequests requests,

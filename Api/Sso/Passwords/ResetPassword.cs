@@ -1,7 +1,6 @@
 using Api.Shared;
 using Api.Shared.Links;
 using Api.Sso.Accounts;
-using Api.Sso.Login;
 using Api.Sso.Sessions;
 using Api.Sso.Throttling;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +11,7 @@ namespace Api.Sso.Passwords;
 /// <summary>The reset link: a new password, every session ended.</summary>
 public static class ResetPassword
 {
-    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> Submit(
+    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> HandleAsync(
         ResetPasswordRequest body,
         OneTimeLinks links,
         UserManager<SsoAccount> users,

@@ -308,9 +308,9 @@ public sealed class ParallelLimitTests(SsoApiFactory api)
 
         var answers = await Task.WhenAll(Enumerable.Range(0, Parallel).Select(_ => browser.ResendActivationAsync()));
 
-        Assert.Equal(Api.Sso.Login.ActivationStep.MaxResends, answers.Count(a => a.Status == HttpStatusCode.Accepted));
+        Assert.Equal(Api.Sso.Login.ResendActivation.MaxResends, answers.Count(a => a.Status == HttpStatusCode.Accepted));
         Assert.All(answers.Where(a => a.Status != HttpStatusCode.Accepted), a => Assert.Equal(HttpStatusCode.TooManyRequests, a.Status));
-        Assert.Equal(1 + Api.Sso.Login.ActivationStep.MaxResends, (await Mailbox.MessagesAsync(api.Services, user.Email, "activation")).Count);
+        Assert.Equal(1 + Api.Sso.Login.ResendActivation.MaxResends, (await Mailbox.MessagesAsync(api.Services, user.Email, "activation")).Count);
     }
 
     // ---- helpers ----------------------------------------------------------------------------

@@ -60,7 +60,7 @@ public sealed class ActiveSessionsTests(SsoApiFactory api)
         // The session in use is ended with Log out, not from this list.
         var endOwn = await laptop.SendAsync(HttpMethod.Delete, $"/api/sso/sessions/{own["id"]}", laptopToken);
         Assert.Equal(HttpStatusCode.BadRequest, endOwn.Status);
-        Assert.Equal(SessionsApi.IsCurrent, endOwn.Detail);
+        Assert.Equal(EndAnotherSession.IsCurrent, endOwn.Detail);
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class ActiveSessionsTests(SsoApiFactory api)
 
         // The same answer as for a session that has ended: nothing tells the id exists.
         Assert.Equal(HttpStatusCode.NotFound, attempt.Status);
-        Assert.Equal(SessionsApi.AlreadyEnded, attempt.Detail);
+        Assert.Equal(EndAnotherSession.AlreadyEnded, attempt.Detail);
         Assert.Equal(HttpStatusCode.OK, (await victimBrowser.GetMeAsync(victimToken)).Status);
         Assert.DoesNotContain(victimSession, attackerList.Body);
         Assert.Equal(HttpStatusCode.Unauthorized, (await attackerBrowser.SendAsync(HttpMethod.Get, "/api/sso/sessions", null)).Status);

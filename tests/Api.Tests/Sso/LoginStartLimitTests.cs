@@ -29,7 +29,7 @@ public sealed class LoginStartLimitTests(SsoApiFactory api)
             {
                 Assert.Equal(HttpStatusCode.TooManyRequests, answer.Status);
                 Assert.True(answer.IsProblem, answer.ToString());
-                Assert.Equal(StartStep.TooManyStarts, answer.Detail);
+                Assert.Equal(StartLogin.TooManyStarts, answer.Detail);
                 Assert.Equal(limits.LoginStartWindow, answer.Raw.Headers.RetryAfter?.Delta);
             });
 

@@ -56,7 +56,7 @@ public sealed class SupportAddressConfirmationTests(SsoApiFactory api)
         Assert.All(answers.Where(a => a.Status != HttpStatusCode.NoContent), a =>
         {
             Assert.Equal(HttpStatusCode.BadRequest, a.Status);
-            Assert.Equal(SupportAddressConfirmationApi.LinkNotValid, a.Detail);
+            Assert.Equal(ConfirmSupportAddress.LinkNotValid, a.Detail);
         });
     }
 

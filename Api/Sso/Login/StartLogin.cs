@@ -9,11 +9,11 @@ using Microsoft.Extensions.Options;
 namespace Api.Sso.Login;
 
 /// <summary>Step 1, the e-mail: opens a login transaction and always asks for the password next.</summary>
-public static class StartStep
+public static class StartLogin
 {
     public const string TooManyStarts = "Too many sign-ins were started from your network. Wait a minute and try again.";
 
-    public static async Task<Results<Ok<LoginStepResponse>, ValidationProblem, ProblemHttpResult>> Start(
+    public static async Task<Results<Ok<LoginStepResponse>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         StartLoginRequest body,
         HttpContext http,
         [FromServices] LoginTransactionStore transactions,

@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Api.Portal.Devices;
 
 /// <summary>The Devices page: one page of the devices the end user may see, by name.</summary>
-public static class DeviceList
+public static class ListDevices
 {
-    public static async Task<Results<Ok<Page<DeviceSummary>>, ValidationProblem, ProblemHttpResult>> GetDevices(
+    public static async Task<Results<Ok<Page<DeviceSummary>>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         [AsParameters] PageRequest paging, PortalScope? portal, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (portal is null)

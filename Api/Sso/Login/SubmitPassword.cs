@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Api.Sso.Login;
 
 /// <summary>Step 2, the password: verified at equal cost for every e-mail, then exactly one next step.</summary>
-public static class PasswordStep
+public static class SubmitPassword
 {
-    public static async Task<Results<Ok<LoginStepResponse>, ProblemHttpResult, ValidationProblem>> SubmitPassword(
+    public static async Task<Results<Ok<LoginStepResponse>, ProblemHttpResult, ValidationProblem>> HandleAsync(
         PasswordRequest body, HttpContext http, LoginServices s)
     {
         var transaction = await s.Transactions.FindAsync(http.Request.Cookies[LoginTransactionStore.CookieName]);

@@ -7,9 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Api.Portal.Devices;
 
 /// <summary>One device's page: what the agent reports, and the tickets about it the end user may see.</summary>
-public static class DeviceDetails
+public static class GetDevice
 {
-    public static async Task<Results<Ok<DeviceDetail>, ProblemHttpResult>> GetDevice(
+    public static async Task<Results<Ok<DeviceDetail>, ProblemHttpResult>> HandleAsync(
         Guid deviceId, PortalScope? portal, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (portal is null)
@@ -43,7 +43,7 @@ public static class DeviceDetails
             tickets));
     }
 
-    public static ProblemHttpResult NotFound() =>
+    private static ProblemHttpResult NotFound() =>
         Problems.Status(StatusCodes.Status404NotFound, "Device not found", "We could not find that device.");
 }
 

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Api.Sso.Login;
 
 /// <summary>Step 3, the MFA code (or a recovery code); only a right code creates a session.</summary>
-public static class MfaStep
+public static class SubmitMfaCode
 {
-    public static async Task<Results<Ok<LoginStepResponse>, ProblemHttpResult, ValidationProblem>> SubmitMfaCode(
+    public static async Task<Results<Ok<LoginStepResponse>, ProblemHttpResult, ValidationProblem>> HandleAsync(
         CodeRequest body, HttpContext http, LoginServices s)
     {
         var transaction = await s.Transactions.FindAsync(http.Request.Cookies[LoginTransactionStore.CookieName]);

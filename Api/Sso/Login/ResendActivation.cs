@@ -4,12 +4,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Api.Sso.Login;
 
 /// <summary>The activation dialog's "send again", at most three e-mails per login transaction.</summary>
-public static class ActivationStep
+public static class ResendActivation
 {
     /// <summary>Resends per login transaction; with the e-mail the password step sent, three in all.</summary>
     public const int MaxResends = 2;
 
-    public static async Task<Results<Accepted, ProblemHttpResult>> ResendActivation(HttpContext http, LoginServices s)
+    public static async Task<Results<Accepted, ProblemHttpResult>> HandleAsync(HttpContext http, LoginServices s)
     {
         var transaction = await s.Transactions.FindAsync(http.Request.Cookies[LoginTransactionStore.CookieName]);
         if (transaction is not { Step: LoginStep.Activate, AccountId: not null })
