@@ -19,7 +19,7 @@ public static class EndSession
 {
     public const string ConfirmationPath = "/sso/logout";
 
-    public static async Task<IResult> Logout(HttpContext http, SsoSessionStore sessions, IConfiguration configuration)
+    public static async Task<IResult> HandleAsync(HttpContext http, SsoSessionStore sessions, IConfiguration configuration)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
