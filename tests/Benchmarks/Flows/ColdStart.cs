@@ -1,9 +1,4 @@
-using Api.Hosting;
 using System.Diagnostics;
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text.Json;
 
 namespace Benchmarks.Flows;
 
@@ -37,8 +32,8 @@ public static class ColdStart
 
     public static async Task<ColdStartResult> MeasureAsync(string repoRoot, CancellationToken cancellationToken = default)
     {
-        var probes = Probes(repoRoot);
-        var busy = probes.Where(p => PortAnswers(p.Url)).Select(p => p.Url.GetLeftPart(UriPartial.Authority)).ToList();
+        var probes = HealthProbes.ForStack(repoRoot);
+        var busy = probes.Where(p => HealthProbes.PortAnswers(p.Url)).Select(p => p.Url.GetLeftPart(UriPartial.Authority)).ToList();
         if (busy.Count > 0)
         {
             throw new InvalidOperationException($"Something already listens on {string.Join(", ", busy)}: stop the running stack before measuring its cold start.");
@@ -93,46 +88,9 @@ public static class ColdStart
         }
         finally
         {
-            await StopAsync(wrapper, probes);
+            await AppHostShutdown.StopAsync(wrapper, probes);
             TryDelete(dataDirectory);
         }
-    }
-
-    private sealed record Probe(string Name, Uri Url, bool AnyAnswer);
-
-    private static List<Probe> Probes(string repoRoot)
-    {
-        var portal = ReadJson(Path.Combine(repoRoot, "AppHost", "appsettings.json"), "Ports", "Portal")?.GetInt32() ?? 5173;
-        return
-        [
-            new("api", new Uri(LaunchUrl(repoRoot, "Api"), "/health"), AnyAnswer: false),
-            new("webclient", new Uri($"http://localhost:{portal}/"), AnyAnswer: false),
-            new("rmm-console", new Uri(LaunchUrl(repoRoot, Path.Combine("AppHost", "Products", "RmmConsole")), "/health"), AnyAnswer: false),
-            new("dashboard", LaunchUrl(repoRoot, "AppHost"), AnyAnswer: true),
-        ];
-    }
-
-    /// <summary>The http profile's first applicationUrl: the port the app host gives the project (its proxy listens there).</summary>
-    private static Uri LaunchUrl(string repoRoot, string project)
-    {
-        var urls = ReadJson(Path.Combine(repoRoot, project, "Properties", "launchSettings.json"), "profiles", "http", "applicationUrl")?.GetString()
-            ?? throw new InvalidOperationException($"{project}/Properties/launchSettings.json has no http profile with an applicationUrl.");
-        return new Uri(urls.Split(';')[0]);
-    }
-
-    private static JsonElement? ReadJson(string path, params string[] properties)
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        var element = document.RootElement;
-        foreach (var property in properties)
-        {
-            if (element.ValueKind != JsonValueKind.Object || !element.TryGetProperty(property, out element))
-            {
-                return null;
-            }
-        }
-
-        return element.Clone();
     }
 
     /// <summary>Untimed: what "already built" means (the app host's Debug build, npm packages installed).</summary>
@@ -150,7 +108,7 @@ public static class ColdStart
         }
     }
 
-    private static async Task<List<ResourceReady>> WaitUntilHealthyAsync(List<Probe> probes, Stopwatch clock, Process wrapper, CancellationToken cancellationToken)
+    private static async Task<List<ResourceReady>> WaitUntilHealthyAsync(List<HealthProbe> probes, Stopwatch clock, Process wrapper, CancellationToken cancellationToken)
     {
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(2) };
         var ready = new Dictionary<string, ResourceReady>();
@@ -168,7 +126,7 @@ public static class ColdStart
 
             await Task.WhenAll(probes.Where(p => !ready.ContainsKey(p.Name)).Select(async probe =>
             {
-                if (await AnswersAsync(http, probe, cancellationToken))
+                if (await HealthProbes.AnswersAsync(http, probe, cancellationToken))
                 {
                     lock (ready)
                     {
@@ -180,97 +138,6 @@ public static class ColdStart
         }
 
         return [.. ready.Values.OrderBy(r => r.Seconds)];
-    }
-
-    private static async Task<bool> AnswersAsync(HttpClient http, Probe probe, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await http.GetAsync(probe.Url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            return response.StatusCode == HttpStatusCode.OK || (probe.AnyAnswer && (int)response.StatusCode < 400);
-        }
-        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>
-    /// SIGTERM to the app host (the child of dotnet run), then waits until its orchestrator (DCP,
-    /// which watches the app host's pid) has stopped every resource and exited, and the ports are free.
-    /// </summary>
-    private static async Task StopAsync(Process wrapper, List<Probe> probes)
-    {
-        var appHosts = Children(wrapper.Id).ToList();
-        foreach (var pid in appHosts.Append(wrapper.Id))
-        {
-            using var kill = Process.Start("kill", ["-TERM", pid.ToString(CultureInfo.InvariantCulture)]);
-            await kill.WaitForExitAsync();
-        }
-
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        try
-        {
-            await wrapper.WaitForExitAsync(patience.Token);
-            while (probes.Any(p => PortAnswers(p.Url)) || appHosts.Any(OrchestratorWatches))
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(500), patience.Token);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            wrapper.Kill(entireProcessTree: true);
-        }
-    }
-
-    /// <summary>A DCP process started for this app host (its command line says <c>--monitor {pid}</c>) is still running.</summary>
-    private static bool OrchestratorWatches(int appHostPid)
-    {
-        var marker = $"--monitor\0{appHostPid}\0";
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            try
-            {
-                if (int.TryParse(Path.GetFileName(directory), out _) && File.ReadAllText(Path.Combine(directory, "cmdline")).Contains(marker, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-            catch (IOException)
-            {
-                // the process ended while being looked at
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-        }
-
-        return false;
-    }
-
-    private static IEnumerable<int> Children(int pid)
-    {
-        var path = $"/proc/{pid}/task/{pid}/children";
-        return File.Exists(path)
-            ? File.ReadAllText(path).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(pid => int.Parse(pid, CultureInfo.InvariantCulture)).ToList()
-            : [];
-    }
-
-    private static bool PortAnswers(Uri url)
-    {
-        try
-        {
-            using var socket = new TcpClient();
-            return socket.ConnectAsync(url.Host, url.Port).Wait(TimeSpan.FromMilliseconds(300));
-        }
-        catch (AggregateException)
-        {
-            return false;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
     }
 
     private static void TryDelete(string directory)
