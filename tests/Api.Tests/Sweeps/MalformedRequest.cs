@@ -37,7 +37,7 @@ public sealed record MalformedRequest(string Name, Func<ApiOperation, string> Ur
         OfBody("odd Unicode: NUL", op => Fields(op, _ => "\"a\\u0000b\"")),
         OfBody("odd Unicode: combining marks", op => Fields(op, _ => Quoted("e" + string.Concat(Enumerable.Repeat("\u0301\u0308\u0327", 40))))),
         // Malformed even after compatibility folding: a well-formed fullwidth e-mail *is* its ASCII
-        // form (one account, one failure counter; Security/ParallelLimitTests shows it).
+        // form (one account, one failure counter; Security/FailureCounterScopeTests shows it).
         OfBody("odd Unicode: fullwidth forms", op => Fields(op, _ => Quoted("ｓｏｍｅｏｎｅ＠＠ｅｘａｍｐｌｅ．ｔｅｓｔ１２３４５６"))),
         OfBody("missing: every field", _ => "{}"),
         OfBody("missing: no body at all", _ => ""),
