@@ -4,6 +4,7 @@ using Api.Admin.EndUsers;
 using Api.Admin.HomeUsers;
 using Api.Admin.ManageUsers;
 using Api.Admin.Batches;
+using Api.Admin.Reminders;
 using Api.Admin.Staff;
 using Api.Admin.Status;
 using Api.Admin.Tickets;
@@ -30,6 +31,7 @@ public static class AdminApi
         admin.MapHomeUsersApi();
         admin.MapAuditTrailApi();
         admin.MapBatchesAdmin();
+        admin.MapRemindersAdmin();
         admin.MapAdminTicketsApi();
         admin.MapBrandingApi();
         admin.MapOperatorStatusApi();

@@ -12,6 +12,12 @@ public static class AuditActions
     public const string MfaReset = "end-user.mfa-reset";
     public const string EndUserUnlocked = "end-user.unlocked";
 
+    /// <summary>An end user stuck after their move to SSO was reminded (by the system, or by staff with Send reminder).</summary>
+    public const string ReminderSent = "end-user.reminder-sent";
+
+    /// <summary>A partner admin turned a client's automatic migration reminders on or off.</summary>
+    public const string ClientRemindersChanged = "client.reminders-changed";
+
     /// <summary>An address typed for an end user belongs to an SSO account the partner does not manage: its owner was asked.</summary>
     public const string AccessRequested = "end-user.access-requested";
     public const string AccessAccepted = "end-user.access-accepted";

@@ -22,5 +22,11 @@ public sealed class Client
     /// </summary>
     public DateTime? MigratedToSsoAt { get; set; }
 
+    /// <summary>
+    /// Whether the client's end users who are stuck after their move to SSO (not activated, no
+    /// authenticator) get the migration's automatic reminders; the partner's admins may turn them off.
+    /// </summary>
+    public bool AutomaticReminders { get; set; } = true;
+
     public List<EndUser> EndUsers { get; set; } = [];
 }

@@ -2,6 +2,7 @@ using Api.Shared;
 using Api.SsoMigration.Execution;
 using Api.SsoMigration.Notices;
 using Api.SsoMigration.Readiness;
+using Api.SsoMigration.Reminders;
 
 namespace Api.SsoMigration;
 
@@ -29,10 +30,25 @@ public static class SsoMigrationServiceExtensions
         services.AddScoped<BatchControl>();
         services.AddScoped<UserRollback>();
         services.AddScoped<BatchRollback>();
+        // After the move: reminders to stuck end users, the partners' digest, Send reminder.
+        services.AddOptions<ReminderOptions>().BindConfiguration(ReminderOptions.SectionName)
+            .Validate(o => o.FirstAfterDays >= 1 && o.SecondAfterDays > o.FirstAfterDays && o.StopAfterDays > o.SecondAfterDays && o.DigestAfterDays >= 1
+                && o.DigestThresholdPercent is > 0 and <= 100 && o.PollInterval > TimeSpan.Zero,
+                "Migration:Reminders: FirstAfterDays >= 1 < SecondAfterDays < StopAfterDays, DigestAfterDays >= 1, DigestThresholdPercent 1 to 100, PollInterval > 0.")
+            .ValidateOnStart();
+        services.AddScoped<ReminderEmails>();
+        services.AddScoped<DigestEmails>();
+        services.AddScoped<ReminderTargets>();
+        services.AddScoped<ReminderMailer>();
+        services.AddScoped<DueReminders>();
+        services.AddScoped<ActivationDigests>();
+        services.AddScoped<MigrationReminders>();
+        services.AddScoped<ManualReminders>();
         if (!OpenApiGeneration.IsRunning)
         {
             services.AddHostedService<UpcomingNoticeSender>();
             services.AddHostedService<BatchRunner>();
+            services.AddHostedService<ReminderSender>();
         }
 
         return builder;

@@ -26,6 +26,7 @@ public static class BatchWireNames
         MigrationNoticeKind.Rescheduled => "rescheduled",
         MigrationNoticeKind.Cancelled => "cancelled",
         MigrationNoticeKind.Failed => "failed",
+        MigrationNoticeKind.LowActivation => "low-activation",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -1,12 +1,13 @@
 using Api.Admin.Staff;
 using Api.Shared;
+using Api.SsoMigration.Reminders;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Api.Admin.EndUsers;
 
 /// <summary>
-/// Disables, or resends activation to, many end users: each one as its own action (own
+/// Disables, resends activation to, or reminds many end users: each one as its own action (own
 /// transaction, own audit entry), so one failure stops nothing. Ids the caller may not see are
 /// reported "not found", exactly like ids that do not exist.
 /// </summary>
@@ -14,14 +15,15 @@ public static class BulkAction
 {
     public const string Disable = "disable";
     public const string ResendActivationAction = "resend-activation";
+    public const string SendReminderAction = "send-reminder";
     public const int MaxIds = 500;
 
     public static async Task<Results<Ok<BulkResult>, ProblemHttpResult, ValidationProblem>> HandleAsync(
-        BulkRequest body, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken)
+        BulkRequest body, StaffMember staff, [AsParameters] EndUserServices s, ManualReminders reminders, CancellationToken cancellationToken)
     {
-        if (body.Action is not (Disable or ResendActivationAction))
+        if (body.Action is not (Disable or ResendActivationAction or SendReminderAction))
         {
-            return Problems.Invalid("action", $"Choose the action: {Disable} or {ResendActivationAction}.");
+            return Problems.Invalid("action", $"Choose the action: {Disable}, {ResendActivationAction} or {SendReminderAction}.");
         }
 
         if (body.Ids is not { Length: > 0 and <= MaxIds })
@@ -40,9 +42,12 @@ public static class BulkAction
         {
             // Each action starts from a clean unit of work: nothing of the previous one is saved again.
             s.Db.ChangeTracker.Clear();
-            var reason = body.Action == Disable
-                ? await DisableEndUser.ApplyAsync(id, staff, s, cancellationToken) ? null : EndUserProblems.NotFoundReason
-                : ReasonOf(await ResendActivation.ApplyAsync(id, staff, s, cancellationToken), s);
+            var reason = body.Action switch
+            {
+                Disable => await DisableEndUser.ApplyAsync(id, staff, s, cancellationToken) ? null : EndUserProblems.NotFoundReason,
+                SendReminderAction => ReasonOf((await SendReminder.ApplyAsync(id, staff, s, reminders, cancellationToken)).Outcome, s),
+                _ => ReasonOf(await ResendActivation.ApplyAsync(id, staff, s, cancellationToken), s),
+            };
             if (reason is null)
             {
                 succeeded++;
@@ -62,6 +67,13 @@ public static class BulkAction
 
         return TypedResults.Ok(new BulkResult(succeeded, failed));
     }
+
+    private static string? ReasonOf(ReminderOutcome outcome, EndUserServices s) => outcome switch
+    {
+        ReminderOutcome.Sent => null,
+        ReminderOutcome.MailLimitReached => s.MailBudget.LastRefusal!.Reason,
+        _ => ReminderProblems.Reason(outcome),
+    };
 
     private static string? ReasonOf(ResendOutcome outcome, EndUserServices s) => outcome switch
     {

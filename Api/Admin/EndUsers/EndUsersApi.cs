@@ -37,6 +37,9 @@ public static class EndUsersApi
         users.MapPost("/{id:guid}/resend-activation", ResendActivation.HandleAsync)
             .WithName("ResendEndUserActivation")
             .WithSummary("Sends the activation (SSO) or set-password (portal) e-mail again; at most five per user per hour.");
+        users.MapPost("/{id:guid}/send-reminder", SendReminder.HandleAsync)
+            .WithName("SendEndUserReminder")
+            .WithSummary("Reminds a migrated user who has not activated (fresh link) or set up an authenticator of the step left; once a day at most.");
         users.MapPost("/{id:guid}/reset-mfa", ResetMfa.HandleAsync)
             .RequireAuthorization(AuthorizationPolicies.Manager)
             .WithName("ResetEndUserMfa")
@@ -46,7 +49,7 @@ public static class EndUsersApi
             .WithSummary("Lifts the pause that wrong passwords or codes put on the user's sign-in.");
         users.MapPost("/bulk", BulkAction.HandleAsync)
             .WithName("BulkEndUserAction")
-            .WithSummary("Disables, or resends activation to, up to 500 end users; reports each one that failed.");
+            .WithSummary("Disables, resends activation to, or sends a reminder to up to 500 end users; reports each one that failed.");
         return admin;
     }
 }

@@ -20,12 +20,13 @@ public static class ListClients
                 c.PartnerId,
                 PartnerName = c.Partner!.Name,
                 c.MigratedToSsoAt,
+                c.AutomaticReminders,
                 EndUsers = c.EndUsers.Count(u => !u.Deleted),
                 Migrated = c.EndUsers.Count(u => !u.Deleted && u.MigratedToSso),
             })
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(clients
-            .Select(c => new ClientSummary(c.Id, c.Name, c.PartnerId, c.PartnerName, c.MigratedToSsoAt, c.EndUsers, c.Migrated))
+            .Select(c => new ClientSummary(c.Id, c.Name, c.PartnerId, c.PartnerName, c.MigratedToSsoAt, c.EndUsers, c.Migrated, c.AutomaticReminders))
             .ToArray());
     }
 }
@@ -33,4 +34,5 @@ public static class ListClients
 /// <param name="MigratedToSsoAt">When the whole client finished moving to SSO; null while some of its users still use the portal's form.</param>
 /// <param name="EndUsers">End users not deleted.</param>
 /// <param name="Migrated">Of those, how many are migrated to SSO.</param>
-public sealed record ClientSummary(Guid Id, string Name, Guid PartnerId, string PartnerName, DateTime? MigratedToSsoAt, int EndUsers, int Migrated);
+/// <param name="AutomaticReminders">Whether its migrated users who have not activated or set up an authenticator get automatic reminders.</param>
+public sealed record ClientSummary(Guid Id, string Name, Guid PartnerId, string PartnerName, DateTime? MigratedToSsoAt, int EndUsers, int Migrated, bool AutomaticReminders);

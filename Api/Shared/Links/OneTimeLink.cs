@@ -79,6 +79,18 @@ public sealed class OneTimeLinks(DbContext db, TimeProvider clock)
     }
 
     /// <summary>
+    /// Every unused link of this subject and purpose stops working (a newer one replaces them). One
+    /// UPDATE, run at once: inside the caller's transaction it rolls back with it.
+    /// </summary>
+    public async Task RevokeAsync(string subjectId, LinkPurpose purpose, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Set<OneTimeLink>()
+            .Where(l => l.SubjectId == subjectId && l.Purpose == purpose && l.UsedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.UsedAt, now), cancellationToken);
+    }
+
+    /// <summary>
     /// The subject id of a link that would work now, without using it (a page that shows what the
     /// link is about before the person decides); null as for <see cref="ConsumeAsync"/>.
     /// </summary>

@@ -36,9 +36,6 @@ public enum ProductAccessRemoval
 
 public sealed partial class AccountAdministration
 {
-    /// <summary>Activation e-mails an administrator may send for one account per hour.</summary>
-    public const int ActivationMailsPerHour = 5;
-
     /// <summary>
     /// Gives a person a platform account holding <paramref name="productRole"/>: a new one (with
     /// the given password hash, if any, an unverified e-mail, no authenticator, and
@@ -88,43 +85,6 @@ public sealed partial class AccountAdministration
 
         await transaction.CommitAsync(cancellationToken);
         return new ProvisionedAccount(account.Id, created);
-    }
-
-    /// <summary>
-    /// Mails the account's activation link again: the plain activation for a migrated account (it
-    /// has a password), the set-your-password invitation for one created without. At most
-    /// <see cref="ActivationMailsPerHour"/> per account per hour, however many admins click.
-    /// </summary>
-    public async Task<ActivationMail> SendActivationAsync(string accountId, CancellationToken cancellationToken = default)
-    {
-        var account = await db.Users.AsNoTracking().FirstOrDefaultAsync(a => a.Id == accountId, cancellationToken);
-        if (account is null)
-        {
-            return ActivationMail.NotFound;
-        }
-
-        if (account.EmailConfirmed)
-        {
-            return ActivationMail.AlreadyActive;
-        }
-
-        // Taken before the mail is queued, atomically: parallel clicks cannot exceed the budget.
-        if (!(await budget.TryTakeAsync($"sso:admin-activation:{accountId}", ActivationMailsPerHour, TimeSpan.FromHours(1))).Taken)
-        {
-            return ActivationMail.TooMany;
-        }
-
-        if (account.PasswordHash is null)
-        {
-            emails.QueueInvitation(account);
-        }
-        else
-        {
-            emails.QueueActivation(account);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return ActivationMail.Sent;
     }
 
     /// <summary>The name the platform shows for the account (the person's own choice is not kept apart from the admin's).</summary>

@@ -6,6 +6,10 @@ using Api.Sso.Keys;
 
 namespace Api.Sso.Accounts;
 
+/// <summary>A fresh activation link for another module to mail in its own words (a reminder).</summary>
+/// <param name="SetsPassword">The account has no password yet: opening the link chooses one (and activates the address).</param>
+public sealed record ActivationLink(string Url, TimeSpan Lifetime, bool SetsPassword);
+
 /// <summary>The SSO's account e-mails: activation, password reset, and the notices of password and authenticator changes.</summary>
 public sealed class AccountEmails(Outbox outbox, OneTimeLinks links, IConfiguration configuration)
 {
@@ -18,9 +22,17 @@ public sealed class AccountEmails(Outbox outbox, OneTimeLinks links, IConfigurat
 
     private string Origin => PublicOrigin.Of(configuration);
 
+    /// <summary>
+    /// A new activation link (saved with the caller's SaveChanges): the activation page for an
+    /// account with a password, the choose-your-password page for one created without.
+    /// </summary>
+    public ActivationLink NewActivationLink(SsoAccount account) => account.PasswordHash is null
+        ? new(InvitationUrl(account), ActivationLifetime, SetsPassword: true)
+        : new(ActivationUrl(account), ActivationLifetime, SetsPassword: false);
+
     public void QueueActivation(SsoAccount account)
     {
-        var link = $"{Origin}sso/activate?token={links.Create(account.Id, LinkPurpose.Activation, ActivationLifetime)}";
+        var link = ActivationUrl(account);
         outbox.Enqueue("activation", account.Email!, Compose(
             "Activate your email account",
             account.DisplayName,
@@ -36,7 +48,7 @@ public sealed class AccountEmails(Outbox outbox, OneTimeLinks links, IConfigurat
     /// </summary>
     public void QueueInvitation(SsoAccount account)
     {
-        var link = $"{Origin}sso/reset-password?token={links.Create(account.Id, LinkPurpose.PasswordReset, ActivationLifetime)}&welcome=1";
+        var link = InvitationUrl(account);
         outbox.Enqueue("activation", account.Email!, Compose(
             "Activate your email account",
             account.DisplayName,
@@ -108,6 +120,13 @@ public sealed class AccountEmails(Outbox outbox, OneTimeLinks links, IConfigurat
             NotMeLink(account),
             "This was not me",
             NotMeFooter("removes any authenticator set up since")), About(account));
+
+    private string ActivationUrl(SsoAccount account) =>
+        $"{Origin}sso/activate?token={links.Create(account.Id, LinkPurpose.Activation, ActivationLifetime)}";
+
+    /// <summary>Activation by choosing a password: the reset page, welcoming.</summary>
+    private string InvitationUrl(SsoAccount account) =>
+        $"{Origin}sso/reset-password?token={links.Create(account.Id, LinkPurpose.PasswordReset, ActivationLifetime)}&welcome=1";
 
     private string NotMeLink(SsoAccount account) =>
         $"{Origin}sso/not-me?token={links.Create(account.Id, LinkPurpose.RemoveAuthenticator, NotMeLifetime)}";

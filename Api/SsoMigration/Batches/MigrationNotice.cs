@@ -25,4 +25,7 @@ public enum MigrationNoticeKind
     Rescheduled,
     Cancelled,
     Failed,
+
+    /// <summary>Days after the batch, fewer of the partner's moved users activated than expected: the counts per client (the reminders' digest).</summary>
+    LowActivation,
 }

@@ -9,32 +9,11 @@ namespace Api.SsoMigration.Notices;
 /// costs one query.
 /// </summary>
 public sealed class UpcomingNoticeSender(
-    IServiceScopeFactory scopes, IOptions<MigrationOptions> options, TimeProvider clock, ILogger<UpcomingNoticeSender> logger) : BackgroundService
+    IServiceScopeFactory scopes, IOptions<MigrationOptions> options, TimeProvider clock, ILogger<UpcomingNoticeSender> logger) : PeriodicPass(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be down for a moment; the notices are still due at the next pass.
-                logger.LogWarning(exception, "Sending migration notices failed; will retry");
-            }
+    protected override TimeSpan Interval => options.Value.PollInterval;
 
-            try
-            {
-                await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task PassAsync(CancellationToken cancellationToken) => RunOnceAsync(cancellationToken);
 
     /// <summary>One pass: every Upcoming notice due now. Returns how many this pass sent.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)

@@ -23,6 +23,7 @@ export const contoso: ClientSummary = {
   migratedToSsoAt: '2024-03-15T10:00:00Z',
   endUsers: 2,
   migrated: 2,
+  automaticReminders: true,
 };
 
 export const fabrikam: ClientSummary = {

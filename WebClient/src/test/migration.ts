@@ -22,6 +22,7 @@ export const tailspin: ClientSummary = {
   migratedToSsoAt: null,
   endUsers: 120,
   migrated: 0,
+  automaticReminders: true,
 };
 
 export const operatorClients = [contoso, fabrikam, tailspin];
@@ -123,4 +124,14 @@ export const operatorBasics = () => ({
   'GET /api/admin/me': () => json(operator),
   'GET /api/admin/clients': () => json(operatorClients),
   'GET /api/admin/migration/upcoming': () => json([]),
+  'GET /api/admin/migration/reminders': () => json(reminderSettings),
 });
+
+/** The reminder settings the operators' migration page shows; Run reminders now only in Development. */
+export const reminderSettings = {
+  firstAfterDays: 3,
+  secondAfterDays: 7,
+  digestAfterDays: 7,
+  digestThresholdPercent: 50,
+  canRunNow: false,
+};

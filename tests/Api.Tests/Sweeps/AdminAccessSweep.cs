@@ -99,7 +99,9 @@ public sealed class AdminAccessSweep(SsoApiFactory api)
     }
 
     private static bool IsOperatorOnly(ApiOperation operation) =>
-        operation.Path.StartsWith("/api/admin/migration/batches", StringComparison.Ordinal) || operation.Path == "/api/admin/status";
+        operation.Path.StartsWith("/api/admin/migration/batches", StringComparison.Ordinal)
+        || operation.Path.StartsWith("/api/admin/migration/reminders", StringComparison.Ordinal)
+        || operation.Path == "/api/admin/status";
 
     private static IEnumerable<ApiOperation> AdminEndpoints() =>
         ApiDescription.Operations.Where(o => o.Path.StartsWith("/api/admin/", StringComparison.Ordinal));
@@ -163,6 +165,7 @@ public sealed class AdminAccessSweep(SsoApiFactory api)
                 "body" => "Sweep answer",
                 "status" => "In progress",
                 "roles" => new JsonArray(ProductRoles.RmmTechnician),
+                "enabled" => true,
                 _ => null,
             };
         }

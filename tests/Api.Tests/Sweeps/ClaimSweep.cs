@@ -17,7 +17,7 @@ namespace Api.Tests.Sweeps;
 /// edit, and any added later) is tried by a partner admin and by a technician with the address of
 /// someone the partner does not own — a platform operator, another partner's admin, another
 /// partner's end user, another product's user, an SSO account with no role — and then every
-/// action a partner has on the row it got (reset MFA, unlock, resend, disable, delete, bulk).
+/// action a partner has on the row it got (reset MFA, unlock, resend, send reminder, disable, delete, bulk).
 /// The account must come out exactly as it went in: same address, password, authenticator,
 /// activation, roles and sessions; its owner still signs in; no row is linked to it; and no
 /// row's mail log shows mail that was sent to that address for anyone else.
@@ -80,12 +80,15 @@ public sealed class ClaimSweep(SsoApiFactory api)
 
         foreach (var row in rows.Distinct())
         {
-            foreach (var action in new[] { "reset-mfa", "unlock", "resend-activation", "disable", "enable" })
+            foreach (var action in new[] { "reset-mfa", "unlock", "resend-activation", "send-reminder", "disable", "enable" })
             {
                 await caller.PostAsync(browser, $"/api/admin/end-users/{row}/{action}");
             }
 
-            await caller.PostAsync(browser, "/api/admin/end-users/bulk", new { action = "resend-activation", ids = new[] { row } });
+            foreach (var bulk in new[] { "resend-activation", "send-reminder" })
+            {
+                await caller.PostAsync(browser, "/api/admin/end-users/bulk", new { action = bulk, ids = new[] { row } });
+            }
             var details = await caller.GetAsync(browser, $"/api/admin/end-users/{row}");
             Assert.DoesNotContain(SecretSubject, details.Body);
             Assert.NotEqual(victim.AccountId, (await AdminCalls.EndUserAsync(api.Services, row)).SsoAccountId);

@@ -76,7 +76,7 @@ describe("Manage Users: a row's actions", () => {
     expect(screen.queryByRole('button', { name: 'Disable selected' })).not.toBeInTheDocument();
     // Ada is active on SSO: a technician has nothing to do there but look.
     expect(screen.queryByRole('button', { name: 'Actions for Ada Lovelace' })).not.toBeInTheDocument();
-    expect(await rowActionNames(user, 'Grace Hopper')).toEqual(['Resend activation', 'Unlock']);
+    expect(await rowActionNames(user, 'Grace Hopper')).toEqual(['Resend activation', 'Send reminder', 'Unlock']);
     expect(await rowActionNames(user, 'Bob Legacy')).toEqual(['Resend activation']);
     expect(screen.getByRole('button', { name: 'Resend activation' })).toBeVisible();
   });
@@ -87,7 +87,7 @@ describe("Manage Users: a row's actions", () => {
     await table();
 
     expect(await rowActionNames(user, 'Ada Lovelace')).toEqual(['Edit', 'Disable', 'Reset MFA', 'Delete']);
-    expect(await rowActionNames(user, 'Grace Hopper')).toEqual(['Edit', 'Disable', 'Resend activation', 'Unlock', 'Delete']);
+    expect(await rowActionNames(user, 'Grace Hopper')).toEqual(['Edit', 'Disable', 'Resend activation', 'Send reminder', 'Unlock', 'Delete']);
     expect(screen.getByRole('button', { name: 'Add end user' })).toBeVisible();
   });
 

@@ -21,7 +21,7 @@ export type AuditPage = Schemas['PageOfAuditEntry'];
 /** The body of POST /api/admin/end-users and PUT /api/admin/end-users/{id}: Client, Name, Email, Role. */
 export type EndUserInput = { [Key in keyof Schemas['AddEndUserRequest']]: NonNullable<Schemas['AddEndUserRequest'][Key]> };
 
-export type BulkAction = 'disable' | 'resend-activation';
+export type BulkAction = 'disable' | 'resend-activation' | 'send-reminder';
 
 /** Query of GET /api/admin/end-users; its CSV export takes the same without paging. */
 export type EndUserQuery = NonNullable<operations['GetEndUsers']['parameters']['query']>;

@@ -43,6 +43,8 @@ export const auditActionLabels: Record<string, string> = {
   'end-user.activation-resent': 'Activation e-mail resent',
   'end-user.mfa-reset': 'MFA reset',
   'end-user.unlocked': 'End user unlocked',
+  'end-user.reminder-sent': 'Reminder sent',
+  'client.reminders-changed': 'Automatic reminders turned on or off',
   'end-user.access-requested': 'Account owner asked to accept',
   'end-user.access-accepted': 'Accepted by the account owner',
   'end-user.access-declined': 'Declined by the account owner',

@@ -29,7 +29,7 @@ public sealed class ManageUsersPage(IPage page)
 
     public ILocator Menu => page.GetByRole(AriaRole.Menu);
 
-    /// <summary>Opens the row's Actions menu and picks one: "Disable", "Reset MFA", "Resend activation", "Ask again"…</summary>
+    /// <summary>Opens the row's Actions menu and picks one: "Disable", "Reset MFA", "Resend activation", "Send reminder", "Ask again"…</summary>
     public async Task RowActionAsync(string name, string action)
     {
         await ActionsOf(name).ClickAsync();

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace EndToEnd.Tests.Pages.Admin;
 
-/// <summary>The operator's migration console: the batch list, Create batch, and one batch's page (readiness, run, progress).</summary>
+/// <summary>The operator's migration console: the batch list, Create batch, one batch's page (readiness, run, progress), Run reminders now.</summary>
 public sealed class MigrationConsolePage(IPage page)
 {
     public ILocator Heading(string name) => page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true, Level = 1 });
@@ -42,6 +42,18 @@ public sealed class MigrationConsolePage(IPage page)
     }
 
     public ILocator ReadinessRow(string email) => ReadinessTable.GetByRole(AriaRole.Row).Filter(new() { HasText = email });
+
+    /// <summary>The Migration page's Reminders section (its settings, Run reminders now in Development, what a run sent).</summary>
+    public ILocator Reminders => page.GetByRole(AriaRole.Region, new() { Name = "Reminders", Exact = true });
+
+    /// <summary>Run reminders now (Development): mails the users still stuck as if days had passed; returns "Sent 2 reminders and 1 digest."</summary>
+    public async Task<string> RunRemindersNowAsync()
+    {
+        await Reminders.GetByRole(AriaRole.Button, new() { Name = "Run reminders now", Exact = true }).ClickAsync();
+        var sent = Reminders.GetByRole(AriaRole.Status).Filter(new() { HasTextRegex = new Regex("^Sent ") });
+        await Expect(sent).ToBeVisibleAsync();
+        return (await sent.TextContentAsync())!.Trim();
+    }
 
     public async Task RunNowAsync()
     {

@@ -7,6 +7,7 @@ import { batchStatusLabel } from './migrationFormat';
 import { batchesQuery } from './migrationApi';
 import type { BatchSummary } from './migrationTypes';
 import { OperatorsOnly } from './OperatorsOnly';
+import { RemindersSection } from './RemindersSection';
 import { formatInZone } from './zonedTime';
 
 /** How far a batch is: "120 of 240 done" with a bar once it has started, else how many it will move. */
@@ -26,7 +27,7 @@ function BatchProgressCell({ batch }: { batch: BatchSummary }) {
   );
 }
 
-/** Migration: every batch, newest scheduled first, and Create batch. */
+/** Migration: every batch, newest scheduled first, Create batch, and the reminders after a batch. */
 export function BatchListPage() {
   return (
     <OperatorsOnly title="Migration">
@@ -78,6 +79,7 @@ function BatchList() {
           </table>
         )}
       </DataList>
+      <RemindersSection />
     </>
   );
 }

@@ -7,6 +7,7 @@ import type { CreateBatchInput, EditBatchInput, RescheduleInput, ResultQuery } f
 export const migrationKeys = {
   all: ['admin', 'migration'] as const,
   upcoming: ['admin', 'migration', 'upcoming'] as const,
+  reminders: ['admin', 'migration', 'reminders'] as const,
   batches: ['admin', 'migration', 'batches'] as const,
   batch: (id: string) => ['admin', 'migration', 'batches', id] as const,
   readiness: (id: string) => ['admin', 'migration', 'batches', id, 'readiness'] as const,
@@ -135,4 +136,14 @@ export function useResultAction(id: string) {
         : unwrap(api.POST('/api/admin/migration/batches/{id}/results/{endUserId}/rollback', byUser(id, endUserId))),
     onSettled: invalidate,
   });
+}
+
+/** When reminders and digests go, and whether Run reminders now is there (Development). */
+export const reminderSettingsQuery = () =>
+  queryOptions({ queryKey: migrationKeys.reminders, queryFn: () => unwrap(api.GET('/api/admin/migration/reminders')), staleTime: Infinity });
+
+/** Run reminders now: answers how many reminders and digests went out. */
+export function useRunReminders() {
+  const invalidate = useInvalidateMigration();
+  return useMutation({ mutationFn: () => unwrap(api.POST('/api/admin/migration/reminders/run')), onSettled: invalidate });
 }

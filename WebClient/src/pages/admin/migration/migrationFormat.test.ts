@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isInMotion } from './migrationFormat';
+import { isInMotion, noticeKindLabel } from './migrationFormat';
 
 describe('a batch in motion (the screens keep refreshing it)', () => {
   const now = Date.parse('2026-12-01T09:00:00Z');
@@ -13,5 +13,12 @@ describe('a batch in motion (the screens keep refreshing it)', () => {
     expect(isInMotion({ status: 'scheduled', scheduledAt: '2026-12-14T09:00:00Z' }, now)).toBe(false);
     expect(isInMotion({ status: 'completed', scheduledAt: '2026-11-30T09:00:00Z' }, now)).toBe(false);
     expect(isInMotion({ status: 'cancelled', scheduledAt: '2026-11-30T09:00:00Z' }, now)).toBe(false);
+  });
+});
+
+describe("a batch's notices, said for operators", () => {
+  it('names the partners\' low-activation digest among them', () => {
+    expect(noticeKindLabel('low-activation')).toBe('Low activation digest');
+    expect(noticeKindLabel('upcoming')).toBe('Upcoming');
   });
 });

@@ -59,6 +59,7 @@ const noticeKinds: Record<string, string> = {
   rescheduled: 'Rescheduled',
   cancelled: 'Cancelled',
   failed: 'Failed users',
+  'low-activation': 'Low activation digest',
 };
 
 export const noticeKindLabel = (kind: string) => noticeKinds[kind.toLowerCase()] ?? kind;

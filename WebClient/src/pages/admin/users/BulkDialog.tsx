@@ -18,6 +18,12 @@ const words: Record<BulkAction, { title: (n: string) => string; verb: string; do
     done: 'sent a new e-mail',
     failed: 'were not sent an e-mail',
   },
+  'send-reminder': {
+    title: (n) => `Send a reminder to ${n}?`,
+    verb: 'Send reminder',
+    done: 'sent a reminder',
+    failed: 'got no reminder',
+  },
 };
 
 /** Asks before a bulk action on the selected users, then shows what was done and what was not, and why. */
@@ -74,6 +80,12 @@ export function BulkDialog({ action, users, onClose }: { action: BulkAction; use
         ))}
       </ul>
       {action === 'disable' && <p>They are signed out at once and cannot sign in until enabled again.</p>}
+      {action === 'send-reminder' && (
+        <p>
+          Those who have not activated get the steps and a fresh activation link; those without an authenticator get the
+          steps to set one up. Each user gets at most one reminder a day.
+        </p>
+      )}
     </ConfirmDialog>
   );
 }

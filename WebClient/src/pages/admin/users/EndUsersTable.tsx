@@ -22,6 +22,7 @@ const actionText: Record<RowAction | 'edit', string> = {
   disable: 'Disable',
   enable: 'Enable',
   'resend-activation': 'Resend activation',
+  'send-reminder': 'Send reminder',
   'reset-mfa': 'Reset MFA',
   unlock: 'Unlock',
   delete: 'Delete',

@@ -11,6 +11,7 @@ import { useStaff } from '../staff';
 import { useLastPage } from '../useLastPage';
 import { useUrlState } from '../../../components/useUrlState';
 import { BulkDialog } from './BulkDialog';
+import { ClientRemindersSwitch } from './ClientRemindersSwitch';
 import type { RowAction } from './endUserActions';
 import { endUserListQuery, exportEndUsers, useRowAction } from './endUsersApi';
 import { EndUserDetails } from './EndUserDetails';
@@ -96,6 +97,7 @@ export function ManageUsersPage() {
     setSelection({ view: viewKey, ids: new Set() });
   };
   const showPartner = staff.partnerId === null;
+  const chosenClient = clients.data?.find((client) => client.id === filters.clientId);
 
   return (
     <>
@@ -122,6 +124,7 @@ export function ManageUsersPage() {
       </p>
 
       <EndUserFiltersBar filters={filters} clients={clients.data} showPartner={showPartner} onChange={update} />
+      {staff.canManage && chosenClient && <ClientRemindersSwitch client={chosenClient} />}
       {clients.isError && <ErrorAlert failure={failureOf(clients.error)} />}
 
       <div className="toolbar">
@@ -139,6 +142,9 @@ export function ManageUsersPage() {
             onClick={() => openBulk('resend-activation')}
           >
             Resend activation
+          </button>
+          <button type="button" className="button secondary" disabled={selected.size === 0} onClick={() => openBulk('send-reminder')}>
+            Send reminder
           </button>
         </div>
         <ExportButton download={() => exportEndUsers(toEndUserExportQuery(filters))} />

@@ -28,7 +28,7 @@ export const endUserQuery = (id: string) =>
 export const exportEndUsers = (query: EndUserExportQuery) =>
   downloadFile(() => api.GET('/api/admin/end-users/export.csv', { params: { query }, parseAs: 'blob' }), 'end-users.csv');
 
-type Target = Pick<EndUserRow, 'id' | 'name' | 'email' | 'migratedToSso' | 'accessRequest'>;
+type Target = Pick<EndUserRow, 'id' | 'name' | 'email' | 'migratedToSso' | 'accessRequest' | 'ssoState'>;
 
 const path = (user: Target) => ({ params: { path: { id: user.id } } });
 
@@ -54,6 +54,13 @@ const rowActions: Record<RowAction, { call: (user: Target) => Promise<unknown>; 
         : user.migratedToSso
         ? `An activation e-mail was sent to ${user.email}.`
         : `A set-password e-mail was sent to ${user.email}.`,
+  },
+  'send-reminder': {
+    call: (user) => unwrap(api.POST('/api/admin/end-users/{id}/send-reminder', path(user))),
+    done: (user) =>
+      user.ssoState === 'mfa-not-enrolled'
+        ? `A reminder to set up an authenticator was sent to ${user.email}.`
+        : `A reminder with a fresh activation link was sent to ${user.email}.`,
   },
   'reset-mfa': {
     call: (user) => unwrap(api.POST('/api/admin/end-users/{id}/reset-mfa', path(user))),
@@ -106,6 +113,16 @@ export function useBulkAction() {
   return useMutation({
     mutationFn: (request: { action: BulkAction; ids: string[] }): Promise<BulkResult> =>
       unwrap(api.POST('/api/admin/end-users/bulk', { body: request })),
+    onSettled: invalidate,
+  });
+}
+
+/** A partner admin turns a client's automatic reminders on or off; the clients are asked for again. */
+export function useSetClientReminders() {
+  const invalidate = useInvalidateAdminData();
+  return useMutation({
+    mutationFn: ({ clientId, enabled }: { clientId: string; enabled: boolean }) =>
+      unwrap(api.PUT('/api/admin/clients/{clientId}/automatic-reminders', { params: { path: { clientId } }, body: { enabled } })),
     onSettled: invalidate,
   });
 }
