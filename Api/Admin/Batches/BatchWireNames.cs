@@ -17,6 +17,7 @@ public static class BatchWireNames
         MigrationBatchStatus.Completed => "completed",
         MigrationBatchStatus.Cancelled => "cancelled",
         MigrationBatchStatus.RolledBack => "rolled-back",
+        MigrationBatchStatus.Paused => "paused",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -26,6 +27,8 @@ public static class BatchWireNames
         MigrationNoticeKind.Rescheduled => "rescheduled",
         MigrationNoticeKind.Cancelled => "cancelled",
         MigrationNoticeKind.Failed => "failed",
+        MigrationNoticeKind.BroughtForward => "brought-forward",
+        MigrationNoticeKind.Paused => "paused",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
