@@ -3,6 +3,7 @@ using Api.Portal;
 using Api.Shared;
 using Api.Sso.Accounts;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Api.Tests.Support;
@@ -56,5 +57,31 @@ public static class LeftBehindUsers
 
         Assert.True((await users.AddToRoleAsync(account, ProductRoles.RmmTechnician)).Succeeded);
         return user;
+    }
+
+    /// <summary>
+    /// Makes the run fail <paramref name="user"/>: another portal user's SSO account, one this
+    /// partner manages, takes the same address (the two records drifted apart), so linking would let
+    /// one sign in as the other. Returns that account, for <see cref="UnblockAsync"/>.
+    /// </summary>
+    public static async Task<TestUser> BlockWithAccountOfAnotherUserAsync(IServiceProvider services, Guid partnerId, TestUser user)
+    {
+        var holder = await SsoUsers.CreateAsync(services, SsoUserState.MigratedPending);
+        await ChangeAccountEmailAsync(services, holder.AccountId!, user.Email);
+        await using var scope = services.CreateAsyncScope();
+        var manager = PartnerSteward.Of(partnerId);
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users
+            .Where(a => a.Id == holder.AccountId)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.ManagedBy, manager));
+        return holder;
+    }
+
+    /// <summary>The cause fixed: the other account gets its own address back.</summary>
+    public static Task UnblockAsync(IServiceProvider services, TestUser holder) => ChangeAccountEmailAsync(services, holder.AccountId!, holder.Email);
+
+    private static async Task ChangeAccountEmailAsync(IServiceProvider services, string accountId, string email)
+    {
+        await using var scope = services.CreateAsyncScope();
+        Assert.Equal(EmailChange.Changed, await scope.ServiceProvider.GetRequiredService<AccountAdministration>().ChangeEmailAsync(accountId, email));
     }
 }
