@@ -83,43 +83,6 @@ namespace Api.Data.Schema.SqlServer
                     b.ToTable("AuditEvents");
                 });
 
-            modelBuilder.Entity("Api.Shared.Links.OneTimeLink", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<string>("SecretHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("SubjectId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<DateTime?>("UsedAt")
-                        .HasColumnType("datetime2");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SubjectId");
-
-                    b.ToTable("OneTimeLink");
-                });
-
             modelBuilder.Entity("Api.Mail.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -375,6 +338,10 @@ namespace Api.Data.Schema.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("SsoEmailMismatch")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Email")
@@ -383,6 +350,10 @@ namespace Api.Data.Schema.SqlServer
                     b.HasIndex("PendingAccountId");
 
                     b.HasIndex("SsoAccountId");
+
+                    b.HasIndex("PartnerId", "AccessDeclinedAt");
+
+                    b.HasIndex("PartnerId", "SsoEmailMismatch");
 
                     b.HasIndex("ClientId", "DisplayName", "Id");
 
@@ -578,6 +549,43 @@ namespace Api.Data.Schema.SqlServer
                     b.HasIndex("TicketId", "CreatedAt");
 
                     b.ToTable("TicketComments");
+                });
+
+            modelBuilder.Entity("Api.Shared.Links.OneTimeLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("OneTimeLink");
                 });
 
             modelBuilder.Entity("Api.Sso.Accounts.RecoveryCode", b =>

@@ -78,43 +78,6 @@ namespace Api.Data.Schema.Sqlite
                     b.ToTable("AuditEvents");
                 });
 
-            modelBuilder.Entity("Api.Shared.Links.OneTimeLink", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SecretHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubjectId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("UsedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SubjectId");
-
-                    b.ToTable("OneTimeLink");
-                });
-
             modelBuilder.Entity("Api.Mail.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -370,6 +333,10 @@ namespace Api.Data.Schema.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SsoEmailMismatch")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Email")
@@ -378,6 +345,10 @@ namespace Api.Data.Schema.Sqlite
                     b.HasIndex("PendingAccountId");
 
                     b.HasIndex("SsoAccountId");
+
+                    b.HasIndex("PartnerId", "AccessDeclinedAt");
+
+                    b.HasIndex("PartnerId", "SsoEmailMismatch");
 
                     b.HasIndex("ClientId", "DisplayName", "Id");
 
@@ -573,6 +544,43 @@ namespace Api.Data.Schema.Sqlite
                     b.HasIndex("TicketId", "CreatedAt");
 
                     b.ToTable("TicketComments");
+                });
+
+            modelBuilder.Entity("Api.Shared.Links.OneTimeLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("OneTimeLink");
                 });
 
             modelBuilder.Entity("Api.Sso.Accounts.RecoveryCode", b =>

@@ -507,6 +507,7 @@ namespace Api.Data.Schema.Sqlite
                     ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
                     PartnerId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    SsoEmailMismatch = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Role = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -768,6 +769,11 @@ namespace Api.Data.Schema.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_EndUsers_PartnerId_AccessDeclinedAt",
+                table: "EndUsers",
+                columns: new[] { "PartnerId", "AccessDeclinedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EndUsers_PartnerId_Deleted_Enabled_MigratedToSso",
                 table: "EndUsers",
                 columns: new[] { "PartnerId", "Deleted", "Enabled", "MigratedToSso" });
@@ -796,6 +802,11 @@ namespace Api.Data.Schema.Sqlite
                 name: "IX_EndUsers_PartnerId_Role_DisplayName_Id",
                 table: "EndUsers",
                 columns: new[] { "PartnerId", "Role", "DisplayName", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EndUsers_PartnerId_SsoEmailMismatch",
+                table: "EndUsers",
+                columns: new[] { "PartnerId", "SsoEmailMismatch" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_EndUsers_PendingAccountId",

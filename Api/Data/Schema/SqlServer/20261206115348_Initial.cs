@@ -507,6 +507,7 @@ namespace Api.Data.Schema.SqlServer
                     ClientId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     PartnerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    SsoEmailMismatch = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
                     DisplayName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Role = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
                     Enabled = table.Column<bool>(type: "bit", nullable: false),
@@ -769,6 +770,11 @@ namespace Api.Data.Schema.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_EndUsers_PartnerId_AccessDeclinedAt",
+                table: "EndUsers",
+                columns: new[] { "PartnerId", "AccessDeclinedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EndUsers_PartnerId_Deleted_Enabled_MigratedToSso",
                 table: "EndUsers",
                 columns: new[] { "PartnerId", "Deleted", "Enabled", "MigratedToSso" });
@@ -797,6 +803,11 @@ namespace Api.Data.Schema.SqlServer
                 name: "IX_EndUsers_PartnerId_Role_DisplayName_Id",
                 table: "EndUsers",
                 columns: new[] { "PartnerId", "Role", "DisplayName", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EndUsers_PartnerId_SsoEmailMismatch",
+                table: "EndUsers",
+                columns: new[] { "PartnerId", "SsoEmailMismatch" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_EndUsers_PendingAccountId",
