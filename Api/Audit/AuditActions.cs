@@ -30,6 +30,7 @@ public static class AuditActions
     public const string BatchStarted = "migration-batch.started";
     public const string BatchCompleted = "migration-batch.completed";
     public const string BatchRolledBack = "migration-batch.rolled-back";
+    public const string BatchPaused = "migration-batch.paused";
     public const string UserExcluded = "end-user.migration-excluded";
     public const string UserMigrated = "end-user.migrated";
     public const string UserMigrationFailed = "end-user.migration-failed";

@@ -58,12 +58,14 @@ public abstract class AppDbContext(DbContextOptions options)
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         EndUserPartnerStamp.Apply(this);
+        EndUserEmailStamp.Apply(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         await EndUserPartnerStamp.ApplyAsync(this, cancellationToken);
+        EndUserEmailStamp.Apply(this);
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }

@@ -17,6 +17,16 @@ public sealed class EndUser
     /// </summary>
     public Guid PartnerId { get; set; }
     public required string Email { get; set; }
+
+    /// <summary>
+    /// Null when <see cref="Email"/> is the address an SSO account would sign in with (nearly every
+    /// row: the Api stores addresses canonical); otherwise what it would be: the canonical spelling of
+    /// an imported "Bob@Example.com", or empty when no account could carry it (not an address, or a
+    /// reserved .invalid placeholder). Never set by hand (<see cref="EndUserEmailStamp"/>); indexed
+    /// with the partner, so Manage Users' Needs attention finds the few rows with an address problem
+    /// without reading the others.
+    /// </summary>
+    public string? SsoEmailMismatch { get; set; }
     public required string DisplayName { get; set; }
     public string Role { get; set; } = EndUserRoles.EndUser;
     public bool Enabled { get; set; } = true;

@@ -96,12 +96,10 @@ public sealed class EndUserMigrator(AppDbContext db, AccountAdministration accou
     }
 
     /// <summary>
-    /// The e-mail an SSO account can sign in with: canonical (NFKC, lower case) and not in the
-    /// reserved <c>.invalid</c> domain (where placeholders of freed or unknown addresses live); null
-    /// otherwise. The dry run asks the same question, so it reports what the run will do.
+    /// The e-mail an SSO account can sign in with (<see cref="EndUserEmailStamp.SsoAddressOf"/>), or
+    /// null. The dry run and Manage Users ask the same question, so they report what the run will do.
     /// </summary>
-    public static string? UsableEmail(string email) =>
-        InputRules.NormalizeEmail(email) is { } canonical && !canonical.EndsWith(".invalid", StringComparison.Ordinal) ? canonical : null;
+    public static string? UsableEmail(string email) => EndUserEmailStamp.SsoAddressOf(email);
 
     /// <summary>Why this user is not migrated now, or null. Costs a query only for an e-mail stored in a non-canonical form.</summary>
     private async Task<UserMigration?> RefusalAsync(EndUser user, CancellationToken cancellationToken)

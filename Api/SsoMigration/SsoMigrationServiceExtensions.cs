@@ -18,8 +18,9 @@ public static class SsoMigrationServiceExtensions
         // Planning: the dry run and the notices to partners.
         services.AddScoped<ReadinessCheck>();
         services.AddScoped<NoticeEmails>();
+        services.AddScoped<NoticeSubjects>();
         services.AddScoped<MigrationNotices>();
-        // The batch runner's Failed notice, when a run ends with failed users.
+        // The notices the runner and the operator's controls cause (failed, paused, run now).
         services.AddScoped<IBatchOutcomeNotices>(provider => provider.GetRequiredService<MigrationNotices>());
 
         // Execution: the runner (one per replica, woken by its signal), its steps, and the

@@ -18,6 +18,9 @@ public static class BatchProblems
     public static ProblemHttpResult ClientInAnotherBatch(string clientName, string batchName) =>
         Problems.Status(StatusCodes.Status409Conflict, "Client already planned", $"{clientName} is already in batch '{batchName}'.");
 
+    public static ProblemHttpResult NothingLeft() =>
+        Problems.Status(StatusCodes.Status409Conflict, "Nobody left to move", "Every user of this batch has moved, so there is nothing to run again.");
+
     /// <summary>Only a batch that has not started can be changed, rescheduled, cancelled or have users excluded.</summary>
     public static ProblemHttpResult NotScheduled() =>
         Problems.Status(StatusCodes.Status409Conflict, "Batch no longer scheduled", "This batch has started, finished or been cancelled, so it can no longer be changed.");

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Api.Admin.Batches;
 
 /// <summary>A batch as the console's list shows it.</summary>
-/// <param name="Status">"scheduled", "running", "completed", "cancelled" or "rolled-back".</param>
+/// <param name="Status">"scheduled", "running", "paused", "completed", "cancelled" or "rolled-back".</param>
 public sealed record BatchSummary(Guid Id, string Name, DateTime ScheduledAt, string TimeZone, string Status, IReadOnlyList<BatchClient> Clients, BatchCounts Counts)
 {
     /// <summary>The summaries of some batches, in their order, with three queries whatever their number.</summary>
@@ -50,7 +50,7 @@ public sealed record BatchClient(Guid Id, string Name, string PartnerName);
 /// <summary>
 /// How many users a batch is about, by outcome. Before the run: <see cref="Total"/> is its
 /// clients' users still to move (deleted and migrated ones left out), less the excluded ones
-/// pending. Once running: the result rows, one per user the run took.
+/// pending. Once running (and after, even when given a new date): the result rows, one per user the run took.
 /// </summary>
 public sealed record BatchCounts(int Total, int Pending, int Excluded, int Migrated, int Linked, int Skipped, int Failed, int RolledBack)
 {
@@ -58,7 +58,9 @@ public sealed record BatchCounts(int Total, int Pending, int Excluded, int Migra
     {
         int Count(MigrationOutcomeStatus outcome) => results.GetValueOrDefault(outcome);
         var excluded = Count(MigrationOutcomeStatus.Excluded);
-        if (status is MigrationBatchStatus.Scheduled or MigrationBatchStatus.Cancelled)
+        // Before a first run there are no results but exclusions; a batch given a new date after a
+        // pause or with users left behind keeps counting its results.
+        if (status is MigrationBatchStatus.Scheduled or MigrationBatchStatus.Cancelled && results.Keys.All(k => k == MigrationOutcomeStatus.Excluded))
         {
             return new BatchCounts(toMove, Math.Max(0, toMove - excluded), excluded, 0, 0, 0, 0, 0);
         }

@@ -17,6 +17,7 @@ public static class BatchWireNames
         MigrationBatchStatus.Completed => "completed",
         MigrationBatchStatus.Cancelled => "cancelled",
         MigrationBatchStatus.RolledBack => "rolled-back",
+        MigrationBatchStatus.Paused => "paused",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -27,6 +28,8 @@ public static class BatchWireNames
         MigrationNoticeKind.Cancelled => "cancelled",
         MigrationNoticeKind.Failed => "failed",
         MigrationNoticeKind.LowActivation => "low-activation",
+        MigrationNoticeKind.BroughtForward => "brought-forward",
+        MigrationNoticeKind.Paused => "paused",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -1,4 +1,5 @@
 using Api.Shared;
+using Api.SsoMigration.Planning;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Api.Admin.Batches;
@@ -14,6 +15,17 @@ public static class ExecutionProblems
 
     public static ProblemHttpResult NotRunnable() =>
         Problems.Status(StatusCodes.Status409Conflict, "Batch cannot run", "This batch was cancelled, has completed or was rolled back, so it cannot run.");
+
+    /// <summary>Run now (or an earlier date) on a batch whose partners were told a later date: the operator must confirm breaking the notice.</summary>
+    public static ProblemHttpResult ShortNotice(DateTime toldAt, string timeZone, string? newDate = null) =>
+        Problems.Status(
+            StatusCodes.Status409Conflict,
+            "Partners were told a later date",
+            $"Partners were told this batch runs on {BatchSchedule.Describe(toldAt, timeZone)}. {(newDate is null ? "Running it now" : $"Moving it to {newDate}")} "
+            + "breaks the two weeks' notice they were promised: confirm that you want to do it, and they are e-mailed at once.");
+
+    public static ProblemHttpResult NotRunning() =>
+        Problems.Status(StatusCodes.Status409Conflict, "Batch not running", "Only a running batch can be paused.");
 
     public static ProblemHttpResult NotFailed() =>
         Problems.Status(StatusCodes.Status409Conflict, "Nothing to retry", "Only a user whose migration failed can be retried.");

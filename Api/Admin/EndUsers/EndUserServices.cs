@@ -85,7 +85,7 @@ public sealed record EndUserServices(
         foreach (var id in deleted)
         {
             var placeholder = $"deleted-{id:N}@deleted.invalid";
-            await Db.EndUsers.Where(u => u.Id == id).ExecuteUpdateAsync(set => set.SetProperty(u => u.Email, placeholder), cancellationToken);
+            await Db.EndUsers.Where(u => u.Id == id).ExecuteUpdateAsync(set => set.SetProperty(u => u.Email, placeholder).SetProperty(u => u.SsoEmailMismatch, ""), cancellationToken);
         }
 
         return true;

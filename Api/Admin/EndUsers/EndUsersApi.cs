@@ -47,6 +47,11 @@ public static class EndUsersApi
         users.MapPost("/{id:guid}/unlock", UnlockEndUser.HandleAsync)
             .WithName("UnlockEndUser")
             .WithSummary("Lifts the pause that wrong passwords or codes put on the user's sign-in.");
+        users.MapPost("/{id:guid}/retry-move", RetryEndUserMove.HandleAsync)
+            .RequireAuthorization(AuthorizationPolicies.Manager)
+            .WithName("RetryEndUserMove")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Moves an end user whose move to Single Sign-On failed again, now, instead of at the batch's next run.");
         users.MapPost("/bulk", BulkAction.HandleAsync)
             .WithName("BulkEndUserAction")
             .WithSummary("Disables, resends activation to, or sends a reminder to up to 500 end users; reports each one that failed.");

@@ -42,6 +42,10 @@ public sealed class EndUserFilterParameters
     [FromQuery(Name = "ssoState")]
     public string? SsoState { get; init; }
 
+    /// <summary>"true": only the users the partner can fix before they move (Needs attention).</summary>
+    [FromQuery(Name = "needsAttention")]
+    public string? NeedsAttention { get; init; }
+
     [FromQuery(Name = "sort")]
     public string? Sort { get; init; }
 
@@ -53,6 +57,9 @@ public sealed class EndUserFilterParameters
 public sealed record EndUserFilter(
     string? Search, Guid? ClientId, bool? Enabled, bool? Migrated, AccountState? SsoState, EndUserSort Sort, bool Descending)
 {
+    /// <summary>Only the users the partner can fix before they move (<see cref="EndUserAttention"/>).</summary>
+    public bool? NeedsAttention { get; init; }
+
     public const int MaxSearchLength = 200;
 
     /// <summary>Wire name of each status filter → whether the users are enabled.</summary>
@@ -95,13 +102,14 @@ public sealed record EndUserFilter(
         if (!TryChoice(query.Status, "status", Statuses, out var enabled, ref invalid)
             || !TryChoice(query.Migrated, "migrated", Booleans, out var migrated, ref invalid)
             || !TryChoice(query.SsoState, "ssoState", SsoStateNames.ByName, out var ssoState, ref invalid)
+            || !TryChoice(query.NeedsAttention, "needsAttention", OnlyTrue, out var needsAttention, ref invalid)
             || !TryChoice(query.Sort, "sort", SortNames, out var sort, ref invalid)
             || !TryChoice(query.Desc, "desc", Booleans, out var descending, ref invalid))
         {
             return false;
         }
 
-        filter = new EndUserFilter(search, clientId, enabled, migrated, ssoState, sort ?? EndUserSort.Name, descending ?? false);
+        filter = new EndUserFilter(search, clientId, enabled, migrated, ssoState, sort ?? EndUserSort.Name, descending ?? false) { NeedsAttention = needsAttention };
         return true;
     }
 
@@ -113,6 +121,9 @@ public sealed record EndUserFilter(
         Problems.Status(StatusCodes.Status404NotFound, "Client not found", "This client was not found. Choose a client from the list.");
 
     private static readonly Dictionary<string, bool> Booleans = new(StringComparer.Ordinal) { ["true"] = true, ["false"] = false };
+
+    /// <summary>A filter that narrows or not: "true", or nothing.</summary>
+    private static readonly Dictionary<string, bool> OnlyTrue = new(StringComparer.Ordinal) { ["true"] = true };
 
     private static bool TryChoice<T>(string? value, string field, IReadOnlyDictionary<string, T> choices, out T? chosen, ref ValidationProblem? invalid)
         where T : struct

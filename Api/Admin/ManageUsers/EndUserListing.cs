@@ -30,13 +30,18 @@ public sealed class EndUserListing
     public bool AccessRequested { get; init; }
     public bool AccessDeclined { get; init; }
 
+    /// <summary>How the address differs from the one SSO would use (<see cref="Portal.EndUser.SsoEmailMismatch"/>): what the migration state reads.</summary>
+    public string? SsoEmailMismatch { get; init; }
+
     /// <summary>Every end user the caller may see, unfiltered and unsorted.</summary>
     public static IQueryable<EndUserListing> Query(StaffMember staff, AppDbContext db, AccountAdministration accounts) =>
         Query(staff.Scope(db.EndUsers.AsNoTracking()), db.Clients, accounts);
 
     /// <summary>Every end user the caller may see, searched, filtered and sorted as <paramref name="filter"/> asks.</summary>
     public static IOrderedQueryable<EndUserListing> Listed(StaffMember staff, AppDbContext db, AccountAdministration accounts, EndUserFilter filter) =>
-        (filter.Sort == EndUserSort.Client
+        (filter.NeedsAttention == true
+            ? Query(NeedingAttention(staff, db), db.Clients, accounts)
+            : filter.Sort == EndUserSort.Client
             // Sorted by client, the caller's users are found through their clients (the same users: an end
             // user's partner is their client's, see EndUserPartnerStamp). SQLite then walks the partner's
             // clients in name order and sorts one client's users at a time instead of every user of the
@@ -45,6 +50,17 @@ public sealed class EndUserListing
             : Query(staff, db, accounts))
         .Matching(filter)
         .SortedBy(filter);
+
+    /// <summary>
+    /// The caller's users needing attention, found by their ids alone (<see cref="EndUserAttention"/>
+    /// scopes them). With the partner in this query too, SQLite would walk the partner's index, every
+    /// user of it, testing each against the few ids; without it, it looks the few ids up and sorts them.
+    /// </summary>
+    private static IQueryable<EndUser> NeedingAttention(StaffMember staff, AppDbContext db)
+    {
+        var ids = EndUserAttention.Ids(staff, db);
+        return db.EndUsers.AsNoTracking().Where(u => ids.Contains(u.Id));
+    }
 
     private static IQueryable<EndUserListing> Query(IQueryable<EndUser> users, IQueryable<Client> clients, AccountAdministration accounts) =>
         users
@@ -68,16 +84,18 @@ public sealed class EndUserListing
                 LastLoginAt = x.User.MigratedToSso ? a!.LastLoginAt : x.User.LastLoginAt,
                 AccessRequested = x.User.PendingAccountId != null,
                 AccessDeclined = x.User.AccessDeclinedAt != null,
+                SsoEmailMismatch = x.User.SsoEmailMismatch,
             });
 
     /// <summary>
-    /// Every end user the caller may see, for counting the ones a filter matches: the end users'
+    /// The end users the caller may see that a filter matches, for counting them: the end users'
     /// own columns only, with no join, so a count reads one covering index (see EndUserConfiguration).
-    /// Only the SSO state filter needs the account, and then it is the full <see cref="Query"/>.
+    /// Only the SSO state filter needs the account, and then it is the full <see cref="Query"/>; Needs
+    /// attention counts its few users as it lists them.
     /// </summary>
     public static IQueryable<EndUserListing> Countable(StaffMember staff, AppDbContext db, AccountAdministration accounts, EndUserFilter filter) =>
-        filter.SsoState is not null
-            ? Query(staff, db, accounts)
+        (filter.NeedsAttention == true ? Query(NeedingAttention(staff, db), db.Clients, accounts)
+            : filter.SsoState is not null ? Query(staff, db, accounts)
             : staff.Scope(db.EndUsers.AsNoTracking()).Select(u => new EndUserListing
             {
                 Id = u.Id,
@@ -90,7 +108,8 @@ public sealed class EndUserListing
                 Enabled = u.Enabled,
                 MigratedToSso = u.MigratedToSso,
                 MigratedAt = u.MigratedAt,
-            });
+            }))
+        .Matching(filter);
 }
 
 /// <summary>Search, filters and sort applied in SQL.</summary>

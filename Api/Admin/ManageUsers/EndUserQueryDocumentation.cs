@@ -25,6 +25,7 @@ public static class EndUserQueryDocumentation
                     "status" => Choice(EndUserFilter.Statuses.Keys),
                     "migrated" or "desc" => new OpenApiSchema { Type = JsonSchemaType.Boolean },
                     "ssoState" => Choice(SsoStateNames.ByName.Keys),
+                    "needsAttention" => Choice(["true"]),
                     "sort" => Choice(EndUserFilter.SortNames.Keys),
                     _ => parameter.Schema,
                 };

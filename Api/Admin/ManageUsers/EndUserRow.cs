@@ -1,3 +1,4 @@
+using Api.Data;
 using Api.Sso.Accounts;
 
 namespace Api.Admin.ManageUsers;
@@ -7,6 +8,7 @@ namespace Api.Admin.ManageUsers;
 /// <param name="Locked">Sign-in is paused by wrong passwords or codes right now (an admin can unlock it).</param>
 /// <param name="SsoState">"activation-pending", "mfa-not-enrolled" or "active"; null when not migrated.</param>
 /// <param name="AccessRequest">"waiting" while the owner of the existing SSO account with this address has not accepted, "declined" when they declined; null otherwise.</param>
+/// <param name="Migration">For a user not migrated to SSO: where they stand in the move and whether the partner can fix what keeps them back; null once migrated.</param>
 public sealed record EndUserRow(
     Guid Id,
     string Name,
@@ -20,13 +22,16 @@ public sealed record EndUserRow(
     DateTime? MigratedAt,
     string? SsoState,
     DateTime? LastLoginAt,
-    string? AccessRequest)
+    string? AccessRequest,
+    EndUserMigration? Migration)
 {
-    /// <summary>The rows of some listings, with whether each is locked (one Redis round trip for all of them).</summary>
-    public static async Task<List<EndUserRow>> FromAsync(IReadOnlyCollection<EndUserListing> listings, AccountAdministration accounts)
+    /// <summary>The rows of some listings, with whether each is locked (one Redis round trip for all of them) and where each unmarked one stands in the move (three queries).</summary>
+    public static async Task<List<EndUserRow>> FromAsync(
+        IReadOnlyCollection<EndUserListing> listings, AppDbContext db, AccountAdministration accounts, CancellationToken cancellationToken)
     {
         // Whether someone else's account is paused is theirs to know: only rows that sign in as themselves are asked.
         var locked = await accounts.FindLockedOutAsync(listings.Where(u => !u.AccessRequested).Select(u => u.Email));
+        var migration = await EndUserMigrationStates.OfAsync(listings, db, cancellationToken);
         return [.. listings.Select(u => new EndUserRow(
             u.Id,
             u.Name,
@@ -40,7 +45,8 @@ public sealed record EndUserRow(
             u.MigratedAt,
             SsoStateNames.Of(u.SsoState),
             u.LastLoginAt,
-            u.AccessRequested ? (u.AccessDeclined ? AccessRequestNames.Declined : AccessRequestNames.Waiting) : null))];
+            u.AccessRequested ? (u.AccessDeclined ? AccessRequestNames.Declined : AccessRequestNames.Waiting) : null,
+            migration.GetValueOrDefault(u.Id)))];
     }
 }
 

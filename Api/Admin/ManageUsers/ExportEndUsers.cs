@@ -18,7 +18,7 @@ public static class ExportEndUsers
     public const string ContentType = "text/csv; charset=utf-8";
 
     public static readonly string[] Header =
-        ["Name", "Email", "Client", "Role", "Status", "Locked", "Migrated to SSO", "Migrated at", "SSO state", "Last login"];
+        ["Name", "Email", "Client", "Role", "Status", "Locked", "Migrated to SSO", "Migrated at", "SSO state", "Last login", "Move to SSO"];
 
     // Whether sign-in is locked is asked of Redis for this many rows at a time.
     private const int LockedBatch = 500;
@@ -30,6 +30,7 @@ public static class ExportEndUsers
         StaffMember staff,
         AppDbContext db,
         AccountAdministration accounts,
+        IServiceScopeFactory scopes,
         TimeProvider clock,
         HttpContext http,
         CancellationToken cancellationToken)
@@ -47,11 +48,15 @@ public static class ExportEndUsers
         var day = clock.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"end-users-{day}.csv\"";
         var users = EndUserListing.Listed(staff, db, accounts, filter);
-        return TypedResults.Stream(stream => WriteAsync(stream, users, accounts, cancellationToken), ContentType);
+        return TypedResults.Stream(stream => WriteAsync(stream, users, scopes, accounts, cancellationToken), ContentType);
     }
 
-    private static async Task WriteAsync(Stream stream, IQueryable<EndUserListing> users, AccountAdministration accounts, CancellationToken cancellationToken)
+    private static async Task WriteAsync(Stream stream, IQueryable<EndUserListing> users, IServiceScopeFactory scopes, AccountAdministration accounts, CancellationToken cancellationToken)
     {
+        // The rows' migration states are read on a context of their own: the list's reader stays
+        // open on the request's while the rows stream (SQL Server allows one reader per connection).
+        await using var side = scopes.CreateAsyncScope();
+        var db = side.ServiceProvider.GetRequiredService<AppDbContext>();
         await using var csv = CsvWriter.Create(stream, Csv, leaveOpen: true);
         csv.WriteHeader(Header);
         var batch = new List<EndUserListing>(LockedBatch);
@@ -60,16 +65,16 @@ public static class ExportEndUsers
             batch.Add(user);
             if (batch.Count == LockedBatch)
             {
-                await WriteBatchAsync(csv, batch, accounts, cancellationToken);
+                await WriteBatchAsync(csv, batch, db, accounts, cancellationToken);
             }
         }
 
-        await WriteBatchAsync(csv, batch, accounts, cancellationToken);
+        await WriteBatchAsync(csv, batch, db, accounts, cancellationToken);
     }
 
-    private static async Task WriteBatchAsync(CsvWriter csv, List<EndUserListing> batch, AccountAdministration accounts, CancellationToken cancellationToken)
+    private static async Task WriteBatchAsync(CsvWriter csv, List<EndUserListing> batch, AppDbContext db, AccountAdministration accounts, CancellationToken cancellationToken)
     {
-        foreach (var row in await EndUserRow.FromAsync(batch, accounts))
+        foreach (var row in await EndUserRow.FromAsync(batch, db, accounts, cancellationToken))
         {
             await csv.WriteRecordAsync(
             [
@@ -83,6 +88,7 @@ public static class ExportEndUsers
                 IsoTime.Of(row.MigratedAt),
                 row.AccessRequest is { } request ? AccessRequestNames.Label(request) : SsoStateNames.Label(row.SsoState),
                 IsoTime.Of(row.LastLoginAt),
+                MigrationStateNames.Label(row.Migration),
             ], cancellationToken);
         }
 

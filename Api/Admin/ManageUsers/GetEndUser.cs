@@ -36,7 +36,7 @@ public static class GetEndUser
             .Take(RecentEmails)
             .Select(m => new { m.Id, m.Kind, m.Subject, m.CreatedAt, m.SentAt, m.LastError, m.Attempts })
             .ToListAsync(cancellationToken);
-        var row = (await EndUserRow.FromAsync([listing], accounts))[0];
+        var row = (await EndUserRow.FromAsync([listing], db, accounts, cancellationToken))[0];
         return TypedResults.Ok(new EndUserDetail(row, [.. emails.Select(m => new EmailDelivery(
             m.Id,
             m.Kind,

@@ -47,14 +47,14 @@ public static class ListEndUsers
         }
 
         // One more than the limit tells "exactly 10,000" from "more than 10,000" without counting the rest.
-        var counted = await EndUserListing.Countable(staff, db, accounts, filter).Matching(filter)
+        var counted = await EndUserListing.Countable(staff, db, accounts, filter)
             .Take(CountLimit + 1)
             .CountAsync(cancellationToken);
         var listings = await EndUserListing.Listed(staff, db, accounts, filter)
             .Slice(page)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new EndUserPage(
-            await EndUserRow.FromAsync(listings, accounts), page.Number, page.Size, Math.Min(counted, CountLimit), counted > CountLimit));
+            await EndUserRow.FromAsync(listings, db, accounts, cancellationToken), page.Number, page.Size, Math.Min(counted, CountLimit), counted > CountLimit));
     }
 }
 

@@ -42,6 +42,12 @@ public enum MigrationBatchStatus
 
     /// <summary>Undone before any of its users signed in to SSO: everyone is back on the legacy login.</summary>
     RolledBack,
+
+    /// <summary>
+    /// Stopped part-way by an operator: the users moved so far stay moved, the others wait (their
+    /// results Pending) until the batch is rescheduled or run now, when it goes on where it stopped.
+    /// </summary>
+    Paused,
 }
 
 /// <summary>A client in a batch. A client is in at most one batch that is not cancelled or rolled back.</summary>

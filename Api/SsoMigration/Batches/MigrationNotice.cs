@@ -22,10 +22,22 @@ public enum MigrationNoticeKind
 {
     /// <summary>Two weeks (configurable) before the batch: the date, the clients, the end-user steps.</summary>
     Upcoming,
+
+    /// <summary>A new date for a batch the partner was told of (a partner told of no date gets the Upcoming notice instead).</summary>
     Rescheduled,
+
+    /// <summary>Called off; sent only to partners who were told a date.</summary>
     Cancelled,
+
+    /// <summary>The run ended with some of the partner's users not moved; sent once per run.</summary>
     Failed,
 
     /// <summary>Days after the batch, fewer of the partner's moved users activated than expected: the counts per client (the reminders' digest).</summary>
     LowActivation,
+
+    /// <summary>Moved earlier than the date the partner was told, inside the notice lead (Run now): the operator confirmed the short notice.</summary>
+    BroughtForward,
+
+    /// <summary>The operator stopped the run part-way; the rest wait for a new date (then a Rescheduled notice).</summary>
+    Paused,
 }

@@ -11,6 +11,9 @@ public enum RunNowOutcome
     Started,
     AlreadyRunning,
 
+    /// <summary>Partners were told a later date: running now breaks the notice, which the operator must confirm.</summary>
+    NeedsConfirmation,
+
     /// <summary>Cancelled, completed or rolled back: nothing left to run.</summary>
     Closed,
     NotFound,
@@ -28,41 +31,88 @@ public enum RetryOutcome
     NotFound,
 }
 
-/// <summary>An operator's hand on the runner: run a scheduled batch now, retry a failed user. Both wake this replica's runner after the commit.</summary>
-public sealed class BatchControl(AppDbContext db, AuditLog audit, BatchRunnerSignal signal, TimeProvider clock)
+/// <summary>What Run now did, with the batch as the click found it (its date is the one partners may have been told).</summary>
+public sealed record RunNowResult(RunNowOutcome Outcome, MigrationBatch? Batch = null);
+
+/// <summary>
+/// An operator's hand on the runner: run a scheduled (or paused) batch now, pause a running one,
+/// retry a failed user. Each is one transaction with its audit entry and the notices it causes;
+/// Run now and Retry wake this replica's runner after the commit.
+/// </summary>
+public sealed class BatchControl(AppDbContext db, AuditLog audit, IBatchOutcomeNotices notices, BatchRunnerSignal signal, TimeProvider clock)
 {
-    /// <summary>A scheduled batch becomes due now; a running one is left as it is.</summary>
-    public async Task<RunNowOutcome> RunNowAsync(Guid batchId, AuditActor actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// A scheduled batch becomes due now, a paused one goes on now; a running one is left as it is.
+    /// Moving a date partners were told earlier breaks the two weeks' notice: refused unless
+    /// <paramref name="confirmShortNotice"/>, and then the partners are e-mailed at once (by the one
+    /// click that moves the date, in its transaction).
+    /// </summary>
+    public async Task<RunNowResult> RunNowAsync(Guid batchId, AuditActor actor, bool confirmShortNotice, CancellationToken cancellationToken)
     {
         await using var transaction = await SharedTransaction.BeginAsync(db, cancellationToken);
         var batch = await db.MigrationBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batchId, cancellationToken);
         if (batch is null)
         {
-            return RunNowOutcome.NotFound;
+            return new RunNowResult(RunNowOutcome.NotFound);
         }
 
         // Read after the batch, so a click that saw another click's new date has a later "now" and
         // finds the batch already due.
         var now = clock.GetUtcNow().UtcDateTime;
+        if (batch.Status == MigrationBatchStatus.Scheduled && batch.ScheduledAt > now && !confirmShortNotice
+            && await notices.AnyToldAsync(batchId, cancellationToken))
+        {
+            return new RunNowResult(RunNowOutcome.NeedsConfirmation, batch);
+        }
 
         // Conditional on the date this click saw, so a cancel that lands at the same moment wins or
         // loses as a whole, and of many clicks at once only the first moves the date (and is
-        // audited): each click has its own "now", and without the seen date a click with an earlier
-        // "now" would move the date again, back to its own.
+        // audited and mails the partners): each click has its own "now", and without the seen date
+        // a click with an earlier "now" would move the date again, back to its own.
         var moved = await db.MigrationBatches
-            .Where(b => b.Id == batchId && b.Status == MigrationBatchStatus.Scheduled && b.ScheduledAt == batch.ScheduledAt && b.ScheduledAt > now)
-            .ExecuteUpdateAsync(set => set.SetProperty(b => b.ScheduledAt, now), cancellationToken);
+            .Where(b => b.Id == batchId && b.ScheduledAt == batch.ScheduledAt
+                && ((b.Status == MigrationBatchStatus.Scheduled && b.ScheduledAt > now) || b.Status == MigrationBatchStatus.Paused))
+            .ExecuteUpdateAsync(set => set.SetProperty(b => b.ScheduledAt, now).SetProperty(b => b.Status, MigrationBatchStatus.Scheduled), cancellationToken);
         if (moved == 0)
         {
             var status = await db.MigrationBatches.Where(b => b.Id == batchId).Select(b => b.Status).FirstAsync(cancellationToken);
-            return status is MigrationBatchStatus.Running or MigrationBatchStatus.Scheduled ? RunNowOutcome.AlreadyRunning : RunNowOutcome.Closed;
+            return new RunNowResult(status is MigrationBatchStatus.Running or MigrationBatchStatus.Scheduled ? RunNowOutcome.AlreadyRunning : RunNowOutcome.Closed);
         }
 
-        audit.Record(actor, AuditActions.BatchStarted, null, BatchTarget.Of(batch), new { batch.ScheduledAt }, new { ScheduledAt = now, RunNow = true });
+        var previous = batch.ScheduledAt;
+        audit.Record(actor, AuditActions.BatchStarted, null, BatchTarget.Of(batch), new { ScheduledAt = previous }, new { ScheduledAt = now, RunNow = true });
+        (batch.ScheduledAt, batch.Status) = (now, MigrationBatchStatus.Scheduled);
+        await notices.QueueNewDateAsync(batch, previous, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         signal.Notify();
-        return RunNowOutcome.Started;
+        return new RunNowResult(RunNowOutcome.Started, batch);
+    }
+
+    /// <summary>
+    /// Stops a running batch where it is: the runner finishes the user in hand and takes no other;
+    /// the users left stay Pending until the batch is rescheduled or run now. Its partners are told
+    /// once. False when the batch is not running (or does not exist).
+    /// </summary>
+    public async Task<bool> PauseAsync(Guid batchId, AuditActor actor, CancellationToken cancellationToken)
+    {
+        await using var transaction = await SharedTransaction.BeginAsync(db, cancellationToken);
+        var paused = await db.MigrationBatches.Where(b => b.Id == batchId && b.Status == MigrationBatchStatus.Running)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(b => b.Status, MigrationBatchStatus.Paused)
+                .SetProperty(b => b.LeaseOwner, (string?)null)
+                .SetProperty(b => b.LeaseUntil, (DateTime?)null), cancellationToken);
+        if (paused == 0)
+        {
+            return false;
+        }
+
+        var batch = await db.MigrationBatches.AsNoTracking().SingleAsync(b => b.Id == batchId, cancellationToken);
+        audit.Record(actor, AuditActions.BatchPaused, null, BatchTarget.Of(batch), new { Status = "running" }, new { Status = "paused" });
+        await notices.QueuePausedAsync(batch, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     /// <summary>

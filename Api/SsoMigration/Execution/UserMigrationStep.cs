@@ -19,14 +19,18 @@ public sealed class UserMigrationStep(AppDbContext db, EndUserMigrator migrator,
     /// <summary>Called after the user is migrated and before the commit: a seam for tests that kill a run at the worst moment.</summary>
     internal Action<Guid>? BeforeCommit { get; set; }
 
-    /// <summary>What happened, or null when another runner had already dealt with this user.</summary>
+    /// <summary>What happened, or null when another runner had already dealt with this user (or the batch was paused).</summary>
     public async Task<MigrationOutcomeStatus?> RunAsync(PendingUser user, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         UserMigration outcome;
         await using (var transaction = await SharedTransaction.BeginAsync(db, cancellationToken))
         {
-            if (await Claim(user).ExecuteUpdateAsync(set => set.SetProperty(r => r.Attempts, r => r.Attempts + 1), cancellationToken) == 0)
+            // Only while the batch runs: a pause stops the run at the next user, not the next chunk.
+            var claimed = await Claim(user)
+                .Where(r => db.MigrationBatches.Any(b => b.Id == r.BatchId && b.Status == MigrationBatchStatus.Running))
+                .ExecuteUpdateAsync(set => set.SetProperty(r => r.Attempts, r => r.Attempts + 1), cancellationToken);
+            if (claimed == 0)
             {
                 return null;
             }

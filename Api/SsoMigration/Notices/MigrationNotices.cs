@@ -4,7 +4,6 @@ using Api.Shared.Transactions;
 using Api.Mail;
 using Api.SsoMigration.Batches;
 using Api.SsoMigration.Execution;
-using Api.SsoMigration.Planning;
 using Api.Sso.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -16,13 +15,24 @@ namespace Api.SsoMigration.Notices;
 /// a <see cref="MigrationNotice"/> row plus its outbox e-mails, saved together; the row's unique
 /// index (batch, partner, kind, date) is what makes it once: a second writer — another replica,
 /// another pass — fails on it and its e-mails roll back with it. No lease is needed.
-/// Upcoming notices are sent by <see cref="UpcomingNoticeSender"/> (and at creation when already
-/// due); the others in the transaction of the action that causes them.
+/// Upcoming notices are sent by <see cref="UpcomingNoticeSender"/> (and at once when an action makes
+/// one due); the others in the transaction of the action that causes them. A partner's first notice
+/// is always the announcement: a change, a cancellation is sent only to partners told a date.
 /// </summary>
 public sealed class MigrationNotices(
-    AppDbContext db, AccountAdministration accounts, Outbox outbox, NoticeEmails emails, TimeProvider clock, IOptions<MigrationOptions> options)
+    AppDbContext db,
+    AccountAdministration accounts,
+    Outbox outbox,
+    NoticeEmails emails,
+    NoticeSubjects subjects,
+    TimeProvider clock,
+    IOptions<MigrationOptions> options)
     : IBatchOutcomeNotices
 {
+    /// <summary>The notices that tell a partner a date: after one of them, a change is announced as a change.</summary>
+    private static readonly MigrationNoticeKind[] Announcements =
+        [MigrationNoticeKind.Upcoming, MigrationNoticeKind.Rescheduled, MigrationNoticeKind.BroughtForward];
+
     /// <summary>
     /// The Upcoming notice of a batch just created, to each of its partners, when the batch is
     /// already within the notice lead (waiting for the next pass would delay it for no reason).
@@ -32,24 +42,44 @@ public sealed class MigrationNotices(
     {
         if (IsDue(batch))
         {
-            await QueueAsync(batch, MigrationNoticeKind.Upcoming, cancellationToken);
+            await WriteAsync(batch, MigrationNoticeKind.Upcoming, await subjects.ForAsync(batch, null, null, cancellationToken), cancellationToken);
         }
     }
 
     /// <summary>
-    /// The new date, to each partner of the batch, in the caller's transaction. It announces the
-    /// new date fully (clients, end-user steps), so it also counts as that date's Upcoming notice.
+    /// A batch's new date (reschedule, run now), to each partner in the caller's transaction. A
+    /// partner told a date hears of the change: Rescheduled, or BroughtForward when it is earlier and
+    /// inside the notice lead. A partner told nothing yet gets the announcement itself, at once when
+    /// the new date is within the lead (otherwise the sender announces it in time).
     /// </summary>
-    public Task QueueRescheduledAsync(MigrationBatch batch, CancellationToken cancellationToken) =>
-        QueueAsync(batch, MigrationNoticeKind.Rescheduled, cancellationToken);
+    public async Task QueueNewDateAsync(MigrationBatch batch, DateTime previousScheduledAt, CancellationToken cancellationToken)
+    {
+        var told = await ToldAsync(batch.Id, cancellationToken);
+        var partners = await subjects.ForAsync(batch, null, previousScheduledAt, cancellationToken);
+        var change = batch.ScheduledAt < previousScheduledAt && IsDue(batch) ? MigrationNoticeKind.BroughtForward : MigrationNoticeKind.Rescheduled;
+        await WriteAsync(batch, change, partners.Where(p => told.Contains(p.Key)), cancellationToken);
+        if (IsDue(batch))
+        {
+            await WriteAsync(batch, MigrationNoticeKind.Upcoming, partners.Where(p => !told.Contains(p.Key)), cancellationToken);
+        }
+    }
 
-    /// <summary>The batch will not run, to each of its partners, in the caller's transaction.</summary>
-    public Task QueueCancelledAsync(MigrationBatch batch, CancellationToken cancellationToken) =>
-        QueueAsync(batch, MigrationNoticeKind.Cancelled, cancellationToken);
+    /// <summary>Whether any partner of the batch was told a date: moving it earlier then breaks a promise.</summary>
+    public async Task<bool> AnyToldAsync(Guid batchId, CancellationToken cancellationToken) =>
+        (await ToldAsync(batchId, cancellationToken)).Count > 0;
+
+    /// <summary>The batch will not run, to each partner told its date, in the caller's transaction (the others never heard of it).</summary>
+    public async Task QueueCancelledAsync(MigrationBatch batch, CancellationToken cancellationToken)
+    {
+        var told = await ToldAsync(batch.Id, cancellationToken);
+        var partners = await subjects.ForAsync(batch, null, null, cancellationToken);
+        await WriteAsync(batch, MigrationNoticeKind.Cancelled, partners.Where(p => told.Contains(p.Key)), cancellationToken);
+    }
 
     /// <summary>
     /// For the batch runner, when a run ends with failed users: each partner with failed users is
-    /// told how many, per client, in the caller's transaction (saved here; committed by the caller).
+    /// told how many, per client, once per run (a retried user failing again does not mail again),
+    /// in the caller's transaction (saved here; committed by the caller).
     /// </summary>
     public async Task QueueFailedAsync(MigrationBatch batch, CancellationToken cancellationToken)
     {
@@ -59,10 +89,14 @@ public sealed class MigrationNotices(
                             group user by new { user.Client!.PartnerId, user.Client.Name } into perClient
                             select new { perClient.Key.PartnerId, perClient.Key.Name, Count = perClient.Count() })
             .ToListAsync(cancellationToken);
-        var partners = failed.GroupBy(f => f.PartnerId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<NoticeClient>)[.. g.OrderBy(c => c.Name).Select(c => new NoticeClient(c.Name, c.Count))]);
+        var partners = failed.GroupBy(f => f.PartnerId).ToDictionary(g => g.Key, g => new NoticeSubject(
+            batch.ScheduledAt, batch.TimeZone, [.. g.OrderBy(c => c.Name).Select(c => new NoticeClient(c.Name, c.Count))], []));
         await WriteAsync(batch, MigrationNoticeKind.Failed, partners, cancellationToken);
     }
+
+    /// <summary>For the operator's pause: each partner of the batch is told, once, with the users not moved yet; in the caller's transaction.</summary>
+    public async Task QueuePausedAsync(MigrationBatch batch, CancellationToken cancellationToken) =>
+        await WriteAsync(batch, MigrationNoticeKind.Paused, await subjects.ForAsync(batch, null, null, cancellationToken), cancellationToken);
 
     /// <summary>
     /// One pass of the scheduler: every Upcoming notice due now (a scheduled batch within the
@@ -77,8 +111,7 @@ public sealed class MigrationNotices(
                          from member in batch.Clients
                          join client in db.Clients on member.ClientId equals client.Id
                          where !db.MigrationNotices.Any(n => n.BatchId == batch.Id && n.PartnerId == client.PartnerId
-                             && n.ScheduledFor == batch.ScheduledAt
-                             && (n.Kind == MigrationNoticeKind.Upcoming || n.Kind == MigrationNoticeKind.Rescheduled))
+                             && n.ScheduledFor == batch.ScheduledAt && Announcements.Contains(n.Kind))
                          select new { BatchId = batch.Id, client.PartnerId })
             .Distinct()
             .ToListAsync(cancellationToken);
@@ -108,8 +141,7 @@ public sealed class MigrationNotices(
                 return false;
             }
 
-            var partners = await ClientsByPartnerAsync(batch.Id, partnerId, cancellationToken);
-            await WriteAsync(batch, MigrationNoticeKind.Upcoming, partners, cancellationToken);
+            await WriteAsync(batch, MigrationNoticeKind.Upcoming, await subjects.ForAsync(batch, partnerId, null, cancellationToken), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
         }
@@ -125,33 +157,23 @@ public sealed class MigrationNotices(
 
     private Task<bool> AnnouncedAsync(MigrationBatch batch, Guid partnerId, CancellationToken cancellationToken) =>
         db.MigrationNotices.AnyAsync(n => n.BatchId == batch.Id && n.PartnerId == partnerId && n.ScheduledFor == batch.ScheduledAt
-            && (n.Kind == MigrationNoticeKind.Upcoming || n.Kind == MigrationNoticeKind.Rescheduled), cancellationToken);
+            && Announcements.Contains(n.Kind), cancellationToken);
 
-    private async Task QueueAsync(MigrationBatch batch, MigrationNoticeKind kind, CancellationToken cancellationToken) =>
-        await WriteAsync(batch, kind, await ClientsByPartnerAsync(batch.Id, onlyPartner: null, cancellationToken), cancellationToken);
-
-    /// <summary>Each partner's clients in the batch with the end users it moves, by partner.</summary>
-    private async Task<Dictionary<Guid, IReadOnlyList<NoticeClient>>> ClientsByPartnerAsync(Guid batchId, Guid? onlyPartner, CancellationToken cancellationToken)
-    {
-        var clients = await (from member in db.Set<MigrationBatchClient>()
-                             where member.BatchId == batchId
-                             join client in db.Clients on member.ClientId equals client.Id
-                             where onlyPartner == null || client.PartnerId == onlyPartner
-                             orderby client.Name
-                             select new { client.PartnerId, client.Name, EndUsers = client.EndUsers.Count(u => !u.Deleted && !u.MigratedToSso) })
-            .ToListAsync(cancellationToken);
-        return clients.GroupBy(c => c.PartnerId)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<NoticeClient>)[.. g.Select(c => new NoticeClient(c.Name, c.EndUsers))]);
-    }
+    /// <summary>The partners of the batch told a date (of any of its announcements).</summary>
+    private async Task<HashSet<Guid>> ToldAsync(Guid batchId, CancellationToken cancellationToken) =>
+        [.. await db.MigrationNotices.Where(n => n.BatchId == batchId && Announcements.Contains(n.Kind))
+            .Select(n => n.PartnerId).Distinct().ToListAsync(cancellationToken)];
 
     /// <summary>
-    /// The notice row of each partner and an e-mail to each of its admins, saved together. An
-    /// action repeated for the same date (rescheduled back to a date already announced) renews
-    /// its row rather than failing on the unique index, so the partner still hears of it.
+    /// The notice row of each partner and an e-mail to each of its admins, saved together. A change
+    /// repeated for the same date (rescheduled back to a date already announced) renews its row
+    /// rather than failing on the unique index, so the partner still hears of it; a failure or a
+    /// pause already told for this date is not told again.
     /// </summary>
     private async Task WriteAsync(
-        MigrationBatch batch, MigrationNoticeKind kind, IReadOnlyDictionary<Guid, IReadOnlyList<NoticeClient>> partners, CancellationToken cancellationToken)
+        MigrationBatch batch, MigrationNoticeKind kind, IEnumerable<KeyValuePair<Guid, NoticeSubject>> notices, CancellationToken cancellationToken)
     {
+        var partners = notices.ToDictionary();
         if (partners.Count == 0)
         {
             return;
@@ -159,16 +181,21 @@ public sealed class MigrationNotices(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var partnerIds = partners.Keys.ToList();
-        var admins = await PartnerAdmins.Of(db, accounts, partnerIds).ToListAsync(cancellationToken);
         var earlier = kind == MigrationNoticeKind.Upcoming
             ? []
             : await db.MigrationNotices.Where(n => n.BatchId == batch.Id && n.Kind == kind && n.ScheduledFor == batch.ScheduledAt && partnerIds.Contains(n.PartnerId))
                 .ToDictionaryAsync(n => n.PartnerId, cancellationToken);
-
-        foreach (var (partnerId, clients) in partners)
+        var once = kind is MigrationNoticeKind.Failed or MigrationNoticeKind.Paused;
+        var admins = await PartnerAdmins.Of(db, accounts, partnerIds).ToListAsync(cancellationToken);
+        foreach (var (partnerId, subject) in partners)
         {
             if (earlier.TryGetValue(partnerId, out var renewed))
             {
+                if (once)
+                {
+                    continue;
+                }
+
                 renewed.SentAt = now;
             }
             else
@@ -176,7 +203,6 @@ public sealed class MigrationNotices(
                 db.MigrationNotices.Add(new MigrationNotice { BatchId = batch.Id, PartnerId = partnerId, Kind = kind, ScheduledFor = batch.ScheduledAt, SentAt = now });
             }
 
-            var subject = new NoticeSubject(batch.ScheduledAt, batch.TimeZone, clients);
             foreach (var admin in admins.Where(a => a.PartnerId == partnerId))
             {
                 outbox.Enqueue(NoticeEmails.Kind, admin.Email, emails.Compose(kind, subject, admin.Name));

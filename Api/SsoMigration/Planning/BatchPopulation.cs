@@ -8,7 +8,7 @@ namespace Api.SsoMigration.Planning;
 public static class BatchPopulation
 {
     /// <summary>The batches a client's end users are still due in: a client is in at most one of them.</summary>
-    public static readonly MigrationBatchStatus[] Open = [MigrationBatchStatus.Scheduled, MigrationBatchStatus.Running];
+    public static readonly MigrationBatchStatus[] Open = [MigrationBatchStatus.Scheduled, MigrationBatchStatus.Running, MigrationBatchStatus.Paused];
 
     /// <summary>Every end user of the batch's clients, deleted or migrated ones included (readiness names them).</summary>
     public static IQueryable<EndUser> Everyone(AppDbContext db, Guid batchId) =>

@@ -15,17 +15,22 @@ namespace Api.SsoMigration.Readiness;
 /// </summary>
 public sealed class ReadinessCheck(AppDbContext db, AccountAdministration accounts)
 {
-    public async Task<ReadinessReport> RunAsync(Guid batchId, CancellationToken cancellationToken)
+    public Task<ReadinessReport> RunAsync(Guid batchId, CancellationToken cancellationToken) => RunAsync(batchId, partnerId: null, cancellationToken);
+
+    /// <summary>The report on one partner's users of the batch only (what that partner's notice says), or on everyone.</summary>
+    public async Task<ReadinessReport> RunAsync(Guid batchId, Guid? partnerId, CancellationToken cancellationToken)
     {
         // Everyone of the batch's clients, plus any deleted user the operator excluded earlier
         // (so the exclusion does not vanish from the report unexplained).
         var users = await BatchPopulation.Everyone(db, batchId).AsNoTracking()
+            .Where(u => partnerId == null || u.PartnerId == partnerId)
             .Where(u => !u.Deleted || db.MigrationResults.Any(r => r.BatchId == batchId && r.EndUserId == u.Id))
             .OrderBy(u => u.Client!.Name).ThenBy(u => u.DisplayName).ThenBy(u => u.Id)
             .Select(u => new Candidate(
                 u.Id,
                 u.DisplayName,
                 u.Email,
+                u.ClientId,
                 u.Client!.Name,
                 u.Client.Partner!.Name,
                 u.PartnerId,
@@ -119,9 +124,9 @@ public sealed class ReadinessCheck(AppDbContext db, AccountAdministration accoun
             : managedBy.TryGetValue(accountId, out var manager) && manager == PartnerSteward.Of(user.PartnerId) ? ReadinessNames.Link
             : ReadinessNames.AwaitingOwner;
         var kept = outcome == ReadinessNames.Link ? roles.GetValueOrDefault(accountId!) ?? [] : [];
-        return new ReadinessUser(user.Id, user.Name, user.Email, user.ClientName, user.PartnerName, outcome, problems, kept, user.Excluded);
+        return new ReadinessUser(user.Id, user.Name, user.Email, user.ClientId, user.ClientName, user.PartnerName, outcome, problems, kept, user.Excluded);
     }
 
     private sealed record Candidate(
-        Guid Id, string Name, string Email, string ClientName, string PartnerName, Guid PartnerId, bool Enabled, bool Deleted, bool MigratedToSso, bool Excluded);
+        Guid Id, string Name, string Email, Guid ClientId, string ClientName, string PartnerName, Guid PartnerId, bool Enabled, bool Deleted, bool MigratedToSso, bool Excluded);
 }

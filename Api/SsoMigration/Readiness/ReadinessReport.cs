@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Api.Shared;
 namespace Api.SsoMigration.Readiness;
 
@@ -17,12 +18,24 @@ public sealed record ReadinessUser(
     Guid EndUserId,
     string Name,
     string Email,
+    Guid ClientId,
     string ClientName,
     string PartnerName,
     string Outcome,
     IReadOnlyList<string> Problems,
     IReadOnlyList<string> KeptRoles,
-    bool Excluded);
+    bool Excluded)
+{
+    /// <summary>
+    /// The run leaves this user where they are: skipped, excluded, or waiting for the owner of the
+    /// account with their address. Deleted and already migrated users are not counted as "not moving":
+    /// they have nothing to move.
+    /// </summary>
+    [JsonIgnore]
+    public bool StaysBehind =>
+        (Outcome is ReadinessNames.Skip or ReadinessNames.Excluded or ReadinessNames.AwaitingOwner)
+        && !Problems.Contains(ReadinessNames.Deleted) && !Problems.Contains(ReadinessNames.AlreadyMigrated);
+}
 
 /// <summary>The report's words on the wire: written out, so renaming a member cannot change the API.</summary>
 public static class ReadinessNames

@@ -114,7 +114,8 @@ public sealed class BatchPlanningTests(SsoApiFactory api)
         var admin = await world.StaffAsync();
         var @operator = await AdminWorld.OperatorAsync(api.Services);
         using var browser = new SsoDriver(api);
-        var id = await @operator.CreateBatchAsync(browser, world.Clients, name: "Called off");
+        // Ten days ahead: announced at once, so its cancellation is news to the partner.
+        var id = await @operator.CreateBatchAsync(browser, world.Clients, daysAhead: 10, name: "Called off");
 
         var cancel = await @operator.PostAsync(browser, $"{MigrationCalls.Batches}/{id}/cancel");
         var twice = await @operator.PostAsync(browser, $"{MigrationCalls.Batches}/{id}/cancel");
@@ -126,10 +127,11 @@ public sealed class BatchPlanningTests(SsoApiFactory api)
         Assert.Equal(HttpStatusCode.Conflict, reschedule.Status);
         Assert.Equal(HttpStatusCode.NotFound, missing.Status);
         Assert.Equal(MigrationBatchStatus.Cancelled, (await MigrationCalls.BatchAsync(api.Services, id)).Status);
-        var notice = Assert.Single(await MigrationCalls.NoticesAsync(api.Services, id));
-        Assert.Equal(MigrationNoticeKind.Cancelled, notice.Kind);
-        var mail = Assert.Single(await MigrationCalls.NoticeMailsAsync(api.Services, admin.Email));
-        Assert.StartsWith("Cancelled:", mail.Subject);
+        var notices = await MigrationCalls.NoticesAsync(api.Services, id);
+        Assert.Equal([MigrationNoticeKind.Upcoming, MigrationNoticeKind.Cancelled], notices.OrderBy(n => n.SentAt).Select(n => n.Kind));
+        var mails = await MigrationCalls.NoticeMailsAsync(api.Services, admin.Email);
+        Assert.Equal(2, mails.Count);
+        Assert.StartsWith("Cancelled:", mails[1].Subject);
         Assert.Single(await AdminCalls.AuditOfAsync(api.Services, id, AuditActions.BatchCancelled));
         await @operator.CreateBatchAsync(browser, world.Clients);
     }
@@ -144,7 +146,8 @@ public sealed class BatchPlanningTests(SsoApiFactory api)
         var technician = await world.StaffAsync(ProductRoles.PartnerTechnician);
         var @operator = await AdminWorld.OperatorAsync(api.Services);
         using var browser = new SsoDriver(api);
-        var id = await @operator.CreateBatchAsync(browser, [.. world.Clients, other.Clients[0]], daysAhead: 20);
+        // Announced at once (ten days ahead), so the partners are told of the change.
+        var id = await @operator.CreateBatchAsync(browser, [.. world.Clients, other.Clients[0]], daysAhead: 10);
         var newDate = MigrationCalls.DaysAhead(25);
 
         var moved = await @operator.PostAsync(browser, $"{MigrationCalls.Batches}/{id}/reschedule", new { scheduledAt = newDate, timeZone = "America/New_York" });
@@ -152,16 +155,18 @@ public sealed class BatchPlanningTests(SsoApiFactory api)
 
         Assert.Equal(HttpStatusCode.NoContent, moved.Status);
         Assert.Equal(HttpStatusCode.NoContent, same.Status);
-        var notices = await MigrationCalls.NoticesAsync(api.Services, id);
+        var notices = (await MigrationCalls.NoticesAsync(api.Services, id)).Where(n => n.Kind == MigrationNoticeKind.Rescheduled).ToList();
         Assert.Equal(2, notices.Count);
-        Assert.All(notices, n => Assert.Equal(MigrationNoticeKind.Rescheduled, n.Kind));
         Assert.All(notices, n => Assert.Equal(newDate.UtcDateTime, n.ScheduledFor));
         Assert.Equal(new[] { world.Partner.Id, other.Partner.Id }.Order(), notices.Select(n => n.PartnerId).Order());
-        var mail = Assert.Single(await MigrationCalls.NoticeMailsAsync(api.Services, admin.Email));
+        var mails = await MigrationCalls.NoticeMailsAsync(api.Services, admin.Email);
+        Assert.Equal(2, mails.Count);
+        var mail = mails[1];
+        Assert.StartsWith("New date:", mail.Subject);
         Assert.Contains("(America/New_York)", mail.TextBody);
         Assert.Contains(world.Clients[0].Name, mail.TextBody);
         Assert.DoesNotContain(other.Clients[0].Name, mail.TextBody);
-        Assert.Single(await MigrationCalls.NoticeMailsAsync(api.Services, otherAdmin.Email));
+        Assert.Equal(2, (await MigrationCalls.NoticeMailsAsync(api.Services, otherAdmin.Email)).Count);
         Assert.Empty(await MigrationCalls.NoticeMailsAsync(api.Services, technician.Email));
         var audit = Assert.Single(await AdminCalls.AuditOfAsync(api.Services, id, AuditActions.BatchRescheduled));
         Assert.Contains("Europe/Amsterdam", audit.Before);

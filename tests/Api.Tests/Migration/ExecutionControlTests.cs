@@ -1,7 +1,6 @@
 using System.Net;
 using Api.Audit;
 using Api.Data;
-using Api.Sso.Accounts;
 using Api.SsoMigration;
 using Api.SsoMigration.Batches;
 using Api.SsoMigration.Execution;
@@ -93,9 +92,7 @@ public sealed class ExecutionControlTests(ExecutionApiFactory api)
         var (blocked, others) = (world.Users[0], world.Users.Skip(1).ToList());
         // Another portal user's SSO account, one this partner manages, already has this e-mail (the
         // two records drifted apart): linking would let one sign in as the other, so the migrator refuses.
-        var holder = await SsoUsers.CreateAsync(api.Services, SsoUserState.MigratedPending);
-        await ChangeAccountEmailAsync(holder.AccountId!, blocked.Email);
-        await ManageAsAsync(holder.AccountId!, world.Admin.Partner.Id);
+        var holder = await LeftBehindUsers.BlockWithAccountOfAnotherUserAsync(api.Services, world.Admin.Partner.Id, blocked);
 
         Assert.True(await world.Runner().RunOnceAsync(CancellationToken.None));
 
@@ -111,7 +108,7 @@ public sealed class ExecutionControlTests(ExecutionApiFactory api)
         var operatorLogin = await AdminWorld.OperatorAsync(api.Services);
         using var browser = new SsoDriver(api);
         var tooSoon = await operatorLogin.PostAsync(browser, $"/api/admin/migration/batches/{world.BatchId}/results/{others[0].EndUserId}/retry");
-        await ChangeAccountEmailAsync(holder.AccountId!, holder.Email);
+        await LeftBehindUsers.UnblockAsync(api.Services, holder);
         var retry = await operatorLogin.PostAsync(browser, $"/api/admin/migration/batches/{world.BatchId}/results/{blocked.EndUserId}/retry");
         var queued = await world.ResultOfAsync(blocked);
         var reopened = await world.BatchAsync();
@@ -152,22 +149,6 @@ public sealed class ExecutionControlTests(ExecutionApiFactory api)
         var completed = Assert.Single(await world.AuditAsync(AuditActions.BatchCompleted));
         Assert.Null(completed.PartnerId);
         Assert.Contains("\"skipped\":1", completed.After);
-    }
-
-    private async Task ChangeAccountEmailAsync(string accountId, string email)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        Assert.Equal(EmailChange.Changed, await scope.ServiceProvider.GetRequiredService<AccountAdministration>().ChangeEmailAsync(accountId, email));
-    }
-
-    /// <summary>Makes the account one that <paramref name="partnerId"/> manages, as if that partner had created it.</summary>
-    private async Task ManageAsAsync(string accountId, Guid partnerId)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        var manager = Api.Portal.PartnerSteward.Of(partnerId);
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users
-            .Where(a => a.Id == accountId)
-            .ExecuteUpdateAsync(set => set.SetProperty(a => a.ManagedBy, manager));
     }
 
     private async Task<Api.Portal.Client> ClientAsync(ExecutionWorld world)

@@ -1,13 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Api.Audit;
-using Api.Data;
 using Api.Shared;
 using Api.Portal;
-using Api.Sso.Accounts;
 using Api.Tests.Admin;
 using Api.Tests.Sso;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
@@ -23,13 +20,13 @@ public sealed class ReadinessTests(SsoApiFactory api)
         var world = await AdminWorld.CreateAsync(api.Services);
         var plain = await world.EndUserAsync(SsoUserState.Legacy);
         // An account this partner created earlier (kept for a role it gave in another product): linked.
-        var linked = await LegacyUserWithAccountElsewhereAsync(world.Clients[0], managedBy: PartnerSteward.Of(world.Partner.Id));
+        var linked = await LeftBehindUsers.WithAccountElsewhereAsync(api.Services, world.Clients[0], managedBy: PartnerSteward.Of(world.Partner.Id));
         // Someone else's account (another product's user): its owner will be asked, and their roles are theirs.
-        var asked = await LegacyUserWithAccountElsewhereAsync(world.Clients[0]);
-        var noEmail = await AddLegacyAsync(world.Clients[0], $"someone-{Guid.NewGuid():N}@example.invalid");
+        var asked = await LeftBehindUsers.WithAccountElsewhereAsync(api.Services, world.Clients[0]);
+        var noEmail = await LeftBehindUsers.AddLegacyAsync(api.Services, world.Clients[0], $"someone-{Guid.NewGuid():N}@example.invalid");
         var tag = Guid.NewGuid().ToString("N")[..10];
-        var canonical = await AddLegacyAsync(world.Clients[0], $"twin-{tag}@example.test");
-        var variant = await AddLegacyAsync(world.Clients[1], $"Twin-{tag}@Example.test");
+        var canonical = await LeftBehindUsers.AddLegacyAsync(api.Services, world.Clients[0], $"twin-{tag}@example.test");
+        var variant = await LeftBehindUsers.AddLegacyAsync(api.Services, world.Clients[1], $"Twin-{tag}@Example.test");
         var disabled = await world.EndUserAsync(SsoUserState.Legacy, enabled: false);
         var locked = await world.EndUserAsync(SsoUserState.Legacy);
         await LockOutAsync(locked.Email);
@@ -114,35 +111,6 @@ public sealed class ReadinessTests(SsoApiFactory api)
     }
 
     private static string[] Strings(JsonNode? array) => [.. array!.AsArray().Select(n => n!.GetValue<string>())];
-
-    /// <summary>A legacy end user whose e-mail already has an SSO account from another product (the RMM console).</summary>
-    private async Task<TestUser> LegacyUserWithAccountElsewhereAsync(Client client, string? managedBy = null)
-    {
-        var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Legacy, clientId: client.Id);
-        await using var scope = api.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<SsoAccount>>();
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        var account = new SsoAccount { UserName = user.Email, Email = user.Email, DisplayName = user.DisplayName, EmailConfirmed = true, ManagedBy = managedBy };
-        Assert.True((await users.CreateAsync(account, SsoUsers.DefaultPassword)).Succeeded);
-        if (!await roles.RoleExistsAsync(ProductRoles.RmmTechnician))
-        {
-            await roles.CreateAsync(new IdentityRole(ProductRoles.RmmTechnician));
-        }
-
-        Assert.True((await users.AddToRoleAsync(account, ProductRoles.RmmTechnician)).Succeeded);
-        return user;
-    }
-
-    /// <summary>An end user stored with exactly this e-mail (as an import might have left it), on the legacy login.</summary>
-    private async Task<Guid> AddLegacyAsync(Client client, string email)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var user = new EndUser { ClientId = client.Id, Email = email, DisplayName = "Imported " + email, LegacyPasswordHash = LegacyPasswordHash.Create(SsoUsers.DefaultPassword) };
-        db.EndUsers.Add(user);
-        await db.SaveChangesAsync();
-        return user.Id;
-    }
 
     /// <summary>Sign-in paused for this e-mail, as five wrong passwords leave it.</summary>
     private async Task LockOutAsync(string email) =>
