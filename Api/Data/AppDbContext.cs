@@ -6,6 +6,7 @@ using Api.Portal.Devices;
 using Api.Portal.Tickets;
 using Api.Sso;
 using Api.SsoMigration.Batches;
+using Api.SsoMigration.Funnel;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<MigrationBatch> MigrationBatches => Set<MigrationBatch>();
     public DbSet<MigrationResult> MigrationResults => Set<MigrationResult>();
     public DbSet<MigrationNotice> MigrationNotices => Set<MigrationNotice>();
+    public DbSet<FunnelMilestone> FunnelMilestones => Set<FunnelMilestone>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketComment> TicketComments => Set<TicketComment>();
     public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();

@@ -83,43 +83,6 @@ namespace Api.Data.Schema.SqlServer
                     b.ToTable("AuditEvents");
                 });
 
-            modelBuilder.Entity("Api.Shared.Links.OneTimeLink", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<string>("SecretHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<string>("SubjectId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
-
-                    b.Property<DateTime?>("UsedAt")
-                        .HasColumnType("datetime2");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SubjectId");
-
-                    b.ToTable("OneTimeLink");
-                });
-
             modelBuilder.Entity("Api.Mail.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -580,6 +543,43 @@ namespace Api.Data.Schema.SqlServer
                     b.ToTable("TicketComments");
                 });
 
+            modelBuilder.Entity("Api.Shared.Links.OneTimeLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("OneTimeLink");
+                });
+
             modelBuilder.Entity("Api.Sso.Accounts.RecoveryCode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -863,6 +863,38 @@ namespace Api.Data.Schema.SqlServer
                     b.HasIndex("BatchId", "Status");
 
                     b.ToTable("MigrationResults");
+                });
+
+            modelBuilder.Entity("Api.SsoMigration.Funnel.FunnelMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("EndUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ReachedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId", "Step", "ReachedAt");
+
+                    b.HasIndex("EndUserId", "BatchId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("FunnelMilestones");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1372,6 +1404,21 @@ namespace Api.Data.Schema.SqlServer
                 });
 
             modelBuilder.Entity("Api.SsoMigration.Batches.MigrationResult", b =>
+                {
+                    b.HasOne("Api.SsoMigration.Batches.MigrationBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Api.Portal.EndUser", null)
+                        .WithMany()
+                        .HasForeignKey("EndUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Api.SsoMigration.Funnel.FunnelMilestone", b =>
                 {
                     b.HasOne("Api.SsoMigration.Batches.MigrationBatch", null)
                         .WithMany()

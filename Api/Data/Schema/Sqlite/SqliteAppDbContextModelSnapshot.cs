@@ -78,43 +78,6 @@ namespace Api.Data.Schema.Sqlite
                     b.ToTable("AuditEvents");
                 });
 
-            modelBuilder.Entity("Api.Shared.Links.OneTimeLink", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Purpose")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SecretHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubjectId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("UsedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SubjectId");
-
-                    b.ToTable("OneTimeLink");
-                });
-
             modelBuilder.Entity("Api.Mail.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -575,6 +538,43 @@ namespace Api.Data.Schema.Sqlite
                     b.ToTable("TicketComments");
                 });
 
+            modelBuilder.Entity("Api.Shared.Links.OneTimeLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecretHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectId");
+
+                    b.ToTable("OneTimeLink");
+                });
+
             modelBuilder.Entity("Api.Sso.Accounts.RecoveryCode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -857,6 +857,38 @@ namespace Api.Data.Schema.Sqlite
                     b.HasIndex("BatchId", "Status");
 
                     b.ToTable("MigrationResults");
+                });
+
+            modelBuilder.Entity("Api.SsoMigration.Funnel.FunnelMilestone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EndUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReachedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId", "Step", "ReachedAt");
+
+                    b.HasIndex("EndUserId", "BatchId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("FunnelMilestones");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1356,6 +1388,21 @@ namespace Api.Data.Schema.Sqlite
                 });
 
             modelBuilder.Entity("Api.SsoMigration.Batches.MigrationResult", b =>
+                {
+                    b.HasOne("Api.SsoMigration.Batches.MigrationBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Api.Portal.EndUser", null)
+                        .WithMany()
+                        .HasForeignKey("EndUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Api.SsoMigration.Funnel.FunnelMilestone", b =>
                 {
                     b.HasOne("Api.SsoMigration.Batches.MigrationBatch", null)
                         .WithMany()
