@@ -41,6 +41,8 @@ public static class Extensions
 
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
+                // The service's own meters, named after it (the Api's migration meter is "Api.Migration").
+                .AddMeter($"{builder.Environment.ApplicationName}.*")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation())

@@ -6,6 +6,7 @@ using Api.Portal.Devices;
 using Api.Portal.Tickets;
 using Api.Sso;
 using Api.SsoMigration.Batches;
+using Api.SsoMigration.Funnel;
 using Api.SsoMigration.Reminders;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<MigrationResult> MigrationResults => Set<MigrationResult>();
     public DbSet<MigrationNotice> MigrationNotices => Set<MigrationNotice>();
     public DbSet<MigrationReminder> MigrationReminders => Set<MigrationReminder>();
+    public DbSet<FunnelMilestone> FunnelMilestones => Set<FunnelMilestone>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketComment> TicketComments => Set<TicketComment>();
     public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();

@@ -56,6 +56,8 @@ public static class SsoServiceExtensions
         services.AddScoped<OneTimeLinks>();
         services.AddScoped<AccountEmails>();
         services.AddScoped<AccountAdministration>();
+        // Whoever listens (the portal's migration funnel) registers an IAccountMilestoneListener.
+        services.AddScoped<AccountMilestones>();
         services.AddScoped<SubjectDirectory>();
         services.AddScoped<ProductSignIn>();
         services.AddSingleton<PasswordResetRequests>();

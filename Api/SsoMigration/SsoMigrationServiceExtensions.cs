@@ -1,4 +1,6 @@
 using Api.Shared;
+using Api.Sso.Accounts;
+using Api.SsoMigration.Funnel;
 using Api.SsoMigration.Execution;
 using Api.SsoMigration.Notices;
 using Api.SsoMigration.Readiness;
@@ -14,6 +16,10 @@ public static class SsoMigrationServiceExtensions
         var services = builder.Services;
         services.AddOptions<MigrationOptions>().BindConfiguration("Migration");
         services.AddScoped<EndUserMigrator>();
+        services.AddSingleton<MigrationMetrics>();
+
+        // The funnel: the SSO reports activations, enrolments and sign-ins; moved users' are recorded once.
+        services.AddScoped<IAccountMilestoneListener, FunnelMilestoneRecorder>();
 
         // Planning: the dry run and the notices to partners.
         services.AddScoped<ReadinessCheck>();

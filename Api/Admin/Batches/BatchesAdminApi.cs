@@ -1,3 +1,4 @@
+using Api.Admin.Funnel;
 using Api.Shared;
 
 namespace Api.Admin.Batches;
@@ -13,10 +14,12 @@ public static class BatchesAdminApi
     {
         var migration = admin.MapGroup("/migration").WithTags("Migration");
         migration.MapUpcomingBatches();
+        migration.MapFunnelApi();
 
         var batches = migration.MapGroup("/batches").RequireAuthorization(AuthorizationPolicies.Operator);
         batches.MapBatchPlanning();
         batches.MapBatchExecution();
+        batches.MapBatchTimeline();
         return admin;
     }
 }

@@ -14,7 +14,7 @@ public static class ConfirmEnrollment
     /// both reached this step, the second is refused and writes nothing.
     /// </summary>
     public static async Task<Results<Ok<LoginStepResponse>, ProblemHttpResult, ValidationProblem>> HandleAsync(
-        CodeRequest body, HttpContext http, LoginServices s)
+        CodeRequest body, HttpContext http, LoginServices s, AccountMilestones milestones)
     {
         var (transaction, refusal) = await PendingEnrollment.FindAsync(http, s);
         if (transaction is null)
@@ -63,6 +63,7 @@ public static class ConfirmEnrollment
             var account = await s.Db.Users.AsNoTracking().FirstAsync(a => a.Id == accountId);
             s.Emails.QueueAuthenticatorEnrolled(account, now);
             await s.Db.SaveChangesAsync();
+            await milestones.ReachedAsync(new AccountMilestoneReached(accountId, AccountMilestone.AuthenticatorEnrolled));
             await dbTransaction.CommitAsync();
         }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Api.Sso.Accounts;
 using Api.Sso.Products;
 using Api.Sso.Sessions;
 using Microsoft.AspNetCore;
@@ -22,7 +23,8 @@ public static class Authorize
         SubjectDirectory subjects,
         ReauthenticationRequests reauthentication,
         ProductCatalog products,
-        StandingAuthorizations authorizations)
+        StandingAuthorizations authorizations,
+        AccountMilestones milestones)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenID Connect request cannot be retrieved.");
@@ -87,6 +89,13 @@ public static class Authorize
 
         // Before the code leaves: the product hears of the session's end (BackChannelLogout).
         await sessions.RecordProductAsync(session.Id, product.ClientId);
+        // A legacy session's subject is the product's own user, not an SSO account.
+        if (!session.Legacy)
+        {
+            await milestones.ReachedAsync(
+                new AccountMilestoneReached(session.Subject, AccountMilestone.SignedIn, product.ClientId, session.Id), http.RequestAborted);
+        }
+
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 

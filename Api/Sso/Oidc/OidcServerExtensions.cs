@@ -10,7 +10,7 @@ namespace Api.Sso.Oidc;
 
 public static class OidcServerExtensions
 {
-    public const string PortalClientId = "portal-spa";
+    public const string PortalClientId = PortalProduct.ClientId;
     public const string ApiScope = "portal-api";
 
     /// <summary>

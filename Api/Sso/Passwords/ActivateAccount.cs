@@ -10,7 +10,12 @@ namespace Api.Sso.Passwords;
 public static class ActivateAccount
 {
     public static async Task<Results<Ok<ActivationResponse>, ProblemHttpResult>> HandleAsync(
-        TokenRequest body, OneTimeLinks links, UserManager<SsoAccount> users, SsoDbContext db, CancellationToken cancellationToken)
+        TokenRequest body,
+        OneTimeLinks links,
+        UserManager<SsoAccount> users,
+        SsoDbContext db,
+        AccountMilestones milestones,
+        CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var accountId = await links.ConsumeAsync(body.Token, LinkPurpose.Activation, cancellationToken);
@@ -22,6 +27,8 @@ public static class ActivateAccount
 
         account.EmailConfirmed = true;
         await users.UpdateAsync(account);
+        // In the same transaction: an activation that does not commit is not counted either.
+        await milestones.ReachedAsync(new AccountMilestoneReached(account.Id, AccountMilestone.EmailActivated), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.Ok(new ActivationResponse(account.Email!));
     }

@@ -19,6 +19,7 @@ public static class ResetPassword
         SsoSessionStore sessions,
         LoginThrottle throttle,
         AccountEmails emails,
+        AccountMilestones milestones,
         CancellationToken cancellationToken)
     {
         if (body.NewPassword is not { Length: >= InputRules.MinPasswordLength and <= InputRules.MaxPasswordLength })
@@ -48,10 +49,16 @@ public static class ResetPassword
 
         account.PasswordHash = users.PasswordHasher.HashPassword(account, body.NewPassword);
         // The link arrived by e-mail, so it also proves the address.
+        var activated = !account.EmailConfirmed;
         account.EmailConfirmed = true;
         await users.UpdateSecurityStampAsync(account);
         emails.QueuePasswordChanged(account);
         await db.SaveChangesAsync(cancellationToken);
+        if (activated)
+        {
+            await milestones.ReachedAsync(new AccountMilestoneReached(account.Id, AccountMilestone.EmailActivated), cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
 
         await sessions.RevokeAllAsync(account.Id);

@@ -11,7 +11,7 @@ namespace Api.SsoMigration.Execution;
 /// clients whose end users are now all on SSO marked migrated (their new users start on SSO), the
 /// audit entry with the counts, and the Failed notice when some users failed.
 /// </summary>
-public sealed class BatchCompletion(AppDbContext db, AuditLog audit, IBatchOutcomeNotices notices, TimeProvider clock)
+public sealed class BatchCompletion(AppDbContext db, AuditLog audit, IBatchOutcomeNotices notices, MigrationMetrics metrics, TimeProvider clock)
 {
     /// <summary>False when the batch is not this runner's to close (lease lost) or a user went back to Pending meanwhile (a retry).</summary>
     public async Task<bool> CompleteAsync(BatchLease lease, Guid batchId, CancellationToken cancellationToken)
@@ -51,6 +51,11 @@ public sealed class BatchCompletion(AppDbContext db, AuditLog audit, IBatchOutco
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (batch.StartedAt is { } startedAt)
+        {
+            metrics.BatchCompleted(now - startedAt);
+        }
+
         return true;
     }
 }

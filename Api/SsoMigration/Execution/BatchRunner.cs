@@ -16,6 +16,7 @@ namespace Api.SsoMigration.Execution;
 public sealed class BatchRunner(
     IServiceScopeFactory scopes,
     BatchRunnerSignal signal,
+    MigrationMetrics metrics,
     IOptions<MigrationOptions> options,
     TimeProvider clock,
     ILogger<BatchRunner> logger) : BackgroundService
@@ -111,7 +112,10 @@ public sealed class BatchRunner(
         step.BeforeCommit = BeforeCommit;
         foreach (var user in chunk)
         {
-            await step.RunAsync(user, cancellationToken);
+            if (await step.RunAsync(user, cancellationToken) is { } outcome)
+            {
+                metrics.UserFinished(outcome);
+            }
         }
     }
 

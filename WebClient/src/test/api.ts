@@ -15,6 +15,14 @@ export const empty = (status: number) => new Response(null, { status });
 
 export const statusUp = { status: 'up' };
 
+/** A funnel where nobody was moved. */
+export const emptyFunnel = {
+  moved: 0,
+  running: false,
+  lastMovedAt: null,
+  steps: ['moved', 'activated', 'enrolled', 'signed-in', 'returned'].map((step) => ({ step, reached: 0, percent: 0, stoppedHere: 0 })),
+};
+
 /** A promise the test resolves when it wants, to look at the page while a request runs. */
 export function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -34,8 +42,8 @@ export const notStaff = () =>
 
 /**
  * Replaces fetch with the given routes ("METHOD /path" → handler). Any other call fails the test.
- * GET /api/sso/sessions, GET /api/admin/me (not staff) and the portal home's ticket and device
- * lists (empty) answer by default, since their panels are on several pages.
+ * GET /api/sso/sessions, GET /api/admin/me (not staff), the portal home's ticket and device lists
+ * and the migration funnels (empty) answer by default, since their panels are on several pages.
  */
 export function mockApi(routes: Record<string, Handler>) {
   const all: Record<string, Handler> = {
@@ -44,6 +52,11 @@ export function mockApi(routes: Record<string, Handler>) {
     'GET /api/portal/devices': () => json({ items: [], total: 0, page: 1, pageSize: 5 }),
     'GET /api/sso/sessions': () => json({ sessions: [] }),
     'GET /api/admin/me': notStaff,
+    // The migration funnels on the admin home, a batch's and a client's page: nothing moved yet.
+    'GET /api/admin/migration/funnels': () => json({ items: [], total: 0, page: 1, pageSize: 5 }),
+    'GET /api/admin/migration/funnel': () => json(emptyFunnel),
+    'GET /api/admin/migration/funnel/days': () => json({ timeZone: 'UTC', days: [] }),
+    'GET /api/admin/migration/batches/timeline': () => json({ items: [], total: 0, page: 1, pageSize: 50 }),
     ...routes,
   };
   const calls: { key: string; request: Request }[] = [];

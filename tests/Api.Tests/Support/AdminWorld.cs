@@ -93,15 +93,18 @@ public sealed class AdminWorld
     /// <summary>
     /// Ids of this partner's data for requests that name them: its first client, and a fresh end
     /// user of it who is migrated but not activated yet, so that every admin action (resend
-    /// activation, reset MFA, disable, delete…) has something to do; and a fresh staff member,
-    /// a person of Home &gt; User Management whose product roles can be edited.
+    /// activation, reset MFA, disable, delete…) has something to do; a fresh staff member,
+    /// a person of Home &gt; User Management whose product roles can be edited; and a migration
+    /// batch of the first client (the funnel's scope).
     /// </summary>
     public async Task<PartnerIds> IdsAsync()
     {
         var user = await EndUserAsync(SsoUserState.MigratedPending);
         var (ticketId, attachmentId) = await TicketAsync(user.EndUserId);
         var (person, _) = await AddStaffAsync(ProductRoles.PartnerTechnician);
-        return new PartnerIds(Clients[0].Id, user.EndUserId, ticketId, attachmentId, person.Id);
+        // A migration batch of its first client, far enough ahead that nothing runs or announces it.
+        var batchId = await ExecutionWorld.AddBatchAsync(services, [Clients[0]], DateTime.UtcNow.AddDays(60));
+        return new PartnerIds(Clients[0].Id, user.EndUserId, ticketId, attachmentId, person.Id, batchId);
     }
 
     /// <summary>An open ticket of this end user (of the first client) with one text attachment, written as the portal writes it.</summary>
@@ -152,10 +155,11 @@ public sealed class AdminWorld
 }
 
 /// <summary>Ids of one partner's data, by the name a request gives them.</summary>
-public sealed record PartnerIds(Guid ClientId, Guid EndUserId, Guid TicketId, Guid AttachmentId, Guid PersonId)
+public sealed record PartnerIds(Guid ClientId, Guid EndUserId, Guid TicketId, Guid AttachmentId, Guid PersonId, Guid BatchId)
 {
     public Guid For(string parameter) => parameter switch
     {
+        _ when parameter.Contains("batch", StringComparison.OrdinalIgnoreCase) => BatchId,
         _ when parameter.Contains("person", StringComparison.OrdinalIgnoreCase) => PersonId,
         _ when parameter.Contains("client", StringComparison.OrdinalIgnoreCase) => ClientId,
         _ when parameter.Contains("attachment", StringComparison.OrdinalIgnoreCase) => AttachmentId,

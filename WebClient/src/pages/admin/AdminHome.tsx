@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { DataList } from '../../components/DataList';
 import { useClients } from './adminApi';
 import { adminRoutes } from './adminRoutes';
+import { FunnelsSection } from './funnel/FunnelsSection';
 import type { ClientSummary } from './adminTypes';
 import { formatDate } from './format';
 import { useStaff } from './staff';
@@ -65,6 +66,7 @@ export function AdminHome() {
           )}
         </DataList>
       </section>
+      <FunnelsSection />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { DataList } from '../../../components/DataList';
 import { adminRoutes, batchUrl } from '../adminRoutes';
+import { BatchTimeline } from '../funnel/BatchTimeline';
 import { count } from '../format';
 import { batchStatusLabel } from './migrationFormat';
 import { batchesQuery } from './migrationApi';
@@ -80,6 +81,7 @@ function BatchList() {
         )}
       </DataList>
       <RemindersSection />
+      <BatchTimeline />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { failureOf } from '../adminApi';
+import { ScopedFunnel } from '../funnel/ScopedFunnel';
 import { adminRoutes } from '../adminRoutes';
 import { useStaff } from '../staff';
 import { BatchActions } from './BatchActions';
@@ -57,6 +58,9 @@ function Batch({ id }: { id: string }) {
           <BatchFacts batch={batch.data} />
           <BatchActions batch={batch.data} onDone={setNotice} />
           {batch.data.status !== 'scheduled' && batch.data.status !== 'cancelled' && <ProgressSection batch={batch.data} />}
+          {(batch.data.status === 'running' || batch.data.status === 'completed') && (
+            <ScopedFunnel title="Since the move" caption={`Funnel of ${batch.data.name}`} scope={{ batchId: id }} />
+          )}
           {batch.data.status === 'scheduled' && <ReadinessSection batchId={id} />}
           <ResultsSection batch={batch.data} onDone={setNotice} />
           <NoticesSection batch={batch.data} />

@@ -5,6 +5,7 @@ import { failureOf, useClients } from '../adminApi';
 import type { BulkAction, EndUserRow } from '../adminTypes';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ExportButton } from '../ExportButton';
+import { ScopedFunnel } from '../funnel/ScopedFunnel';
 import { count } from '../format';
 import { DataList } from '../../../components/DataList';
 import { useStaff } from '../staff';
@@ -126,6 +127,13 @@ export function ManageUsersPage() {
       <EndUserFiltersBar filters={filters} clients={clients.data} showPartner={showPartner} onChange={update} />
       {staff.canManage && chosenClient && <ClientRemindersSwitch client={chosenClient} />}
       {clients.isError && <ErrorAlert failure={failureOf(clients.error)} />}
+      {filters.clientId && (
+        <ScopedFunnel
+          title={`${clients.data?.find((client) => client.id === filters.clientId)?.name ?? 'This client'}: move to Single Sign-On`}
+          scope={{ clientId: filters.clientId }}
+          hideWhenEmpty
+        />
+      )}
 
       <div className="toolbar">
         <div className="actions" role="group" aria-label="Selected end users">
