@@ -1,5 +1,7 @@
+using Api.Portal.LegacyLogin;
 using Api.Shared;
 using Api.SsoMigration.Execution;
+using Api.SsoMigration.NextLogin;
 using Api.SsoMigration.Notices;
 using Api.SsoMigration.Readiness;
 
@@ -13,6 +15,8 @@ public static class SsoMigrationServiceExtensions
         var services = builder.Services;
         services.AddOptions<MigrationOptions>().BindConfiguration("Migration");
         services.AddScoped<EndUserMigrator>();
+        // Mixed mode: the portal's login form moves a user whose batch window is open.
+        services.AddScoped<INextLoginMigration, NextLoginMigration>();
 
         // Planning: the dry run and the notices to partners.
         services.AddScoped<ReadinessCheck>();

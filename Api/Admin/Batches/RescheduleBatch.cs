@@ -30,6 +30,11 @@ public static class RescheduleBatch
             return BatchProblems.NotFound();
         }
 
+        if (before.WindowOpensAt >= scheduledAt)
+        {
+            return Problems.Invalid("scheduledAt", "Choose a date after the time users can start moving by logging in, or change that time with Edit first.");
+        }
+
         if (!await s.ChangeScheduledAsync(id, set => set.SetProperty(b => b.ScheduledAt, scheduledAt).SetProperty(b => b.TimeZone, timeZone!), cancellationToken))
         {
             return BatchProblems.NotScheduled();

@@ -24,20 +24,23 @@ public static class UpcomingBatches
                               batch.Id,
                               batch.ScheduledAt,
                               batch.TimeZone,
+                              batch.WindowOpensAt,
                               batch.Status,
                               Client = new UpcomingClient(client.Id, client.Name, client.EndUsers.Count(u => !u.Deleted)),
                           })
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows
-            .GroupBy(r => new { r.Id, r.ScheduledAt, r.TimeZone, r.Status })
-            .Select(g => new UpcomingBatch(g.Key.Id, g.Key.ScheduledAt, g.Key.TimeZone, BatchWireNames.Of(g.Key.Status), [.. g.Select(r => r.Client)]))
+            .GroupBy(r => new { r.Id, r.ScheduledAt, r.TimeZone, r.WindowOpensAt, r.Status })
+            .Select(g => new UpcomingBatch(
+                g.Key.Id, g.Key.ScheduledAt, g.Key.TimeZone, g.Key.WindowOpensAt, BatchWireNames.Of(g.Key.Status), [.. g.Select(r => r.Client)]))
             .ToList());
     }
 }
 
 /// <param name="Status">"scheduled" or "running".</param>
+/// <param name="WindowOpensAt">From then until the run, the clients' users move when they log in on the portal's form; null when they move only with the batch.</param>
 /// <param name="Clients">The caller's clients in the batch.</param>
-public sealed record UpcomingBatch(Guid BatchId, DateTime ScheduledAt, string TimeZone, string Status, IReadOnlyList<UpcomingClient> Clients);
+public sealed record UpcomingBatch(Guid BatchId, DateTime ScheduledAt, string TimeZone, DateTime? WindowOpensAt, string Status, IReadOnlyList<UpcomingClient> Clients);
 
 /// <param name="EndUsers">The client's end users (not deleted).</param>
 public sealed record UpcomingClient(Guid Id, string Name, int EndUsers);

@@ -91,6 +91,13 @@ public sealed partial class AccountAdministration
     }
 
     /// <summary>
+    /// A password in the SSO's own format (Identity's current hasher), for <see cref="ProvisionAsync"/>:
+    /// a person who just proved a password on a product's own form gets that password, not the
+    /// product's older hash of it. Costs one hash: call it outside a transaction.
+    /// </summary>
+    public string HashPassword(string password) => hasher.HashPassword(new SsoAccount(), password);
+
+    /// <summary>
     /// Mails the account's activation link again: the plain activation for a migrated account (it
     /// has a password), the set-your-password invitation for one created without. At most
     /// <see cref="ActivationMailsPerHour"/> per account per hour, however many admins click.

@@ -69,6 +69,7 @@ namespace Api.Data.Schema.SqlServer
                     Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     ScheduledAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     TimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    WindowOpensAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     CreatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
