@@ -51,7 +51,15 @@ public sealed class EndUserMigrator(AppDbContext db, AccountAdministration accou
     public const string AccountOfAnotherUser =
         "The single sign-on account with this e-mail already belongs to another portal user: correct one of the e-mails, then retry.";
 
-    public async Task<UserMigration> MigrateAsync(Guid endUserId, CancellationToken cancellationToken = default)
+    public Task<UserMigration> MigrateAsync(Guid endUserId, CancellationToken cancellationToken = default) =>
+        MigrateAsync(endUserId, ssoPasswordHash: null, cancellationToken);
+
+    /// <summary>
+    /// The same, with the password a new account gets in the SSO's own format
+    /// (<see cref="AccountAdministration.HashPassword"/>) instead of the row's legacy hash: a user
+    /// moving as they log in typed it a moment ago (mixed mode). A linked account keeps its own.
+    /// </summary>
+    public async Task<UserMigration> MigrateAsync(Guid endUserId, string? ssoPasswordHash, CancellationToken cancellationToken)
     {
         await using var transaction = await SharedTransaction.BeginAsync(db, cancellationToken);
         var user = await db.EndUsers.SingleAsync(u => u.Id == endUserId, cancellationToken);
@@ -75,7 +83,7 @@ public sealed class EndUserMigrator(AppDbContext db, AccountAdministration accou
         }
 
         var account = await accounts.ProvisionAsync(
-            email, user.DisplayName, user.LegacyPasswordHash, ProductRoles.PortalEndUser, PartnerSteward.Of(user.PartnerId), cancellationToken);
+            email, user.DisplayName, ssoPasswordHash ?? user.LegacyPasswordHash, ProductRoles.PortalEndUser, PartnerSteward.Of(user.PartnerId), cancellationToken);
         // Linking two portal users to one account would merge them: one would sign in as the
         // other. Only the linked path pays for this check.
         if (!account.Created && await db.EndUsers.AnyAsync(u => u.SsoAccountId == account.AccountId && u.Id != user.Id && !u.Deleted, cancellationToken))

@@ -1,7 +1,9 @@
+using Api.Portal.LegacyLogin;
 using Api.Shared;
 using Api.Sso.Accounts;
 using Api.SsoMigration.Funnel;
 using Api.SsoMigration.Execution;
+using Api.SsoMigration.NextLogin;
 using Api.SsoMigration.Notices;
 using Api.SsoMigration.Readiness;
 using Api.SsoMigration.Reminders;
@@ -20,6 +22,9 @@ public static class SsoMigrationServiceExtensions
 
         // The funnel: the SSO reports activations, enrolments and sign-ins; moved users' are recorded once.
         services.AddScoped<IAccountMilestoneListener, FunnelMilestoneRecorder>();
+
+        // Mixed mode: the portal's login form moves a user whose batch window is open.
+        services.AddScoped<INextLoginMigration, NextLoginMigration>();
 
         // Planning: the dry run and the notices to partners.
         services.AddScoped<ReadinessCheck>();

@@ -35,4 +35,13 @@ public static class BatchInput
             ? (default, null, Problems.Invalid("timeZone", "Choose a time zone from the list, such as Europe/Amsterdam."))
             : (at.UtcDateTime, timeZone, null);
     }
+
+    /// <summary>
+    /// When users may start moving by logging in (mixed mode): none, or a time before the batch's
+    /// date. A time already past is allowed: the window is simply open (an edit sends it back as it was).
+    /// </summary>
+    public static (DateTime? WindowOpensAt, ValidationProblem? Problem) Window(DateTimeOffset? windowOpensAt, DateTime scheduledAt) =>
+        windowOpensAt is not { } opens ? (null, null)
+        : opens.UtcDateTime < scheduledAt ? (opens.UtcDateTime, null)
+        : (null, Problems.Invalid("windowOpensAt", "Users can start moving by logging in only before the batch's date: choose an earlier time, or leave it empty."));
 }

@@ -50,7 +50,8 @@ public sealed record BatchClient(Guid Id, string Name, string PartnerName);
 /// <summary>
 /// How many users a batch is about, by outcome. Before the run: <see cref="Total"/> is its
 /// clients' users still to move (deleted and migrated ones left out), less the excluded ones
-/// pending. Once running (and after, even when given a new date): the result rows, one per user the run took.
+/// pending, and the users who already moved by logging in (mixed mode). Once running (and after,
+/// even when given a new date): the result rows, one per user the run (or a log-in) took.
 /// </summary>
 public sealed record BatchCounts(int Total, int Pending, int Excluded, int Migrated, int Linked, int Skipped, int Failed, int RolledBack)
 {
@@ -62,7 +63,9 @@ public sealed record BatchCounts(int Total, int Pending, int Excluded, int Migra
         // pause or with users left behind keeps counting its results.
         if (status is MigrationBatchStatus.Scheduled or MigrationBatchStatus.Cancelled && results.Keys.All(k => k == MigrationOutcomeStatus.Excluded))
         {
-            return new BatchCounts(toMove, Math.Max(0, toMove - excluded), excluded, 0, 0, 0, 0, 0);
+            // Users who moved by logging in while the window was open (mixed mode) already have their result.
+            return new BatchCounts(
+                toMove, Math.Max(0, toMove - excluded), excluded, Count(MigrationOutcomeStatus.Migrated), Count(MigrationOutcomeStatus.Linked), 0, 0, Count(MigrationOutcomeStatus.RolledBack));
         }
 
         return new BatchCounts(

@@ -21,7 +21,8 @@ public static class CreateBatch
         var (name, nameProblem) = BatchInput.Name(body.Name);
         var (scheduledAt, timeZone, scheduleProblem) = BatchInput.Schedule(body.ScheduledAt, body.TimeZone, s.Now);
         var (clientIds, clientsProblem) = BatchInput.Clients(body.ClientIds);
-        if ((nameProblem ?? scheduleProblem ?? clientsProblem) is { } problem)
+        var (windowOpensAt, windowProblem) = BatchInput.Window(body.WindowOpensAt, scheduledAt);
+        if ((nameProblem ?? scheduleProblem ?? clientsProblem ?? windowProblem) is { } problem)
         {
             return problem;
         }
@@ -43,12 +44,13 @@ public static class CreateBatch
             Name = name!,
             ScheduledAt = scheduledAt,
             TimeZone = timeZone!,
+            WindowOpensAt = windowOpensAt,
             CreatedAt = s.Now,
             CreatedBy = staff.Name,
             Clients = [.. check.Clients.Select(c => new MigrationBatchClient { ClientId = c.Id })],
         };
         s.Db.MigrationBatches.Add(batch);
-        s.Record(staff, AuditActions.BatchCreated, batch, after: new { batch.Name, ScheduledAt = scheduledAt, batch.TimeZone, Clients = check.Clients.Select(c => c.Name) });
+        s.Record(staff, AuditActions.BatchCreated, batch, after: new { batch.Name, ScheduledAt = scheduledAt, batch.TimeZone, WindowOpensAt = windowOpensAt, Clients = check.Clients.Select(c => c.Name) });
         await s.Db.SaveChangesAsync(cancellationToken);
         await s.Notices.QueueUpcomingIfDueAsync(batch, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -58,6 +60,7 @@ public static class CreateBatch
 
 /// <param name="ScheduledAt">ISO 8601 with an offset or "Z"; stored in UTC.</param>
 /// <param name="TimeZone">The IANA zone the date is shown in, e.g. "Europe/Amsterdam".</param>
-public sealed record CreateBatchRequest(string? Name, DateTimeOffset? ScheduledAt, string? TimeZone, Guid[]? ClientIds);
+/// <param name="WindowOpensAt">Optional, before <paramref name="ScheduledAt"/>: from then on a user who logs in on the portal's form moves to SSO at once (mixed mode).</param>
+public sealed record CreateBatchRequest(string? Name, DateTimeOffset? ScheduledAt, string? TimeZone, Guid[]? ClientIds, DateTimeOffset? WindowOpensAt = null);
 
 public sealed record CreatedBatch(Guid Id);

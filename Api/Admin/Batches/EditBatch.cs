@@ -1,5 +1,6 @@
 using Api.Admin.Staff;
 using Api.Audit;
+using Api.Shared;
 using Api.Shared.Transactions;
 using Api.SsoMigration.Batches;
 using Api.SsoMigration.Planning;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Api.Admin.Batches;
 
 /// <summary>
-/// Renames a scheduled batch or changes its clients. Exclusions of users whose client left the
+/// Renames a scheduled batch, changes its clients, or when its users may start moving by logging in. Exclusions of users whose client left the
 /// batch go with it. A partner newly in the batch hears of it from the notice sender (at once if
 /// the date is near). The audit entry holds the changed fields only; no change, no entry.
 /// </summary>
@@ -33,7 +34,13 @@ public static class EditBatch
             return BatchProblems.NotFound();
         }
 
-        if (!await s.ChangeScheduledAsync(id, set => set.SetProperty(b => b.Name, name!), cancellationToken))
+        var (windowOpensAt, windowProblem) = BatchInput.Window(body.WindowOpensAt, batch.ScheduledAt);
+        if (windowProblem is not null)
+        {
+            return windowProblem;
+        }
+
+        if (!await s.ChangeScheduledAsync(id, set => set.SetProperty(b => b.Name, name!).SetProperty(b => b.WindowOpensAt, windowOpensAt), cancellationToken))
         {
             return BatchProblems.NotScheduled();
         }
@@ -63,6 +70,11 @@ public static class EditBatch
             (before["name"], after["name"]) = (batch.Name, name!);
         }
 
+        if (batch.WindowOpensAt != windowOpensAt)
+        {
+            (before["windowOpensAt"], after["windowOpensAt"]) = (WindowText(batch.WindowOpensAt), WindowText(windowOpensAt));
+        }
+
         if (!current.Select(c => c.Id).ToHashSet().SetEquals(clientIds!))
         {
             (before["clients"], after["clients"]) = (current.Select(c => c.Name), check.Clients.Select(c => c.Name));
@@ -79,11 +91,15 @@ public static class EditBatch
         }
 
         batch.Name = name!;
+        batch.WindowOpensAt = windowOpensAt;
         s.Record(staff, AuditActions.BatchEdited, batch, before, after);
         await s.Db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }
+
+    private static string WindowText(DateTime? opensAt) => opensAt is null ? "none" : IsoTime.Of(opensAt);
 }
 
-public sealed record EditBatchRequest(string? Name, Guid[]? ClientIds);
+/// <param name="WindowOpensAt">Before the batch's date, or null for none: from then on a user who logs in on the portal's form moves to SSO at once (mixed mode).</param>
+public sealed record EditBatchRequest(string? Name, Guid[]? ClientIds, DateTimeOffset? WindowOpensAt = null);

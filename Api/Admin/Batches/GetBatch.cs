@@ -32,6 +32,7 @@ public static class GetBatch
             summary.Name,
             summary.ScheduledAt,
             summary.TimeZone,
+            batch.WindowOpensAt,
             summary.Status,
             summary.Clients,
             summary.Counts,
@@ -67,12 +68,14 @@ public static class GetBatch
 /// <summary>
 /// A batch as its page shows it: the summary's fields, flat, then the run's. One constructor and no
 /// base record, so the OpenAPI document marks every field required and the SPA's types need no cast.
+/// <see cref="WindowOpensAt"/>: from then until the run, users move when they log in on the portal's form (null: no such window).
 /// </summary>
 public sealed record BatchDetail(
     Guid Id,
     string Name,
     DateTime ScheduledAt,
     string TimeZone,
+    DateTime? WindowOpensAt,
     string Status,
     IReadOnlyList<BatchClient> Clients,
     BatchCounts Counts,

@@ -61,6 +61,11 @@ public static class RescheduleBatch
             return ExecutionProblems.ShortNotice(before.ScheduledAt, before.TimeZone, BatchSchedule.Describe(scheduledAt, timeZone!));
         }
 
+        if (before.WindowOpensAt >= scheduledAt)
+        {
+            return Problems.Invalid("scheduledAt", "Choose a date after the time users can start moving by logging in, or change that time with Edit first.");
+        }
+
         // Conditional on what was read, as every change of a batch: the runner claims a due batch
         // the same way, so exactly one of the two wins.
         var changed = await s.Db.MigrationBatches

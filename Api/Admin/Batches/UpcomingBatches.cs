@@ -35,6 +35,7 @@ public static class UpcomingBatches
                               batch.Id,
                               batch.ScheduledAt,
                               batch.TimeZone,
+                              batch.WindowOpensAt,
                               batch.Status,
                               Resumes = batch.StartedAt != null,
                               Client = new UpcomingClient(
@@ -45,18 +46,20 @@ public static class UpcomingBatches
                           })
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(rows
-            .GroupBy(r => new { r.Id, r.ScheduledAt, r.TimeZone, r.Status, r.Resumes })
+            .GroupBy(r => new { r.Id, r.ScheduledAt, r.TimeZone, r.WindowOpensAt, r.Status, r.Resumes })
             // A completed batch is shown only where the caller's own users failed in it.
             .Where(g => g.Key.Status != MigrationBatchStatus.Completed || g.Any(r => r.Client.Failed > 0))
-            .Select(g => new UpcomingBatch(g.Key.Id, g.Key.ScheduledAt, g.Key.TimeZone, BatchWireNames.Of(g.Key.Status), g.Key.Resumes, [.. g.Select(r => r.Client)]))
+            .Select(g => new UpcomingBatch(
+                g.Key.Id, g.Key.ScheduledAt, g.Key.TimeZone, g.Key.WindowOpensAt, BatchWireNames.Of(g.Key.Status), g.Key.Resumes, [.. g.Select(r => r.Client)]))
             .ToList());
     }
 }
 
+/// <param name="WindowOpensAt">From then until the run, the clients' users move when they log in on the portal's form; null when they move only with the batch.</param>
 /// <param name="Status">"scheduled", "running", "paused", or "completed" (then some of the caller's users failed and wait for the next run).</param>
 /// <param name="Resumes">The batch ran before (paused, or completed with users left behind): a scheduled date is when it goes on with the users not moved yet.</param>
 /// <param name="Clients">The caller's clients in the batch.</param>
-public sealed record UpcomingBatch(Guid BatchId, DateTime ScheduledAt, string TimeZone, string Status, bool Resumes, IReadOnlyList<UpcomingClient> Clients);
+public sealed record UpcomingBatch(Guid BatchId, DateTime ScheduledAt, string TimeZone, DateTime? WindowOpensAt, string Status, bool Resumes, IReadOnlyList<UpcomingClient> Clients);
 
 /// <param name="EndUsers">The client's end users (not deleted).</param>
 /// <param name="Failed">Of them, those whose move failed in this batch and who are not on Single Sign-On yet.</param>

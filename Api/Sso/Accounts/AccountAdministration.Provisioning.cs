@@ -87,6 +87,13 @@ public sealed partial class AccountAdministration
         return new ProvisionedAccount(account.Id, created);
     }
 
+    /// <summary>
+    /// A password in the SSO's own format (Identity's current hasher), for <see cref="ProvisionAsync"/>:
+    /// a person who just proved a password on a product's own form gets that password, not the
+    /// product's older hash of it. Costs one hash: call it outside a transaction.
+    /// </summary>
+    public string HashPassword(string password) => hasher.HashPassword(new SsoAccount(), password);
+
     /// <summary>The name the platform shows for the account (the person's own choice is not kept apart from the admin's).</summary>
     public async Task<bool> RenameAsync(string accountId, string displayName, CancellationToken cancellationToken = default) =>
         await db.Users.Where(a => a.Id == accountId).ExecuteUpdateAsync(set => set.SetProperty(a => a.DisplayName, displayName), cancellationToken) == 1;

@@ -17,6 +17,7 @@ public static class LoginApi
             .AllowAnonymous()
             .NoStore();
 
+        login.MapGet("/step", GetLoginStep.HandleAsync).WithName("GetLoginStep").WithSummary("The step this browser's sign-in is waiting at (a product's form may have opened it).");
         login.MapPost("/start", StartLogin.HandleAsync).WithName("StartLogin").WithSummary("Step 1: the e-mail. Always answers 'password'.");
         login.MapPost("/password", SubmitPassword.HandleAsync).WithName("SubmitPassword").WithSummary("Step 2: the password; names the next step.");
         login.MapPost("/activation/resend", ResendActivation.HandleAsync).WithName("ResendActivation").WithSummary("Sends the activation e-mail again.");

@@ -1,4 +1,5 @@
 using Api.Mail;
+using Api.Shared;
 using Api.Sso.Accounts;
 using Api.Sso.Sessions;
 using Api.Sso.Throttling;
@@ -18,7 +19,8 @@ public sealed class ProductSignIn(
     SsoSessionStore sessions,
     DummyPasswordCheck dummyPassword,
     UserManager<SsoAccount> users,
-    AccountEmails emails)
+    AccountEmails emails,
+    LoginServices login)
 {
     /// <summary>
     /// Takes one failure unit before any password is checked (fifty parallel guesses test at most
@@ -53,6 +55,28 @@ public sealed class ProductSignIn(
         SessionCookies.SetSession(http.Response, cookie);
         devices.Remember(http, email);
         await throttle.ResetAccountAsync(email);
+    }
+
+    /// <summary>
+    /// The product's form proved the password of an account made from it moments ago (a user moved
+    /// to SSO as they logged in), whose e-mail is not yet activated: opens the SSO sign-in of this
+    /// browser at its activation step — the activation e-mail goes out, exactly as after the SSO's
+    /// own password step — so the SSO screen (<c>/sso/login?resume=1</c>) shows the activation
+    /// dialog without asking for the same password again. False when the account is already active
+    /// (nothing is opened: the user signs in with SSO as usual).
+    /// </summary>
+    public async Task<bool> OpenActivationStepAsync(HttpContext http, string accountId, string returnUrl)
+    {
+        var account = await users.FindByIdAsync(accountId);
+        if (account is not { EmailConfirmed: false, Email: { } email })
+        {
+            return false;
+        }
+
+        var transaction = await login.Transactions.StartAsync(email, InputRules.SafeReturnUrl(returnUrl));
+        var next = await LoginOutcome.AdvanceAsync(transaction with { AccountId = account.Id }, account, login);
+        http.Response.Cookies.Append(LoginTransactionStore.CookieName, transaction.Id, LoginResults.TransactionCookieOptions());
+        return next.Step == "activate";
     }
 
     /// <summary>After a password change: whoever else knew the old password is signed out; this browser stays.</summary>

@@ -18,6 +18,14 @@ public sealed class MigrationBatch
     /// <summary>The IANA time zone the operator scheduled in (e.g. "Europe/Amsterdam"): shown with the date, in notices too.</summary>
     public required string TimeZone { get; set; }
 
+    /// <summary>
+    /// Mixed mode, in UTC: from then until the batch has run, a user of its clients who logs in on
+    /// the portal's own form with the right password moves to SSO at that moment
+    /// (<see cref="NextLogin.NextLoginMigration"/>); the others move with the batch. Null: users move
+    /// only with the batch. Always before <see cref="ScheduledAt"/>.
+    /// </summary>
+    public DateTime? WindowOpensAt { get; set; }
+
     public MigrationBatchStatus Status { get; set; } = MigrationBatchStatus.Scheduled;
     public DateTime CreatedAt { get; set; }
     public required string CreatedBy { get; set; }

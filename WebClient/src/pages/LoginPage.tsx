@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { ApiResult } from '../api/client';
+import type { components } from '../api/schema';
 import { clientFailure, networkErrorMessage, type ApiFailure } from '../api/problem';
 import { sessionEndedParam, signInReturningTo } from '../auth/session';
+import { browser, sameOriginPath } from '../browser';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { PortalHeader } from '../components/PortalHeader';
 import { SubmitButton } from '../components/SubmitButton';
@@ -17,11 +19,14 @@ async function startSignin(): Promise<string | null> {
   }
 }
 
+/** The legacy form's answer: where to go on, and whether this log-in has just moved the user to Single Sign-On. */
+type LegacyAnswer = components['schemas']['LegacyLoginResponse'];
+
 /**
  * The legacy login. The Api client (openapi-fetch) loads on submit: most visitors use Single Sign-On,
  * and the page's first script stays small.
  */
-async function legacyLogin(email: string, password: string): Promise<ApiResult<unknown>> {
+async function legacyLogin(email: string, password: string): Promise<ApiResult<LegacyAnswer>> {
   try {
     const { api, send } = await import('../api/client');
     return await send(api.POST('/api/legacy/login', { body: { email, password } }));
@@ -46,6 +51,7 @@ export function LoginPage({ search }: { search: string }) {
   const [password, setPassword] = useState('');
   const [legacyBusy, setLegacyBusy] = useState(false);
   const [legacyError, setLegacyError] = useState<ApiFailure | string | null>(null);
+  const [moved, setMoved] = useState(false);
 
   async function onSingleSignOn() {
     setSsoBusy(true);
@@ -63,6 +69,14 @@ export function LoginPage({ search }: { search: string }) {
     setLegacyBusy(true);
     setLegacyError(null);
     const result = await legacyLogin(email, password);
+    if (result.ok && result.data.movedToSso) {
+      // Moved to Single Sign-On by this very log-in (its batch lets users move early): the SSO screen
+      // goes on from here (activation, then the sign-in with MFA). The browser is leaving.
+      setMoved(true);
+      browser.assign(sameOriginPath(result.data.redirectUrl));
+      return;
+    }
+
     // The Api has set the SSO session cookie, so the OIDC sign-in completes without a prompt.
     const error = result.ok ? await startSignin() : result.failure;
     if (error) {
@@ -108,6 +122,11 @@ export function LoginPage({ search }: { search: string }) {
               onChange={setPassword}
             />
             <ErrorAlert failure={legacyError} />
+            {moved && (
+              <p role="status" className="success">
+                Your account has moved to Single Sign-On. Taking you to its sign-in…
+              </p>
+            )}
             <SubmitButton label="Log in" busy={legacyBusy} />
           </form>
         </section>

@@ -57,6 +57,7 @@ export const januaryWave: BatchSummary = {
 
 export const detail = (batch: BatchSummary, extra: Partial<BatchDetail> = {}): BatchDetail => ({
   ...batch,
+  windowOpensAt: null,
   createdAt: '2099-01-02T10:00:00Z',
   createdBy: 'Olga Operator',
   startedAt: null,

@@ -16,6 +16,7 @@ const december: UpcomingBatch = {
   batchId: 'b-dec',
   scheduledAt: '2026-12-14T08:00:00Z',
   timeZone: 'Europe/Amsterdam',
+  windowOpensAt: null,
   status: 'scheduled',
   clients: [
     { id: fabrikam.id, name: 'Fabrikam', endUsers: 1 },

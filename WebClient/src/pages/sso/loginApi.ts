@@ -37,6 +37,18 @@ export const loginApi = {
     ),
 };
 
+/**
+ * GET /api/sso/login/step: the step this browser's sign-in waits at, when another page opened it (the
+ * portal's form, after moving the user to Single Sign-On: the activation step). Read once per visit.
+ */
+export const loginStepQuery = () =>
+  queryOptions({
+    queryKey: ['sso', 'login-step'],
+    queryFn: async (): Promise<StepAnswer> => unwrap(api.GET('/api/sso/login/step')),
+    gcTime: 0,
+    retry: false,
+  });
+
 /** The authenticator key to set up, made once per login transaction. */
 export const enrollmentQuery = () =>
   queryOptions({ queryKey: ['sso', 'enrollment'], queryFn: async (): Promise<Enrollment> => unwrap(api.GET('/api/sso/login/enrollment')), gcTime: 0 });

@@ -11,6 +11,8 @@ import { useBatchAction, useEditBatch, useReschedule, type BatchAction } from '.
 import type { BatchDetail } from './migrationTypes';
 import { readSchedule, scheduleOf } from './schedule';
 import { ScheduleFields } from './ScheduleFields';
+import { readWindow, windowOf } from './signInWindow';
+import { SignInWindowFields } from './SignInWindowFields';
 import { formatInZone } from './zonedTime';
 
 type Dialog = 'edit' | 'reschedule' | BatchAction;
@@ -127,20 +129,31 @@ interface DialogProps {
   onCancel: () => void;
 }
 
-/** Edit: the batch's name and clients (its date is changed with Reschedule). */
+/** Edit: the batch's name, clients and early moves (its date is changed with Reschedule). */
 function EditBatchDialog({ batch, onSaved, onCancel }: DialogProps) {
   const clients = useClients();
   const [name, setName] = useState(batch.name);
   const [clientIds, setClientIds] = useState<ReadonlySet<string>>(() => new Set(batch.clients.map((client) => client.id)));
+  const [earlyMove, setEarlyMove] = useState(() => windowOf(batch.windowOpensAt, batch.timeZone));
   const [problem, setProblem] = useState<string | null>(null);
   const edit = useEditBatch(batch.id);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const sentence = !name.trim() ? 'Give the batch a name.' : clientIds.size === 0 ? 'Choose at least one client.' : null;
+    const early = readWindow(earlyMove, batch.timeZone, batch.scheduledAt);
+    const sentence = !name.trim()
+      ? 'Give the batch a name.'
+      : clientIds.size === 0
+        ? 'Choose at least one client.'
+        : typeof early === 'string'
+          ? early
+          : null;
     setProblem(sentence);
-    if (sentence) return;
-    edit.mutate({ name: name.trim(), clientIds: [...clientIds] }, { onSuccess: () => onSaved(`Changes to ${name.trim()} were saved.`) });
+    if (sentence || typeof early === 'string') return;
+    edit.mutate(
+      { name: name.trim(), clientIds: [...clientIds], ...early },
+      { onSuccess: () => onSaved(`Changes to ${name.trim()} were saved.`) },
+    );
   }
 
   return (
@@ -151,6 +164,7 @@ function EditBatchDialog({ batch, onSaved, onCancel }: DialogProps) {
         <form onSubmit={onSubmit} noValidate>
           <TextField label="Name" required maxLength={200} autoComplete="off" value={name} onChange={setName} />
           <ClientPicker clients={clients.data} selected={clientIds} onChange={setClientIds} />
+          <SignInWindowFields value={earlyMove} onChange={setEarlyMove} timeZone={batch.timeZone} />
           <ErrorAlert failure={problem ?? failureOf(edit.error)} />
           <div className="actions">
             <SubmitButton label="Save changes" busy={edit.isPending} />

@@ -82,6 +82,12 @@ function BatchFacts({ batch }: { batch: BatchDetail }) {
         <dt>Scheduled</dt>
         <dd>{inZone(batch.scheduledAt)}</dd>
       </div>
+      {batch.windowOpensAt && (
+        <div>
+          <dt>Early moves</dt>
+          <dd>From {inZone(batch.windowOpensAt)}, users move as they log in on the portal&apos;s form</dd>
+        </div>
+      )}
       <div>
         <dt>Clients</dt>
         <dd>

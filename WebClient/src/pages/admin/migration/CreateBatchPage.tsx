@@ -10,8 +10,13 @@ import { useCreateBatch } from './migrationApi';
 import { OperatorsOnly } from './OperatorsOnly';
 import { emptySchedule, readSchedule } from './schedule';
 import { ScheduleFields } from './ScheduleFields';
+import { noWindow, readWindow } from './signInWindow';
+import { SignInWindowFields } from './SignInWindowFields';
 
-/** Migration > Create batch: a name, the clients (grouped by partner), and when, in a chosen time zone. */
+/**
+ * Migration > Create batch: a name, the clients (grouped by partner), when, in a chosen time zone, and
+ * whether users may move earlier by logging in (mixed mode).
+ */
 export function CreateBatchPage() {
   return (
     <OperatorsOnly title="Create batch">
@@ -25,6 +30,7 @@ function CreateBatchForm() {
   const [name, setName] = useState('');
   const [clientIds, setClientIds] = useState<ReadonlySet<string>>(new Set());
   const [schedule, setSchedule] = useState(emptySchedule);
+  const [earlyMove, setEarlyMove] = useState(noWindow);
   const [problem, setProblem] = useState<string | null>(null);
   const create = useCreateBatch();
   const navigate = useNavigate();
@@ -32,17 +38,20 @@ function CreateBatchForm() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const when = readSchedule(schedule);
+    const early = typeof when === 'string' ? null : readWindow(earlyMove, schedule.timeZone, when.scheduledAt);
     const sentence = !name.trim()
       ? 'Give the batch a name.'
       : clientIds.size === 0
         ? 'Choose at least one client.'
         : typeof when === 'string'
           ? when
-          : null;
+          : typeof early === 'string'
+            ? early
+            : null;
     setProblem(sentence);
-    if (sentence !== null || typeof when === 'string') return;
+    if (sentence !== null || typeof when === 'string' || typeof early === 'string') return;
     create.mutate(
-      { name: name.trim(), clientIds: [...clientIds], ...when },
+      { name: name.trim(), clientIds: [...clientIds], ...when, ...early },
       { onSuccess: (created) => void navigate(batchUrl(created.id)) },
     );
   }
@@ -59,6 +68,7 @@ function CreateBatchForm() {
           <TextField label="Name" required maxLength={200} autoComplete="off" hint="For example: March wave" value={name} onChange={setName} />
           <ClientPicker clients={clients.data} selected={clientIds} onChange={setClientIds} />
           <ScheduleFields value={schedule} onChange={setSchedule} />
+          <SignInWindowFields value={earlyMove} onChange={setEarlyMove} timeZone={schedule.timeZone} />
           <ErrorAlert failure={problem ?? failureOf(create.error)} />
           <div className="actions">
             <SubmitButton label="Create batch" busy={create.isPending} />

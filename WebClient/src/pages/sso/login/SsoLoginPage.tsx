@@ -1,4 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
+import { loginStepQuery, type StepAnswer } from '../loginApi';
 import { ActivationDialog } from './ActivationDialog';
 import { EmailStep } from './EmailStep';
 import { EnrollmentStep } from './EnrollmentStep';
@@ -9,12 +11,25 @@ import { useLoginSteps } from './useLoginSteps';
 
 /**
  * `/sso/login?returnUrl=…`: the provider's identifier-first login. Shows the one step the last Api
- * answer named (see useLoginSteps); each step sends its own request.
+ * answer named (see useLoginSteps); each step sends its own request. With `&resume=1` it first asks
+ * which step this browser's sign-in waits at: the portal's form opens one at the activation step
+ * when it has just moved the user to Single Sign-On.
  */
 export function SsoLoginPage() {
   const [params] = useSearchParams();
   const returnUrl = params.get('returnUrl') ?? '/portal';
-  const { email, setEmail, screen, follow, followEnrolment, restart } = useLoginSteps();
+  return params.get('resume') === '1' ? <ResumedLogin returnUrl={returnUrl} /> : <LoginSteps returnUrl={returnUrl} />;
+}
+
+function ResumedLogin({ returnUrl }: { returnUrl: string }) {
+  const step = useQuery(loginStepQuery());
+  if (step.isPending) return <p role="status">Loading your sign-in…</p>;
+  // A sign-in that has ended meanwhile (or was never opened here) starts again at the e-mail.
+  return <LoginSteps returnUrl={returnUrl} resumed={step.data} />;
+}
+
+function LoginSteps({ returnUrl, resumed }: { returnUrl: string; resumed?: StepAnswer }) {
+  const { email, setEmail, screen, follow, followEnrolment, restart } = useLoginSteps(resumed);
 
   switch (screen.step) {
     case 'email':

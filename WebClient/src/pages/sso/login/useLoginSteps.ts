@@ -12,15 +12,21 @@ export type LoginScreen =
   | { step: 'email' | 'password' | 'activate' | 'enroll' | 'mfa' }
   | { step: 'recovery-codes'; codes: string[]; next: StepAnswer };
 
+/** A step a sign-in opened elsewhere can be shown at; anything else starts at the e-mail. */
+function resumableStep(step: string | undefined): 'email' | 'password' | 'activate' | 'enroll' | 'mfa' {
+  return step === 'password' || step === 'activate' || step === 'enroll' || step === 'mfa' ? step : 'email';
+}
+
 /**
- * The identifier-first step machine. Each Api answer names the next step; `done` means the SSO session
+ * The identifier-first step machine, at its first step or at the one a sign-in opened elsewhere is
+ * waiting at (`resumed`). Each Api answer names the next step; `done` means the SSO session
  * cookie is set and the whole window goes on to `redirectUrl` (only ever a path on this origin).
  * A hook rather than a pure reducer: following `done` navigates, and answers `'leaving'` so the
  * button that submitted stays busy until the browser goes.
  */
-export function useLoginSteps() {
-  const [email, setEmail] = useState('');
-  const [screen, setScreen] = useState<LoginScreen>({ step: 'email' });
+export function useLoginSteps(resumed?: StepAnswer) {
+  const [email, setEmail] = useState(resumed?.email ?? '');
+  const [screen, setScreen] = useState<LoginScreen>(() => ({ step: resumableStep(resumed?.step) }));
 
   function follow(answer: StepAnswer): Outcome {
     if (answer.email) setEmail(answer.email);
