@@ -56,7 +56,10 @@ public static class DevelopmentSeeder
         // A small partner whose one client waits for its migration batch (the migration journey's).
         var litware = new Partner { Name = "Litware Partners" };
         var wingtip = new Client { Name = "Wingtip Toys", Partner = litware };
-        db.AddRange(contoso, fabrikam, litware, northwind, tailspin, adventure, wingtip);
+        // Mixed mode's own partner and client (the early-move journey's batch): users move as they log in.
+        var proseware = new Partner { Name = "Proseware IT" };
+        var fourthCoffee = new Client { Name = "Fourth Coffee", Partner = proseware };
+        db.AddRange(contoso, fabrikam, litware, proseware, northwind, tailspin, adventure, wingtip, fourthCoffee);
 
         EndUser User(string email, Client client) => new()
         {
@@ -88,6 +91,7 @@ public static class DevelopmentSeeder
             User("leo.legacy@northwind.test", northwind),
             User("nora.firstsso@wingtip.test", wingtip), User("liam.linked@wingtip.test", wingtip), User("owen.legacy@wingtip.test", wingtip),
             User("oscar.noemail@wingtip.invalid", wingtip),
+            User("vera.early@fourthcoffee.test", fourthCoffee), User("walt.onthedate@fourthcoffee.test", fourthCoffee),
         ]);
         var crowd = SeededCrowd.For(northwind, SeededCrowd.NorthwindCycle, 240, "northwind.test")
             .Concat(SeededCrowd.For(tailspin, SeededCrowd.MigratedCycle, 120, "tailspin.test"))

@@ -15,6 +15,7 @@ namespace Api.Tests.Migration;
 public sealed class NextLoginRaceTests(ExecutionApiFactory api)
 {
     [Fact]
+    [Trait("ASVS", "2.4.1")]
     public async Task Fifty_parallel_log_ins_of_one_user_in_the_window_make_one_account_one_result_and_one_activation_mail()
     {
         var world = await ExecutionWorld.CreateAsync(api.Services, users: 1);
@@ -40,6 +41,7 @@ public sealed class NextLoginRaceTests(ExecutionApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "2.4.1")]
     public async Task The_run_committing_first_moves_a_user_who_is_logging_in_and_the_log_in_finds_them_moved()
     {
         var world = await ExecutionWorld.CreateAsync(api.Services, users: 3);
@@ -68,6 +70,7 @@ public sealed class NextLoginRaceTests(ExecutionApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "2.4.1")]
     public async Task A_log_in_committing_first_moves_a_user_the_run_is_reaching_and_the_run_leaves_them_as_they_are()
     {
         var world = await ExecutionWorld.CreateAsync(api.Services, users: 3);

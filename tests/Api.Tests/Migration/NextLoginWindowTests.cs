@@ -25,6 +25,7 @@ public sealed class NextLoginWindowTests(ExecutionApiFactory api)
     }
 
     [Theory]
+    [Trait("ASVS", "2.4.1")]
     [InlineData(Case.BeforeTheWindowOpens)]
     [InlineData(Case.NoWindow)]
     [InlineData(Case.BatchCancelled)]
@@ -69,6 +70,7 @@ public sealed class NextLoginWindowTests(ExecutionApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "2.4.1")]
     public async Task A_wrong_password_or_a_disabled_user_moves_nobody_even_inside_the_window()
     {
         var world = await ExecutionWorld.CreateAsync(api.Services, users: 2);

@@ -80,6 +80,12 @@ public static class DevelopmentAccounts
     /// </summary>
     public const string AvaEriksen = "ava.eriksen@tailspin.test";
 
+    /// <summary>Fourth Coffee (Proseware IT), not migrated: EarlyMoveJourneyTests' batch lets her move as she logs in on the portal's form.</summary>
+    public const string VeraEarly = "vera.early@fourthcoffee.test";
+
+    /// <summary>Fourth Coffee, not migrated: EarlyMoveJourneyTests' batch moves him on its date (run now).</summary>
+    public const string WaltOnTheDate = "walt.onthedate@fourthcoffee.test";
+
     public const string Contoso = "Contoso Managed IT";
 
     /// <summary>

@@ -22,8 +22,17 @@ public sealed class MigrationConsolePage(IPage page)
         await Expect(Heading("Migration")).ToBeVisibleAsync();
     }
 
-    /// <summary>Create batch: a name, one client, a day and time in the browser's time zone; lands on the batch's page.</summary>
-    public async Task CreateAsync(string name, string client, DateOnly day, string time)
+    /// <summary>One of the batch page's facts (the definition next to its term).</summary>
+    public ILocator Fact(string term) => page.Locator("dt", new() { HasTextRegex = new Regex("^" + Regex.Escape(term) + "$") }).Locator("xpath=following-sibling::dd[1]");
+
+    public ILocator ResultRow(string email) =>
+        page.GetByRole(AriaRole.Table, new() { Name = "Results" }).GetByRole(AriaRole.Row).Filter(new() { HasText = email });
+
+    /// <summary>
+    /// Create batch: a name, one client, a day and time in the browser's time zone, and when given the
+    /// day and time from which users move early by logging in (mixed mode); lands on the batch's page.
+    /// </summary>
+    public async Task CreateAsync(string name, string client, DateOnly day, string time, (DateOnly Day, string Time)? earlyMovesFrom = null)
     {
         await page.GetByRole(AriaRole.Link, new() { Name = "Create batch", Exact = true }).ClickAsync();
         await Expect(Heading("Create batch")).ToBeVisibleAsync();
@@ -31,7 +40,22 @@ public sealed class MigrationConsolePage(IPage page)
         await page.GetByRole(AriaRole.Checkbox, new() { NameRegex = new Regex("^" + Regex.Escape(client) + @"\b") }).CheckAsync();
         await page.GetByLabel("Date", new() { Exact = true }).FillAsync(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await page.GetByLabel("Time", new() { Exact = true }).FillAsync(time);
+        if (earlyMovesFrom is var (earlyDay, earlyTime))
+        {
+            await page.GetByRole(AriaRole.Checkbox, new() { Name = "Let users move early by logging in" }).CheckAsync();
+            await page.GetByLabel("Early-move date", new() { Exact = true }).FillAsync(earlyDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            await page.GetByLabel("Early-move time", new() { Exact = true }).FillAsync(earlyTime);
+        }
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Create batch", Exact = true }).ClickAsync();
+        await Expect(Heading(name)).ToBeVisibleAsync();
+    }
+
+    /// <summary>From the batch list to one batch's page.</summary>
+    public async Task OpenBatchAsync(string name)
+    {
+        await OpenAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
         await Expect(Heading(name)).ToBeVisibleAsync();
     }
 

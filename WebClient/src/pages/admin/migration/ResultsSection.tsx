@@ -7,7 +7,7 @@ import { failureOf } from '../adminApi';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { useUrlState } from '../../../components/useUrlState';
 import { resultsQuery, useResultAction } from './migrationApi';
-import { isInMotion, resultStatusLabel, resultStatusLabels } from './migrationFormat';
+import { resultStatusLabel, resultStatusLabels } from './migrationFormat';
 import type { BatchDetail, ResultRow } from './migrationTypes';
 import { resultFilters, toResultQuery } from './resultFilters';
 import { formatInZone } from './zonedTime';
@@ -26,7 +26,7 @@ interface Props {
 export function ResultsSection({ batch, onDone }: Props) {
   const [filters, update] = useUrlState(resultFilters);
   const query = toResultQuery(filters);
-  const results = useQuery(resultsQuery(batch.id, query, isInMotion(batch)));
+  const results = useQuery(resultsQuery(batch.id, query, batch));
   const action = useResultAction(batch.id);
   const [rollingBack, setRollingBack] = useState<ResultRow | null>(null);
   const busyUser = action.isPending ? action.variables.endUserId : null;

@@ -11,7 +11,7 @@ export const migrationKeys = {
   batches: ['admin', 'migration', 'batches'] as const,
   batch: (id: string) => ['admin', 'migration', 'batches', id] as const,
   readiness: (id: string) => ['admin', 'migration', 'batches', id, 'readiness'] as const,
-  results: (id: string, query: ResultQuery) => ['admin', 'migration', 'batches', id, 'results', query] as const,
+  results: (id: string, query: ResultQuery, status: string) => ['admin', 'migration', 'batches', id, 'results', query, status] as const,
 };
 
 const byId = (id: string) => ({ params: { path: { id } } });
@@ -46,13 +46,16 @@ export const readinessQuery = (id: string, enabled: boolean) =>
     enabled,
   });
 
-/** One page of a batch's results; while the batch moves they are looked at again. */
-export const resultsQuery = (id: string, query: ResultQuery, moving: boolean) =>
+/**
+ * One page of a batch's results; while the batch moves they are looked at again, and once more when its
+ * status changes (a run that ends between two looks still shows every user's result).
+ */
+export const resultsQuery = (id: string, query: ResultQuery, batch: { status: string; scheduledAt: string }) =>
   queryOptions({
-    queryKey: migrationKeys.results(id, query),
+    queryKey: migrationKeys.results(id, query, batch.status),
     queryFn: () => unwrap(api.GET('/api/admin/migration/batches/{id}/results', { params: { path: { id }, query } })),
     placeholderData: keepPreviousData,
-    refetchInterval: moving ? runningRefreshMs : false,
+    refetchInterval: isInMotion(batch) ? runningRefreshMs : false,
   });
 
 /** Partner staff's banner: their clients' planned moves. */
