@@ -56,7 +56,10 @@ public static class DevelopmentSeeder
         // A small partner whose one client waits for its migration batch (the migration journey's).
         var litware = new Partner { Name = "Litware Partners" };
         var wingtip = new Client { Name = "Wingtip Toys", Partner = litware };
-        db.AddRange(contoso, fabrikam, litware, northwind, tailspin, adventure, wingtip);
+        // Another one-client partner waiting for its batch: the funnel journey's (moved, activated, signed in).
+        var woodgrove = new Partner { Name = "Woodgrove IT" };
+        var fourthCoffee = new Client { Name = "Fourth Coffee", Partner = woodgrove };
+        db.AddRange(contoso, fabrikam, litware, woodgrove, northwind, tailspin, adventure, wingtip, fourthCoffee);
 
         EndUser User(string email, Client client) => new()
         {
@@ -88,6 +91,8 @@ public static class DevelopmentSeeder
             User("leo.legacy@northwind.test", northwind),
             User("nora.firstsso@wingtip.test", wingtip), User("liam.linked@wingtip.test", wingtip), User("owen.legacy@wingtip.test", wingtip),
             User("oscar.noemail@wingtip.invalid", wingtip),
+            User("quinn.funnel@fourthcoffee.test", fourthCoffee), User("rosa.funnel@fourthcoffee.test", fourthCoffee),
+            User("sid.funnel@fourthcoffee.test", fourthCoffee),
         ]);
         var crowd = SeededCrowd.For(northwind, SeededCrowd.NorthwindCycle, 240, "northwind.test")
             .Concat(SeededCrowd.For(tailspin, SeededCrowd.MigratedCycle, 120, "tailspin.test"))
@@ -133,6 +138,7 @@ public static class DevelopmentSeeder
 
         await users.AddToRoleAsync(operatorAccount, ProductRoles.PlatformOperator);
         await AddStaffAsync("lara.admin@litware.test", "Lara Admin", litware, ProductRoles.PartnerAdmin);
+        await AddStaffAsync("wendy.admin@woodgrove.test", "Wendy Admin", woodgrove, ProductRoles.PartnerAdmin);
 
         // Liam already signs in to another product of the platform: migration links, not duplicates.
         var linked = await AddAccountAsync("liam.linked@wingtip.test", "Liam Linked");
