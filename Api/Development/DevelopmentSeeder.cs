@@ -59,7 +59,10 @@ public static class DevelopmentSeeder
         // Mixed mode's own partner and client (the early-move journey's batch): users move as they log in.
         var proseware = new Partner { Name = "Proseware IT" };
         var fourthCoffee = new Client { Name = "Fourth Coffee", Partner = proseware };
-        db.AddRange(contoso, fabrikam, litware, proseware, northwind, tailspin, adventure, wingtip, fourthCoffee);
+        // Another one-client partner waiting for its batch: the funnel journey's (moved, activated, signed in).
+        var woodgrove = new Partner { Name = "Woodgrove IT" };
+        var cohoWinery = new Client { Name = "Coho Winery", Partner = woodgrove };
+        db.AddRange(contoso, fabrikam, litware, proseware, woodgrove, northwind, tailspin, adventure, wingtip, fourthCoffee, cohoWinery);
 
         EndUser User(string email, Client client) => new()
         {
@@ -92,6 +95,8 @@ public static class DevelopmentSeeder
             User("nora.firstsso@wingtip.test", wingtip), User("liam.linked@wingtip.test", wingtip), User("owen.legacy@wingtip.test", wingtip),
             User("oscar.noemail@wingtip.invalid", wingtip),
             User("vera.early@fourthcoffee.test", fourthCoffee), User("walt.onthedate@fourthcoffee.test", fourthCoffee),
+            User("quinn.funnel@cohowinery.test", cohoWinery), User("rosa.funnel@cohowinery.test", cohoWinery),
+            User("sid.funnel@cohowinery.test", cohoWinery),
         ]);
         var crowd = SeededCrowd.For(northwind, SeededCrowd.NorthwindCycle, 240, "northwind.test")
             .Concat(SeededCrowd.For(tailspin, SeededCrowd.MigratedCycle, 120, "tailspin.test"))
@@ -137,6 +142,7 @@ public static class DevelopmentSeeder
 
         await users.AddToRoleAsync(operatorAccount, ProductRoles.PlatformOperator);
         await AddStaffAsync("lara.admin@litware.test", "Lara Admin", litware, ProductRoles.PartnerAdmin);
+        await AddStaffAsync("wendy.admin@woodgrove.test", "Wendy Admin", woodgrove, ProductRoles.PartnerAdmin);
 
         // Liam already signs in to another product of the platform: migration links, not duplicates.
         var linked = await AddAccountAsync("liam.linked@wingtip.test", "Liam Linked");

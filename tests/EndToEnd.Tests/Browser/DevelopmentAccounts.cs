@@ -62,6 +62,12 @@ public static class DevelopmentAccounts
     /// <summary>Wingtip Toys, no usable e-mail: the dry run reports it, the run skips it.</summary>
     public const string OscarNoEmail = "oscar.noemail@wingtip.invalid";
 
+    /// <summary>Partner admin of Woodgrove IT, whose one client Coho Winery the funnel journey moves; she follows its funnel on the admin home.</summary>
+    public const string WendyAdmin = "wendy.admin@woodgrove.test";
+
+    /// <summary>Coho Winery, not migrated: the funnel journey moves her with two others, and she activates, enrols and signs in.</summary>
+    public const string QuinnFunnel = "quinn.funnel@cohowinery.test";
+
     /// <summary>Northwind, migrated, activated, enrolled; devices TINA-LAPTOP (online) and TINA-PHONE (offline), no tickets. TicketJourneyTests (SSO).</summary>
     public const string TinaTickets = "tina.tickets@northwind.test";
 

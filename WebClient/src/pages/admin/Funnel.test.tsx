@@ -60,7 +60,7 @@ describe('the migration funnel', () => {
     });
     const { user } = await openAdmin('/admin', 'Admin area');
 
-    await user.click(await screen.findByRole('button', { name: 'Moved, not activated yet: 2, show them' }));
+    await user.click(await screen.findByRole('button', { name: '2 people: Moved, not activated yet' }));
 
     const dialog = await screen.findByRole('dialog', { name: 'Moved, not activated yet · March wave' });
     expect(await within(dialog).findByRole('row', { name: /Nora First/ })).toHaveTextContent('xavier@contoso.example');

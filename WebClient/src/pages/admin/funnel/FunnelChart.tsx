@@ -18,7 +18,8 @@ export function FunnelChart({ scope, report }: { scope: FunnelScope; report: Fun
       </Suspense>
       <details>
         <summary>Per day ({days.data.timeZone})</summary>
-        <div className="table-scroll">
+        {/* Focusable, so a keyboard can scroll it sideways on a narrow screen. */}
+        <div className="table-scroll" role="region" aria-label={`Per day (${days.data.timeZone})`} tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -52,11 +52,10 @@ export function FunnelPeople({ scope, step, title, onClose }: Props) {
         pager={(data) => ({ page, pageSize: data.pageSize, total: data.total, noun: ['person', 'people'], onPage: setPage })}
       >
         {(rows) => (
-          <table aria-label={stoppedLabel(step)}>
+          <table className="funnel-people" aria-label={stoppedLabel(step)}>
             <thead>
               <tr>
-                <th scope="col">Name</th>
-                <th scope="col">E-mail</th>
+                <th scope="col">Name and e-mail</th>
                 <th scope="col">Client</th>
                 <th scope="col">Moved</th>
                 <th scope="col">At this step since</th>
@@ -67,8 +66,11 @@ export function FunnelPeople({ scope, step, title, onClose }: Props) {
                 const since = lastStepAt(person);
                 return (
                   <tr key={`${person.endUserId}-${person.batchId}`}>
-                    <td>{person.name}</td>
-                    <td>{person.email}</td>
+                    <td>
+                      {person.name}
+                      <br />
+                      <span className="hint">{person.email}</span>
+                    </td>
                     <td>{person.clientName}</td>
                     <td>{person.movedAt ? formatDateTime(person.movedAt) : '—'}</td>
                     <td>{since ? formatDateTime(since) : '—'}</td>

@@ -1,6 +1,8 @@
 import { percentText, stepLabel, stoppedLabel } from './funnelFormat';
 import type { FunnelReport, FunnelStep } from './funnelTypes';
 
+const people = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'person' : 'people'}`;
+
 interface Props {
   report: FunnelReport;
   /** Names the table for assistive technology: "Funnel of March wave". */
@@ -42,13 +44,14 @@ export function FunnelSteps({ report, caption, onPeople }: Props) {
               {step.stoppedHere === 0 ? (
                 <span className="hint">None</span>
               ) : (
+                // The name starts with the visible text (axe: label in name), then says who they are.
                 <button
                   type="button"
                   className="link-button"
-                  aria-label={`${stoppedLabel(step.step)}: ${step.stoppedHere.toLocaleString()}, show them`}
+                  aria-label={`${people(step.stoppedHere)}: ${stoppedLabel(step.step)}`}
                   onClick={() => onPeople(step.step as FunnelStep)}
                 >
-                  {step.stoppedHere.toLocaleString()} {step.stoppedHere === 1 ? 'person' : 'people'}
+                  {people(step.stoppedHere)}
                 </button>
               )}
             </td>
