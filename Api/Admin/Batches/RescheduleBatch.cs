@@ -50,6 +50,11 @@ public static class RescheduleBatch
             return refused;
         }
 
+        if (before.WindowOpensAt >= scheduledAt)
+        {
+            return Problems.Invalid("scheduledAt", "Choose a date after the time users can start moving by logging in, or change that time with Edit first.");
+        }
+
         if (before.Status == MigrationBatchStatus.Scheduled && before.ScheduledAt == scheduledAt && before.TimeZone == timeZone)
         {
             return TypedResults.NoContent();
@@ -59,11 +64,6 @@ public static class RescheduleBatch
             && body.ConfirmShortNotice != true && await s.Notices.AnyToldAsync(id, cancellationToken))
         {
             return ExecutionProblems.ShortNotice(before.ScheduledAt, before.TimeZone, BatchSchedule.Describe(scheduledAt, timeZone!));
-        }
-
-        if (before.WindowOpensAt >= scheduledAt)
-        {
-            return Problems.Invalid("scheduledAt", "Choose a date after the time users can start moving by logging in, or change that time with Edit first.");
         }
 
         // Conditional on what was read, as every change of a batch: the runner claims a due batch

@@ -52,12 +52,9 @@ public sealed class NextLoginMigration(AppDbContext db, EndUserMigrator migrator
         await using var transaction = await SharedTransaction.BeginAsync(db, cancellationToken);
         // Holds the batch until the commit (on SQL Server its row stays locked): a cancel, a change of
         // the window or the run's completion at this very moment comes wholly before or after the move.
-        if (await OpenWindows(now).Where(b => b.Id == id).ExecuteUpdateAsync(set => set.SetProperty(b => b.WindowOpensAt, b => b.WindowOpensAt), cancellationToken) == 0)
-        {
-            return NextLoginOutcome.NotInWindow;
-        }
-
-        if (await ClaimResultAsync(id, endUserId, cancellationToken) is not { } resultId)
+        // The run may have moved the user, and even finished the batch, while this log-in waited.
+        if (await OpenWindows(now).Where(b => b.Id == id).ExecuteUpdateAsync(set => set.SetProperty(b => b.WindowOpensAt, b => b.WindowOpensAt), cancellationToken) == 0
+            || await ClaimResultAsync(id, endUserId, cancellationToken) is not { } resultId)
         {
             return await db.EndUsers.AnyAsync(u => u.Id == endUserId && u.MigratedToSso, cancellationToken)
                 ? NextLoginOutcome.AlreadyMoved
