@@ -16,13 +16,20 @@ public static class ExecutionProblems
     public static ProblemHttpResult NotRunnable() =>
         Problems.Status(StatusCodes.Status409Conflict, "Batch cannot run", "This batch was cancelled, has completed or was rolled back, so it cannot run.");
 
-    /// <summary>Run now (or an earlier date) on a batch whose partners were told a later date: the operator must confirm breaking the notice.</summary>
+    /// <summary>
+    /// Run now (or an earlier date) on a batch whose partners were told a later date: the operator
+    /// must confirm breaking the notice. The type ends in <see cref="ShortNoticeKind"/>, so the SPA
+    /// asks for the confirmation rather than only showing the sentence.
+    /// </summary>
     public static ProblemHttpResult ShortNotice(DateTime toldAt, string timeZone, string? newDate = null) =>
-        Problems.Status(
-            StatusCodes.Status409Conflict,
-            "Partners were told a later date",
-            $"Partners were told this batch runs on {BatchSchedule.Describe(toldAt, timeZone)}. {(newDate is null ? "Running it now" : $"Moving it to {newDate}")} "
-            + "breaks the two weeks' notice they were promised: confirm that you want to do it, and they are e-mailed at once.");
+        TypedResults.Problem(
+            detail: $"Partners were told this batch runs on {BatchSchedule.Describe(toldAt, timeZone)}. {(newDate is null ? "Running it now" : $"Moving it to {newDate}")} "
+                + "breaks the two weeks' notice they were promised: confirm that you want to do it, and they are e-mailed at once.",
+            title: "Partners were told a later date",
+            statusCode: StatusCodes.Status409Conflict,
+            type: Problems.TypePrefix + ShortNoticeKind);
+
+    public const string ShortNoticeKind = "short-notice";
 
     public static ProblemHttpResult NotRunning() =>
         Problems.Status(StatusCodes.Status409Conflict, "Batch not running", "Only a running batch can be paused.");

@@ -49,6 +49,7 @@ export const ada: EndUserRow = {
   ssoState: 'active',
   lastLoginAt: '2024-04-01T08:30:00Z',
   accessRequest: null,
+  migration: null,
 };
 
 export const grace: EndUserRow = {
@@ -73,6 +74,7 @@ export const bob: EndUserRow = {
   migratedToSso: false,
   migratedAt: null,
   ssoState: null,
+  migration: { state: 'not-planned', scheduledAt: null, timeZone: null, reason: null, needsAttention: false },
 };
 
 export const page = (items: EndUserRow[], extra: Partial<EndUserPage> = {}): EndUserPage => ({

@@ -34,7 +34,7 @@ public sealed class MigrationJourneyTests(StackFixture stack, BrowserFixture bro
         await console.CreateAsync("Wingtip wave", "Wingtip Toys", day, "09:00");
 
         // Its partner admin is told: the date and the end-user steps, ready to forward.
-        var notice = await Inbox.WaitForMessageAsync(DevelopmentAccounts.LaraAdmin, new Regex("Single Sign-On", RegexOptions.IgnoreCase), startedAt);
+        var notice = await Inbox.WaitForMessageAsync(DevelopmentAccounts.LaraAdmin, new Regex("^Your clients move to Single Sign-On"), startedAt);
         Assert.StartsWith("donotreply@", notice.FromAddress, StringComparison.OrdinalIgnoreCase);
         var body = await Inbox.ReadBodyAsync(notice);
         Assert.Contains("Wingtip Toys", body, StringComparison.Ordinal);
@@ -49,9 +49,11 @@ public sealed class MigrationJourneyTests(StackFixture stack, BrowserFixture bro
         await Expect(console.ReadinessRow(DevelopmentAccounts.LiamLinked)).Not.ToContainTextAsync("rmm-technician");
         await Expect(console.ReadinessRow(DevelopmentAccounts.OscarNoEmail)).ToContainTextAsync("No usable e-mail");
 
-        // Run now: the bar reaches 100 %.
-        await console.RunNowAsync();
+        // Run now, two weeks early: the operator confirms the broken notice, the partner is told at once, the bar reaches 100 %.
+        await console.RunNowBreakingTheNoticeAsync();
         await Expect(console.Percent).ToHaveTextAsync("100%", new() { Timeout = 60_000 });
+        var earlier = await Inbox.WaitForMessageAsync(DevelopmentAccounts.LaraAdmin, new Regex("^Earlier date:"), startedAt);
+        Assert.Contains("less than the two weeks' notice", await Inbox.ReadBodyAsync(earlier), StringComparison.Ordinal);
 
         // Manage Users follows each user.
         var users = await new AdminNavigation(Page).OpenManageUsersAsync();

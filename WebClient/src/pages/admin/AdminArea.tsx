@@ -6,6 +6,7 @@ import { AdminLayout } from './AdminLayout';
 import { adminRoutes } from './adminRoutes';
 import { AuditPage } from './audit/AuditPage';
 import { BrandingPage } from './branding/BrandingPage';
+import { PartiallyMigratedHelp } from './help/PartiallyMigratedHelp';
 import { HomeUserManagementPage } from './home/HomeUserManagementPage';
 import { BatchListPage } from './migration/BatchListPage';
 import { BatchPage } from './migration/BatchPage';
@@ -90,6 +91,7 @@ export default function AdminArea() {
           <Route path={within(adminRoutes.tickets)} element={<AdminTicketListPage />} />
           <Route path={within(adminRoutes.ticket)} element={<AdminTicketPage />} />
           <Route path={within(adminRoutes.status)} element={<SystemStatusPage />} />
+          <Route path={within(adminRoutes.migrationHelp)} element={<PartiallyMigratedHelp />} />
           <Route path={within(adminRoutes.migration)} element={<BatchListPage />} />
           <Route path={within(adminRoutes.newBatch)} element={<CreateBatchPage />} />
           <Route path={within(adminRoutes.batch)} element={<BatchPage />} />

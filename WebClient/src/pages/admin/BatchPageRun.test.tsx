@@ -36,7 +36,8 @@ describe('running a scheduled batch', () => {
     await user.click(screen.getByRole('button', { name: 'Run now' }));
     const dialog = screen.getByRole('dialog', { name: 'Run March wave now?' });
     expect(dialog).toHaveTextContent(/121 end users of Fabrikam, Tailspin Toys move to Single Sign-On now/);
-    await user.click(within(dialog).getByRole('button', { name: 'Run now' }));
+    // Partners were sent the upcoming notice: running now is confirmed as breaking it.
+    await user.click(within(dialog).getByRole('button', { name: 'Run now and e-mail the partners' }));
 
     const bar = await screen.findByRole('progressbar', { name: 'Progress' });
     expect(bar).toHaveAttribute('value', '40');
@@ -52,8 +53,10 @@ describe('running a scheduled batch', () => {
     expect(await screen.findByText('The migration is complete.', {}, { timeout: 3000 })).toHaveAttribute('role', 'status');
     expect(screen.getByText('100%')).toBeVisible();
     expect(screen.getByRole('button', { name: 'Roll back batch' })).toBeVisible();
+    expect(await server.lastBody('POST /api/admin/migration/batches/b-march/run')).toEqual({ confirmShortNotice: true });
     const asked = server.requests(batchKey).length;
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(server.requests(batchKey)).toHaveLength(asked);
-  });
+    // Three real seconds of polling and the second and a half of quiet after: more than the default five on a busy machine.
+  }, 10_000);
 });

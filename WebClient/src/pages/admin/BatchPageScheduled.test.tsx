@@ -93,7 +93,7 @@ describe('a scheduled batch', () => {
     await user.click(screen.getByRole('button', { name: 'Cancel batch' }));
     await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel batch' }));
 
-    expect(await screen.findByText('March wave was cancelled. Partner admins are told by e-mail.')).toBeVisible();
+    expect(await screen.findByText('March wave was cancelled. Partner admins who were told its date are told by e-mail.')).toBeVisible();
     expect(server.requests('POST /api/admin/migration/batches/b-march/cancel')).toHaveLength(1);
   });
 });

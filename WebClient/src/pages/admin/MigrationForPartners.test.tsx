@@ -18,9 +18,10 @@ const december: UpcomingBatch = {
   timeZone: 'Europe/Amsterdam',
   windowOpensAt: null,
   status: 'scheduled',
+  resumes: false,
   clients: [
-    { id: fabrikam.id, name: 'Fabrikam', endUsers: 1 },
-    { id: 'c-northwind', name: 'Northwind Traders', endUsers: 40 },
+    { id: fabrikam.id, name: 'Fabrikam', endUsers: 1, failed: 0 },
+    { id: 'c-northwind', name: 'Northwind Traders', endUsers: 40, failed: 0 },
   ],
 };
 
@@ -34,7 +35,7 @@ describe('partner staff following the migration of their clients', () => {
     mockApi({
       ...adminBasics(),
       'GET /api/admin/migration/upcoming': () =>
-        json([december, { ...december, batchId: 'b-now', status: 'running', clients: [{ id: 'c-t', name: 'Tailspin', endUsers: 3 }] }]),
+        json([december, { ...december, batchId: 'b-now', status: 'running', clients: [{ id: 'c-t', name: 'Tailspin', endUsers: 3, failed: 0 }] }]),
     });
 
     await openAdmin('/admin', 'Admin area');

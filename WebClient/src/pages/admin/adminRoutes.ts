@@ -17,11 +17,16 @@ export const adminRoutes = {
   ticket: '/admin/tickets/:ticketId',
   /** Platform operators only: what the platform is made of and whether it answers. */
   status: '/admin/status',
+  /** Partner staff: what each state of an unmarked user in Manage Users means, and what to do (linked from the banner). */
+  migrationHelp: '/admin/help/partially-migrated',
   /** Platform operators only: the migration batches. */
   migration: '/admin/migration',
   newBatch: '/admin/migration/new',
   batch: '/admin/migration/batches/:id',
 } as const;
+
+/** Manage Users showing only the users the partner can fix before they move. */
+export const needsAttentionUrl = `${adminRoutes.manageUsers}?needsAttention=true`;
 
 /** The page of one migration batch. */
 export const batchUrl = (id: string) => adminRoutes.batch.replace(':id', encodeURIComponent(id));

@@ -11,6 +11,20 @@ type Schemas = components['schemas'];
 export type StaffMe = Schemas['StaffMe'];
 export type ClientSummary = Schemas['ClientSummary'];
 export type EndUserRow = Schemas['EndUserRow'];
+/** EndUserRow.migration: where an end user not on SSO yet stands in the move (MigrationStateNames on the Api). */
+export type EndUserMigration = Schemas['EndUserMigration'];
+export type MigrationState =
+  | 'not-planned'
+  | 'scheduled'
+  | 'moving'
+  | 'paused'
+  | 'next-run'
+  | 'excluded'
+  | 'no-usable-email'
+  | 'duplicate-email'
+  | 'failed'
+  | 'awaiting-owner'
+  | 'owner-declined';
 export type EndUserPage = Schemas['EndUserPage'];
 export type EmailDelivery = Schemas['EmailDelivery'];
 export type EndUserDetail = Schemas['EndUserDetail'];

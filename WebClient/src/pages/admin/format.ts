@@ -61,6 +61,7 @@ export const auditActionLabels: Record<string, string> = {
   'migration-batch.started': 'Batch started',
   'migration-batch.completed': 'Batch completed',
   'migration-batch.rolled-back': 'Batch rolled back',
+  'migration-batch.paused': 'Batch paused',
 };
 
 export const auditActionLabel = (action: string) => auditActionLabels[action] ?? action;

@@ -86,4 +86,17 @@ public sealed class MigrationConsolePage(IPage page)
         await Dialog.GetByRole(AriaRole.Button, new() { Name = "Run now", Exact = true }).ClickAsync();
         await Expect(Dialog).ToHaveCountAsync(0);
     }
+
+    /// <summary>
+    /// Run now on a batch whose partners were told its date: the dialog says that the two weeks'
+    /// notice is broken, and the operator confirms with "Run now and e-mail the partners".
+    /// </summary>
+    public async Task RunNowBreakingTheNoticeAsync()
+    {
+        await page.GetByRole(AriaRole.Group, new() { Name = "Batch actions" }).GetByRole(AriaRole.Button, new() { Name = "Run now", Exact = true }).ClickAsync();
+        await Expect(Dialog).ToBeVisibleAsync();
+        await Expect(Dialog.GetByRole(AriaRole.Alert)).ToContainTextAsync("breaks the two weeks' notice");
+        await Dialog.GetByRole(AriaRole.Button, new() { Name = "Run now and e-mail the partners", Exact = true }).ClickAsync();
+        await Expect(Dialog).ToHaveCountAsync(0);
+    }
 }

@@ -90,24 +90,35 @@ export function useEditBatch(id: string) {
   });
 }
 
+/** Reschedule; `confirmShortNotice` once the operator has agreed that an earlier date breaks the notice partners were given. */
 export function useReschedule(id: string) {
   const invalidate = useInvalidateMigration();
   return useMutation({
-    mutationFn: (input: RescheduleInput) =>
+    mutationFn: (input: RescheduleInput & { confirmShortNotice?: boolean }) =>
       unwrap(api.POST('/api/admin/migration/batches/{id}/reschedule', { ...byId(id), body: input })),
     onSettled: invalidate,
   });
 }
 
-export type BatchAction = 'cancel' | 'run' | 'rollback';
+/** Run now (or on, after a pause); `confirm` once the operator has agreed to break the notice partners were given. */
+export function useRunNow(id: string) {
+  const invalidate = useInvalidateMigration();
+  return useMutation({
+    mutationFn: (confirm: boolean) =>
+      unwrap(api.POST('/api/admin/migration/batches/{id}/run', { ...byId(id), body: { confirmShortNotice: confirm } })),
+    onSettled: invalidate,
+  });
+}
+
+export type BatchAction = 'cancel' | 'pause' | 'rollback';
 
 const batchCalls: Record<BatchAction, (id: string) => Promise<unknown>> = {
   cancel: (id) => unwrap(api.POST('/api/admin/migration/batches/{id}/cancel', byId(id))),
-  run: (id) => unwrap(api.POST('/api/admin/migration/batches/{id}/run', byId(id))),
+  pause: (id) => unwrap(api.POST('/api/admin/migration/batches/{id}/pause', byId(id))),
   rollback: (id) => unwrap(api.POST('/api/admin/migration/batches/{id}/rollback', byId(id))),
 };
 
-/** Cancel, Run now, Roll back batch. */
+/** Cancel, Pause, Roll back batch. */
 export function useBatchAction(id: string) {
   const invalidate = useInvalidateMigration();
   return useMutation({ mutationFn: (action: BatchAction) => batchCalls[action](id), onSettled: invalidate });

@@ -3,6 +3,7 @@ import type { BatchCounts, BatchStatus, ReadinessOutcome, ReadinessProblem, Resu
 export const batchStatusLabels: Record<BatchStatus, string> = {
   scheduled: 'Scheduled',
   running: 'Running',
+  paused: 'Paused',
   completed: 'Completed',
   cancelled: 'Cancelled',
   'rolled-back': 'Rolled back',
@@ -60,9 +61,14 @@ const noticeKinds: Record<string, string> = {
   cancelled: 'Cancelled',
   failed: 'Failed users',
   'low-activation': 'Low activation digest',
+  'brought-forward': 'Brought forward',
+  paused: 'Paused',
 };
 
 export const noticeKindLabel = (kind: string) => noticeKinds[kind.toLowerCase()] ?? kind;
+
+/** The notices that told partners a date: after one of them, moving the date earlier needs the operator's confirmation. */
+export const announcingNotices = ['upcoming', 'rescheduled', 'brought-forward'];
 
 /** "about 40 s", "about 3 min", "about 2 h 5 min". */
 export function formatDuration(seconds: number): string {

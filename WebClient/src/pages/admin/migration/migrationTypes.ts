@@ -9,7 +9,7 @@ type Schemas = components['schemas'];
  * say them for people.
  */
 
-export type BatchStatus = 'scheduled' | 'running' | 'completed' | 'cancelled' | 'rolled-back';
+export type BatchStatus = 'scheduled' | 'running' | 'paused' | 'completed' | 'cancelled' | 'rolled-back';
 export type ResultStatus = 'pending' | 'excluded' | 'migrated' | 'linked' | 'skipped' | 'failed' | 'rolled-back';
 export type ReadinessOutcome = 'migrate' | 'link' | 'awaiting-owner' | 'skip' | 'excluded';
 export type ReadinessProblem = 'no-usable-email' | 'duplicate-email' | 'disabled' | 'deleted' | 'locked' | 'already-migrated';

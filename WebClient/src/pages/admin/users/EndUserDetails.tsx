@@ -11,6 +11,7 @@ import { formatDateTime } from '../format';
 import { useStaff } from '../staff';
 import { allowedActions } from './endUserActions';
 import { endUserQuery, useRowAction } from './endUsersApi';
+import { migrationStateHelp } from './migrationState';
 import { MigratedMark, SsoStateText, StatusText } from './EndUsersTable';
 
 function DeliveryState({ email }: { email: EmailDelivery }) {
@@ -64,6 +65,7 @@ export function EndUserDetails({ user, onClose }: { user: EndUserRow; onClose: (
           <dt>Migrated to SSO</dt>
           <dd>
             <MigratedMark user={current} />
+            {current.migration && <p className="hint">{migrationStateHelp(current.migration)}</p>}
           </dd>
         </div>
         <div>

@@ -46,11 +46,19 @@ export function EndUserFiltersBar({ filters, clients, showPartner, onChange }: P
         options={[all, ...Object.entries(ssoStateLabels).map(([value, label]) => ({ value, label }))]}
         onChange={(ssoState) => set({ ssoState: ssoState as EndUserFilters['ssoState'] })}
       />
+      <label className="checkbox attention-filter">
+        <input
+          type="checkbox"
+          checked={filters.needsAttention === 'true'}
+          onChange={(event) => set({ needsAttention: event.target.checked ? 'true' : '' })}
+        />
+        Needs attention
+      </label>
       {isFiltered(filters) && (
         <button
           type="button"
           className="button secondary"
-          onClick={() => set({ search: '', clientId: '', status: '', migrated: '', ssoState: '' })}
+          onClick={() => set({ search: '', clientId: '', status: '', migrated: '', ssoState: '', needsAttention: '' })}
         >
           Clear filters
         </button>

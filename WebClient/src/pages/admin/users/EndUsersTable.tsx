@@ -2,6 +2,7 @@ import { ActionsMenu } from '../../../components/ActionsMenu';
 import type { EndUserRow, StaffMe } from '../adminTypes';
 import { accessRequestLabel, formatDate, formatDateTime, ssoStateLabel } from '../format';
 import { allowedActions, type RowAction } from './endUserActions';
+import { migrationStateShort } from './migrationState';
 import type { EndUserFilters, SortKey } from './endUserFilters';
 
 interface Props {
@@ -25,6 +26,7 @@ const actionText: Record<RowAction | 'edit', string> = {
   'send-reminder': 'Send reminder',
   'reset-mfa': 'Reset MFA',
   unlock: 'Unlock',
+  'retry-move': 'Retry now',
   delete: 'Delete',
 };
 
@@ -43,14 +45,19 @@ function SortHeader({ label, sortKey, filters, onSort }: { label: string; sortKe
   );
 }
 
-/** The Migrated to SSO column: a check mark and the day, or an empty mark; said in words to screen readers. */
-export function MigratedMark({ user }: { user: Pick<EndUserRow, 'migratedToSso' | 'migratedAt'> }) {
+/**
+ * The Migrated to SSO column: a check mark and the day; or an empty mark with, in words anyone can
+ * read, where the user stands in the move (and a Needs attention badge when the partner can fix it).
+ */
+export function MigratedMark({ user }: { user: Pick<EndUserRow, 'migratedToSso' | 'migratedAt' | 'migration'> }) {
   if (!user.migratedToSso) {
     return (
-      <>
-        <span className="mark" aria-hidden="true" title="Not migrated" />
-        <span className="visually-hidden">Not migrated</span>
-      </>
+      <span className="migration-state">
+        <span className="mark" aria-hidden="true" />
+        <span className="visually-hidden">Not migrated: </span>
+        {user.migration ? migrationStateShort(user.migration) : 'Not migrated'}
+        {user.migration?.needsAttention && <span className="badge attention">Needs attention</span>}
+      </span>
     );
   }
   const day = user.migratedAt ? formatDate(user.migratedAt) : null;

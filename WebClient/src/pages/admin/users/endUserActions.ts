@@ -1,6 +1,6 @@
 import type { EndUserRow, StaffMe } from '../adminTypes';
 
-export type RowAction = 'disable' | 'enable' | 'delete' | 'resend-activation' | 'send-reminder' | 'reset-mfa' | 'unlock';
+export type RowAction = 'disable' | 'enable' | 'delete' | 'resend-activation' | 'send-reminder' | 'reset-mfa' | 'unlock' | 'retry-move';
 
 /** Which actions the staff member may use on this row (technicians: resend activation, send reminder and unlock). */
 export function allowedActions(staff: Pick<StaffMe, 'canManage'>, user: EndUserRow): RowAction[] {
@@ -11,6 +11,7 @@ export function allowedActions(staff: Pick<StaffMe, 'canManage'>, user: EndUserR
   if (isStuckOnSso(user)) actions.push('send-reminder');
   if (manage && user.migratedToSso && user.ssoState === 'active') actions.push('reset-mfa');
   if (user.locked) actions.push('unlock');
+  if (manage && user.migration?.state === 'failed') actions.push('retry-move');
   if (manage) actions.push('delete');
   return actions;
 }

@@ -7,6 +7,7 @@ export type SortKey = (typeof sortKeys)[number];
 const statuses = ['', 'enabled', 'disabled'] as const;
 const migratedValues = ['', 'true', 'false'] as const;
 const ssoStates = ['', 'activation-pending', 'mfa-not-enrolled', 'active'] as const;
+const attentionValues = ['', 'true'] as const;
 
 export const defaultPageSize = 50;
 
@@ -17,6 +18,8 @@ export interface EndUserFilters {
   status: (typeof statuses)[number];
   migrated: (typeof migratedValues)[number];
   ssoState: (typeof ssoStates)[number];
+  /** "true": only the users the partner can fix before they move. */
+  needsAttention: (typeof attentionValues)[number];
   sort: SortKey;
   desc: boolean;
   page: number;
@@ -30,6 +33,7 @@ export const endUserFilters: UrlCodec<EndUserFilters> = {
     status: oneOf(params.get('status'), statuses, ''),
     migrated: oneOf(params.get('migrated'), migratedValues, ''),
     ssoState: oneOf(params.get('ssoState'), ssoStates, ''),
+    needsAttention: oneOf(params.get('needsAttention'), attentionValues, ''),
     sort: oneOf(params.get('sort'), sortKeys, 'name'),
     desc: params.get('desc') === 'true',
     page: positive(params.get('page'), 1),
@@ -42,6 +46,7 @@ export const endUserFilters: UrlCodec<EndUserFilters> = {
     if (filters.status) params.set('status', filters.status);
     if (filters.migrated) params.set('migrated', filters.migrated);
     if (filters.ssoState) params.set('ssoState', filters.ssoState);
+    if (filters.needsAttention) params.set('needsAttention', filters.needsAttention);
     if (filters.sort !== 'name') params.set('sort', filters.sort);
     if (filters.desc) params.set('desc', 'true');
     if (filters.page !== 1) params.set('page', String(filters.page));
@@ -58,6 +63,7 @@ export function toEndUserExportQuery(filters: EndUserFilters): EndUserExportQuer
   if (filters.status) query.status = filters.status;
   if (filters.migrated) query.migrated = filters.migrated === 'true';
   if (filters.ssoState) query.ssoState = filters.ssoState;
+  if (filters.needsAttention) query.needsAttention = filters.needsAttention;
   return query;
 }
 
@@ -70,4 +76,4 @@ export const toEndUserQuery = (filters: EndUserFilters): EndUserQuery => ({
 
 /** True when the list is narrowed by anything but sort and page. */
 export const isFiltered = (filters: EndUserFilters) =>
-  Boolean(filters.search || filters.clientId || filters.status || filters.migrated || filters.ssoState);
+  Boolean(filters.search || filters.clientId || filters.status || filters.migrated || filters.ssoState || filters.needsAttention);

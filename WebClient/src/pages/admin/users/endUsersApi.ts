@@ -70,6 +70,10 @@ const rowActions: Record<RowAction, { call: (user: Target) => Promise<unknown>; 
     call: (user) => unwrap(api.POST('/api/admin/end-users/{id}/unlock', path(user))),
     done: (user) => `${user.name} was unlocked.`,
   },
+  'retry-move': {
+    call: (user) => unwrap(api.POST('/api/admin/end-users/{id}/retry-move', path(user))),
+    done: (user) => `${user.name} is being moved to Single Sign-On again.`,
+  },
 };
 
 /** After any change, the lists, the counts and the audit log are asked for again. */
