@@ -15,6 +15,7 @@ const base: UpcomingBatch = {
   batchId: 'b-1',
   scheduledAt: '2026-12-14T08:00:00Z',
   timeZone: 'Europe/Amsterdam',
+  windowOpensAt: null,
   status: 'scheduled',
   resumes: false,
   clients: [{ id: fabrikam.id, name: 'Fabrikam', endUsers: 40, failed: 0 }],

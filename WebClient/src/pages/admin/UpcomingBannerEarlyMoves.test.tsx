@@ -17,7 +17,8 @@ const batch = (id: string, client: string, windowOpensAt: string | null): Upcomi
   timeZone: 'Europe/Amsterdam',
   windowOpensAt,
   status: 'scheduled',
-  clients: [{ id: `c-${id}`, name: client, endUsers: 12 }],
+  resumes: false,
+  clients: [{ id: `c-${id}`, name: client, endUsers: 12, failed: 0 }],
 });
 
 /** Partner staff learn from the banner when their users can already move by logging in (mixed mode). */
