@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using EndToEnd.Tests.Infrastructure;
+using EndToEnd.Tests.Mail;
 using EndToEnd.Tests.Pages;
 using EndToEnd.Tests.Pages.Admin;
 using Microsoft.Playwright;
@@ -8,10 +9,11 @@ using static Microsoft.Playwright.Assertions;
 namespace EndToEnd.Tests.Browser;
 
 /// <summary>
-/// Issue 19's funnel, in real browsers against the AppHost-started stack: the operator moves Fourth
-/// Coffee's three users; their partner admin's home shows the batch's funnel (3 moved, nobody
+/// Issue 19's funnel, in real browsers against the AppHost-started stack: the operator moves Coho
+/// Winery's three users; their partner admin's home shows the batch's funnel (3 moved, nobody
 /// activated yet); one of them, in a browser of her own, activates her e-mail, sets up an
-/// authenticator and lands in the portal — and the partner's page, never reloaded, follows each step.
+/// authenticator and lands in the portal — and the partner's page, never reloaded, follows each step;
+/// then a reminder pass mails exactly the two still stuck, with a fresh link that works, and a second none.
 /// </summary>
 public sealed class FunnelJourneyTests(StackFixture stack, BrowserFixture browser) : JourneyTest(stack, browser)
 {
@@ -89,7 +91,25 @@ public sealed class FunnelJourneyTests(StackFixture stack, BrowserFixture browse
         await AssertAccessibleAsync("Admin home: the people at a funnel step", wendy);
         await people.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true }).ClickAsync();
 
-        // Reminders (issue 19): the operator's "Run reminders now" pass over this batch is appended here,
-        // with Rosa and Sid still at "Moved, not activated yet".
+        // Reminders: the operator's pass (Run reminders now, Development: as if a week had passed) mails
+        // exactly the two still stuck, Rosa and Sid, each a fresh link that works; Quinn, who acted,
+        // gets none; a second pass mails nobody.
+        var remindersFrom = DateTimeOffset.UtcNow;
+        await console.OpenAsync();
+        Assert.Matches("^Sent [1-9][0-9]* reminders?", await console.RunRemindersNowAsync());
+        var reminder = new Regex("reminder: activate", RegexOptions.IgnoreCase);
+        var rosas = await Inbox.WaitForMessageAsync("rosa.funnel@cohowinery.test", reminder, remindersFrom);
+        await Inbox.WaitForMessageAsync("sid.funnel@cohowinery.test", reminder, remindersFrom);
+        Assert.DoesNotContain(await Inbox.ListAsync(), m =>
+            m.ReceivedDate >= remindersFrom && m.To.Any(to => string.Equals(MailInbox.AddressOf(to), DevelopmentAccounts.QuinnFunnel, StringComparison.OrdinalIgnoreCase)) && m.Subject.Contains("reminder", StringComparison.OrdinalIgnoreCase));
+        Assert.StartsWith("Sent 0 reminders", await console.RunRemindersNowAsync());
+        await using (var rosaBrowser = await OtherBrowserAsync())
+        {
+            var activatePage = new ActivatePage(rosaBrowser.Page);
+            await activatePage.OpenAsync(await Inbox.ReadLinkAsync(rosas, "/sso/activate"));
+            await Expect(activatePage.Confirmation).ToBeVisibleAsync();
+        }
+
+        await Expect(funnel.Reached(MigrationFunnelPanel.Activated)).ToHaveTextAsync("2", Soon);
     });
 }
