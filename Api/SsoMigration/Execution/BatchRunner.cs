@@ -32,6 +32,9 @@ public sealed class BatchRunner(
     /// <summary>Called after each user is migrated, before the commit (tests kill a run there).</summary>
     internal Action<Guid>? BeforeCommit { get; set; }
 
+    /// <summary>Called before each user's transaction begins (tests let a log-in go first there).</summary>
+    internal Action<Guid>? BeforeUserTransaction { get; set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -110,6 +113,7 @@ public sealed class BatchRunner(
         await using var scope = scopes.CreateAsyncScope();
         var step = scope.ServiceProvider.GetRequiredService<UserMigrationStep>();
         step.BeforeCommit = BeforeCommit;
+        step.BeforeTransaction = BeforeUserTransaction;
         foreach (var user in chunk)
         {
             if (await step.RunAsync(user, cancellationToken) is { } outcome)

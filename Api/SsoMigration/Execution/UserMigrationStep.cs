@@ -19,11 +19,15 @@ public sealed class UserMigrationStep(AppDbContext db, EndUserMigrator migrator,
     /// <summary>Called after the user is migrated and before the commit: a seam for tests that kill a run at the worst moment.</summary>
     internal Action<Guid>? BeforeCommit { get; set; }
 
+    /// <summary>Called before the user's transaction begins: a seam for tests that let another writer go first, in a set order.</summary>
+    internal Action<Guid>? BeforeTransaction { get; set; }
+
     /// <summary>What happened, or null when another runner had already dealt with this user (or the batch was paused).</summary>
     public async Task<MigrationOutcomeStatus?> RunAsync(PendingUser user, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         UserMigration outcome;
+        BeforeTransaction?.Invoke(user.EndUserId);
         await using (var transaction = await SharedTransaction.BeginAsync(db, cancellationToken))
         {
             // Only while the batch runs: a pause stops the run at the next user, not the next chunk.

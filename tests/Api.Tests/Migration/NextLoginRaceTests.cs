@@ -83,12 +83,14 @@ public sealed class NextLoginRaceTests(ExecutionApiFactory api)
             if (login is null)
             {
                 // The run is committing its first user and has the others, the target among them,
-                // Pending in its chunk; the log-in gets the writers' gate before the run's next
-                // user, so it reaches the target first.
+                // Pending in its chunk; the log-in starts now and waits for the run's transaction.
                 target = world.Users.First(u => u.EndUserId != endUserId);
                 login = LogInAndWaitAtTheGate(target);
             }
         };
+        // Before the run's next user, the log-in finishes first: it reaches the target before the run
+        // does, whichever of the two a busy machine would have let through the writers' gate.
+        runner.BeforeUserTransaction = _ => login?.Wait(TimeSpan.FromSeconds(30));
 
         Assert.True(await runner.RunOnceAsync(CancellationToken.None));
 

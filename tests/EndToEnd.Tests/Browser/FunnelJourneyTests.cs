@@ -102,6 +102,8 @@ public sealed class FunnelJourneyTests(StackFixture stack, BrowserFixture browse
         await Inbox.WaitForMessageAsync("sid.funnel@cohowinery.test", reminder, remindersFrom);
         Assert.DoesNotContain(await Inbox.ListAsync(), m =>
             m.ReceivedDate >= remindersFrom && m.To.Any(to => string.Equals(MailInbox.AddressOf(to), DevelopmentAccounts.QuinnFunnel, StringComparison.OrdinalIgnoreCase)) && m.Subject.Contains("reminder", StringComparison.OrdinalIgnoreCase));
+        // A fresh page: the first run's "Sent …" must not be read as the second's.
+        await console.OpenAsync();
         Assert.StartsWith("Sent 0 reminders", await console.RunRemindersNowAsync());
         await using (var rosaBrowser = await OtherBrowserAsync())
         {

@@ -55,7 +55,8 @@ public sealed class MigrationConsolePage(IPage page)
     public async Task OpenBatchAsync(string name)
     {
         await OpenAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
+        // The batches table, not the Timeline below it, which links each batch too.
+        await page.GetByRole(AriaRole.Table, new() { Name = "Batches" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true }).ClickAsync();
         await Expect(Heading(name)).ToBeVisibleAsync();
     }
 
