@@ -49,7 +49,7 @@ public static class GetBatch
         // Excluded users are never part of the run's work.
         var total = counts.Total - counts.Excluded;
         var done = batch.Status is MigrationBatchStatus.Scheduled or MigrationBatchStatus.Cancelled ? 0 : total - counts.Pending;
-        var percent = total == 0 ? (batch.Status == MigrationBatchStatus.Completed ? 100 : 0) : (int)Math.Floor(done * 100.0 / total);
+        var percent = BatchPercent.Of(done, total, batch.Status);
         if (batch is not { Status: MigrationBatchStatus.Running, StartedAt: { } startedAt })
         {
             return new BatchProgress(done, total, percent, 0, null);

@@ -42,7 +42,7 @@ public static class ListBatchTimeline
                 var work = counts.Total - counts.Excluded;
                 var started = batch.Status is not (MigrationBatchStatus.Scheduled or MigrationBatchStatus.Cancelled);
                 var done = started ? work - counts.Pending : 0;
-                var percent = work == 0 ? (batch.Status == MigrationBatchStatus.Completed ? 100 : 0) : (int)Math.Floor(done * 100.0 / work);
+                var percent = BatchPercent.Of(done, work, batch.Status);
                 return new TimelineBatch(
                     batch.Id,
                     batch.Name,
