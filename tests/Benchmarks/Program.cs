@@ -83,7 +83,7 @@ public static class Bench
                 await PortalReadVsAlive.RunAsync(stack, options, await AccessTokens.SignInAsync(issuer, stack.Seed.UsersFile, stack.Seed.Users[^1], cancellationToken), table, cancellationToken));
         }
 
-        if (options.Runs("manage-users") || options.Runs("export"))
+        if (options.Runs("manage-users") || options.Runs("funnel") || options.Runs("export"))
         {
             var adminTokens = new Dictionary<SeededPartner, string>();
             foreach (var partner in stack.Seed.Partners)
@@ -95,6 +95,12 @@ public static class Bench
             {
                 await ScenarioAsync("Manage Users page", "p99 < 100 ms @ 50k, ≤ 2× @ 500k", table,
                     () => ManageUsersPages.RunAsync(stack, options, adminTokens, table, cancellationToken));
+            }
+
+            if (options.Runs("funnel"))
+            {
+                await ScenarioAsync("Funnel and needs attention", "p99 < 100 ms @ 500k", table,
+                    () => FunnelPages.RunAsync(stack, options, adminTokens, table, cancellationToken));
             }
 
             if (options.Runs("export"))

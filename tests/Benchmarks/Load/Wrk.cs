@@ -33,8 +33,8 @@ public static partial class Wrk
         return Parse(url.ToString(), connections, output);
     }
 
-    /// <summary>One request first, by hand: a URL that does not answer 2xx would make wrk measure error pages.</summary>
-    public static async Task PreflightAsync(Uri url, string? bearer, CancellationToken cancellationToken)
+    /// <summary>One request first, by hand: a URL that does not answer 2xx would make wrk measure error pages. Returns the answer's body.</summary>
+    public static async Task<string> PreflightAsync(Uri url, string? bearer, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(1) };
         using var check = new HttpRequestMessage(HttpMethod.Get, url);
@@ -44,10 +44,13 @@ public static partial class Wrk
         }
 
         using var answer = await http.SendAsync(check, cancellationToken);
+        var body = await answer.Content.ReadAsStringAsync(cancellationToken);
         if (!answer.IsSuccessStatusCode)
         {
-            throw new InvalidOperationException($"GET {url.PathAndQuery} answered {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync(cancellationToken)}");
+            throw new InvalidOperationException($"GET {url.PathAndQuery} answered {(int)answer.StatusCode}: {body}");
         }
+
+        return body;
     }
 
     public static WrkResult Parse(string url, int connections, string output)

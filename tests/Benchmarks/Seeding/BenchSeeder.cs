@@ -17,8 +17,8 @@ namespace Benchmarks.Seeding;
 /// <summary>
 /// Migrates the bench's empty SQLite file and seeds it, before the Api starts: the bench's SSO
 /// users (linked end users with portal access), a platform operator, partners with many end users
-/// each (for Manage Users) with their partner admins, and legacy users in a scheduled migration
-/// batch. Every SSO account shares ONE password hash, computed once with the Api's own hasher, so
+/// each (for Manage Users) with their partner admins and their migration history (for the
+/// funnel), and legacy users in a scheduled migration batch. Every SSO account shares ONE password hash, computed once with the Api's own hasher, so
 /// seeding costs no PBKDF2 per user; big tables are written with <see cref="BulkInsert"/>.
 /// </summary>
 public static class BenchSeeder
@@ -89,8 +89,11 @@ public static class BenchSeeder
         db.Add(batch);
         db.PartnerStaff.AddRange(staffPartners.Select((p, i) => new PartnerStaff { Partner = p, SsoAccountId = admins[i].Id, Role = ProductRoles.PartnerAdmin }));
         var partnerClients = staffPartners.Select((p, i) => Enumerable.Range(0, Math.Max(1, options.PartnerSizes[i] / 2_500))
-            .Select(c => new Client { Name = BenchNames.Company(c), Partner = p, MigratedToSsoAt = c % 4 == 0 ? now.AddDays(-c) : null }).ToList()).ToList();
+            .Select(c => new Client { Name = BenchNames.Company(c), Partner = p }).ToList()).ToList();
+        // Each crowd decides its partner's waves (and stamps the moved clients) before anything is saved.
+        var crowds = staffPartners.Select((p, i) => new PartnerCrowd(i, options.PartnerSizes[i], p.Name, partnerClients[i], now)).ToList();
         db.AddRange(partnerClients.SelectMany(c => c));
+        db.AddRange(crowds.SelectMany(c => c.Waves.All));
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
 
@@ -116,10 +119,23 @@ public static class BenchSeeder
         for (var p = 0; p < staffPartners.Count; p++)
         {
             clock.Restart();
-            var crowd = new PartnerCrowd(p, options.PartnerSizes[p], partnerClients[p], now);
+            var crowd = crowds[p];
             await BulkInsert.RowsAsync(db, crowd.Accounts(hash, totp.Protect(TotpVerifier.NewSecret()), users), cancellationToken: cancellationToken);
             await BulkInsert.RowsAsync(db, crowd.EndUsers(), PartnerOf(staffPartners[p].Id), cancellationToken);
             Console.WriteLine($"  seeded {options.PartnerSizes[p]:N0} end users of {staffPartners[p].Name} ({partnerClients[p].Count} clients) in {clock.Elapsed.TotalSeconds:0.0} s");
+            clock.Restart();
+            var results = await BulkInsert.RowsAsync(db, CrowdHistory.Results(crowd), cancellationToken: cancellationToken);
+            var milestones = await BulkInsert.RowsAsync(db, CrowdHistory.Milestones(crowd), cancellationToken: cancellationToken);
+            var history = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            foreach (var wave in crowd.Waves.Completed)
+            {
+                // await FunnelTallyRebuild.RebuildAsync(db, wave.Id, cancellationToken);
+            }
+
+            Console.WriteLine($"  seeded its history: {crowd.Waves.Completed.Count} completed wave{(crowd.Waves.Completed.Count == 1 ? "" : "s")}" +
+                $"{(crowd.Waves.NextWave is null ? "" : " and the next one")}, " +
+                $"{results:N0} results, {milestones:N0} funnel milestones in {history:0.0} s; funnel tallies in {clock.Elapsed.TotalSeconds:0.0} s");
         }
 
         clock.Restart();
@@ -144,7 +160,8 @@ public static class BenchSeeder
             benchUsers.Select(u => new { email = u.Email, password = u.Password, authenticatorKey = u.AuthenticatorKey })), cancellationToken);
         return new BenchSeed(
             benchUsers, usersFile, operatorAccount,
-            [.. staffPartners.Select((p, i) => new SeededPartner(Label(options.PartnerSizes[i]), options.PartnerSizes[i], p.Id, admins[i]))],
+            [.. staffPartners.Select((p, i) => new SeededPartner(Label(options.PartnerSizes[i]), options.PartnerSizes[i], p.Id, admins[i],
+                crowds[i].Waves.Completed[^1].Id, crowds[i].MovedBy(crowds[i].Waves.Completed[^1]), crowds[i].NeedsAttention))],
             batch.Id, options.MigrationUsers);
     }
 
