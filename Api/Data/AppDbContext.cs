@@ -32,6 +32,8 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<MigrationNotice> MigrationNotices => Set<MigrationNotice>();
     public DbSet<MigrationReminder> MigrationReminders => Set<MigrationReminder>();
     public DbSet<FunnelMilestone> FunnelMilestones => Set<FunnelMilestone>();
+    public DbSet<FunnelTally> FunnelTallies => Set<FunnelTally>();
+    public DbSet<FunnelDayTally> FunnelDayTallies => Set<FunnelDayTally>();
     public DbSet<Ticket> Tickets => Set<Ticket>();
     public DbSet<TicketComment> TicketComments => Set<TicketComment>();
     public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();

@@ -22,6 +22,7 @@ public static class SsoMigrationServiceExtensions
 
         // The funnel: the SSO reports activations, enrolments and sign-ins; moved users' are recorded once.
         services.AddScoped<IAccountMilestoneListener, FunnelMilestoneRecorder>();
+        services.AddScoped<FunnelTallies>();
 
         // Mixed mode: the portal's login form moves a user whose batch window is open.
         services.AddScoped<INextLoginMigration, NextLoginMigration>();

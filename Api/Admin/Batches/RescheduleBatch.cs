@@ -4,6 +4,7 @@ using Api.Shared;
 using Api.Shared.Transactions;
 using Api.SsoMigration;
 using Api.SsoMigration.Batches;
+using Api.SsoMigration.Funnel;
 using Api.SsoMigration.Planning;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -78,6 +79,12 @@ public static class RescheduleBatch
         if (changed == 0)
         {
             return BatchProblems.NotScheduled();
+        }
+
+        if (before.TimeZone != timeZone)
+        {
+            // The chart counts days in the batch's zone: the users it moved already move to the new zone's days.
+            await FunnelTallyRebuild.RebuildAsync(s.Db, id, cancellationToken);
         }
 
         if (before.Status == MigrationBatchStatus.Completed)

@@ -21,12 +21,16 @@ public static class DeleteEndUser
         var deleted = false;
         await s.ActAsync(staff, id, async user =>
         {
+            // A deleted user leaves every funnel they were counted in.
+            var tally = await s.FunnelTallies.BeginAsync(id, batchId: null, cancellationToken);
             deleted = await s.Db.EndUsers.Where(u => u.Id == id && !u.Deleted)
                 .ExecuteUpdateAsync(set => set.SetProperty(u => u.Deleted, true), cancellationToken) == 1;
             if (!deleted)
             {
                 return null;
             }
+
+            await tally.CompleteAsync(cancellationToken);
 
             string? account = null;
             var authority = await s.Ownership.OfAsync(staff, user, cancellationToken);

@@ -51,9 +51,13 @@ public static class EditEndUser
         // The client first: a request to an account's owner names the client the access is for.
         if (user.ClientId != client.Id)
         {
+            // The funnels count users per client: this one's steps go with them to the new client.
+            var tally = await s.FunnelTallies.BeginAsync(user.Id, batchId: null, cancellationToken);
             Changed("client", user.Client!.Name, client.Name);
             user.ClientId = client.Id;
             user.Client = client;
+            await s.Db.SaveChangesAsync(cancellationToken);
+            await tally.CompleteAsync(cancellationToken);
         }
 
         if (user.Email != input!.Email)

@@ -7,6 +7,7 @@ using Api.Portal;
 using Api.Portal.AccessRequests;
 using Api.Portal.PasswordSetup;
 using Api.Sso.Accounts;
+using Api.SsoMigration.Funnel;
 using Microsoft.EntityFrameworkCore;
 
 namespace Api.Admin.EndUsers;
@@ -21,7 +22,8 @@ public sealed record EndUserServices(
     AuditLog Audit,
     PasswordSetupEmails SetupEmails,
     TimeProvider Clock,
-    AdminMailBudget MailBudget)
+    AdminMailBudget MailBudget,
+    FunnelTallies FunnelTallies)
 {
     /// <summary>An end user the caller may see, with its client (for the partner of the audit entry); null otherwise.</summary>
     public Task<EndUser?> FindAsync(StaffMember staff, Guid id, CancellationToken cancellationToken) =>

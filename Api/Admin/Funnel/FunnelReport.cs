@@ -9,7 +9,7 @@ namespace Api.Admin.Funnel;
 /// <param name="Moved">Users moved (result Migrated or Linked); every percentage is of these.</param>
 /// <param name="Steps">moved, activated, enrolled, signed-in, returned — in that order.</param>
 /// <param name="Running">A batch in the scope is running: the numbers move by the second.</param>
-/// <param name="LastMovedAt">When the latest of these users was moved; null when none was.</param>
+/// <param name="LastMovedAt">The day the latest of these users was moved (its start, as UTC midnight; the day is the batch's); null when none was.</param>
 public sealed record FunnelReport(int Moved, IReadOnlyList<FunnelStepCount> Steps, bool Running, DateTime? LastMovedAt)
 {
     /// <summary>The report from how many users stopped at each furthest step.</summary>
@@ -26,6 +26,9 @@ public sealed record FunnelReport(int Moved, IReadOnlyList<FunnelStepCount> Step
             .ToList();
         return new FunnelReport(moved, steps, running, lastMovedAt);
     }
+
+    /// <summary>A tally's day as the time the report gives: that day's midnight, UTC.</summary>
+    public static DateTime? DayStart(DateOnly? day) => day?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 }
 
 /// <param name="Step">"moved", "activated", "enrolled", "signed-in" or "returned" (signed in again, in a later session, within 30 days of the first).</param>

@@ -25,8 +25,13 @@ public sealed class FunnelScopeParameters
     public string? ClientId { get; init; }
 }
 
-/// <summary>A checked scope: the moved people in it (the caller's clients' users only) and its batch, if one was named.</summary>
-public sealed record FunnelScope(IQueryable<MovedPerson> Moved, MigrationBatch? Batch, IQueryable<MigrationBatch> Batches)
+/// <summary>
+/// A checked scope: the moved people in it (the caller's clients' users only), its batch if one was
+/// named, the batches it covers, and its tallies — what the funnel and its chart count (a few rows
+/// per client and batch), while the people are listed a page at a time.
+/// </summary>
+public sealed record FunnelScope(
+    IQueryable<MovedPerson> Moved, MigrationBatch? Batch, IQueryable<MigrationBatch> Batches, IQueryable<FunnelTally> Tallies, IQueryable<FunnelDayTally> Days)
 {
     /// <summary>
     /// Reads and checks the scope. A batch none of whose clients is the caller's, or another
@@ -70,17 +75,22 @@ public sealed record FunnelScope(IQueryable<MovedPerson> Moved, MigrationBatch? 
             batches = batches.Where(b => b.Clients.Any(c => c.ClientId == one));
         }
 
-        return new FunnelScopeRead(new FunnelScope(moved, batch, batches), null, null);
+        var tallies = db.FunnelTallies.AsNoTracking()
+            .Where(t => visibleIds.Contains(t.ClientId) && (batchId == null || t.BatchId == batchId) && (clientId == null || t.ClientId == clientId));
+        var days = db.FunnelDayTallies.AsNoTracking()
+            .Where(t => visibleIds.Contains(t.ClientId) && (batchId == null || t.BatchId == batchId) && (clientId == null || t.ClientId == clientId));
+        return new FunnelScopeRead(new FunnelScope(moved, batch, batches, tallies, days), null, null);
     }
 
-    /// <summary>The report of this scope: two queries (the counts by furthest step, and whether a batch runs).</summary>
+    /// <summary>The report of this scope: three small queries (the tallies by furthest step, the last day anyone moved, whether a batch runs).</summary>
     public async Task<FunnelReport> ReportAsync(CancellationToken cancellationToken)
     {
-        var stopped = await Moved.GroupBy(p => p.Furthest)
-            .Select(g => new { Step = g.Key, Count = g.Count(), Last = g.Max(p => p.MovedAt) })
+        var stopped = await Tallies.GroupBy(t => t.Furthest)
+            .Select(g => new { Step = g.Key, Count = g.Sum(t => t.Count) })
             .ToListAsync(cancellationToken);
+        var lastDay = await Days.Where(d => d.Step == FunnelStep.Moved && d.Count > 0).MaxAsync(d => (DateOnly?)d.Day, cancellationToken);
         var running = await Batches.AnyAsync(b => b.Status == MigrationBatchStatus.Running, cancellationToken);
-        return FunnelReport.From(stopped.ToDictionary(s => s.Step, s => s.Count), running, stopped.Max(s => s.Last));
+        return FunnelReport.From(stopped.ToDictionary(s => s.Step, s => s.Count), running, FunnelReport.DayStart(lastDay));
     }
 
     private static bool TryId(string? text, out Guid? id)

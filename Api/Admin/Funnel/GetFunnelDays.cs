@@ -18,7 +18,7 @@ public static class GetFunnelDays
     /// <summary>A year of days at most: an older start is cut (the funnel's totals still count it).</summary>
     public const int MaxDays = 366;
 
-    private static readonly FunnelStep[] Charted = [FunnelStep.EmailActivated, FunnelStep.AuthenticatorEnrolled, FunnelStep.FirstPortalSignIn];
+    private static readonly FunnelStep[] Charted = FunnelContribution.Charted;
 
     public static async Task<Results<Ok<FunnelDays>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         [AsParameters] FunnelScopeParameters query, StaffMember staff, AppDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -32,32 +32,24 @@ public static class GetFunnelDays
         var timeZone = scope.Batch?.TimeZone
             ?? await scope.Batches.OrderByDescending(b => b.ScheduledAt).Select(b => b.TimeZone).FirstOrDefaultAsync(cancellationToken)
             ?? "UTC";
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) ? found : TimeZoneInfo.Utc;
-
-        var moves = await scope.Moved.Where(p => p.MovedAt != null).Select(p => p.MovedAt!.Value).ToListAsync(cancellationToken);
-        var steps = await (from person in scope.Moved
-                           join milestone in db.FunnelMilestones
-                               on new { person.BatchId, person.EndUserId } equals new { milestone.BatchId, milestone.EndUserId }
-                           where Charted.Contains(milestone.Step)
-                           select new { milestone.Step, milestone.ReachedAt })
+        var zone = FunnelContribution.ZoneOf(timeZone);
+        // Each batch's tallies count days in its own zone; a client's several batches are shown in the latest one's.
+        var tallied = await scope.Days.Where(d => d.Count != 0)
+            .GroupBy(d => new { d.Day, d.Step })
+            .Select(g => new { g.Key.Day, g.Key.Step, Count = g.Sum(d => d.Count) })
             .ToListAsync(cancellationToken);
-
-        DateOnly DayOf(DateTime utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(utc, zone));
-        var today = DayOf(clock.GetUtcNow().UtcDateTime);
+        var today = FunnelContribution.DayIn(zone, clock.GetUtcNow().UtcDateTime);
         var days = new SortedDictionary<DateOnly, int[]>();
-        void Count(DateTime utc, int column)
+        foreach (var cell in tallied.Where(c => Charted.Contains(c.Step)))
         {
-            var day = DayOf(utc);
-            if (!days.TryGetValue(day, out var row))
+            if (!days.TryGetValue(cell.Day, out var row))
             {
-                days[day] = row = new int[4];
+                days[cell.Day] = row = new int[4];
             }
 
-            row[column]++;
+            row[(int)cell.Step] += cell.Count;
         }
 
-        moves.ForEach(at => Count(at, 0));
-        steps.ForEach(s => Count(s.ReachedAt, (int)s.Step));
         if (days.Count == 0)
         {
             return TypedResults.Ok(new FunnelDays(zone.Id, []));

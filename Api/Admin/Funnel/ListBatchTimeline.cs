@@ -28,10 +28,10 @@ public static class ListBatchTimeline
         var shown = await batches.OrderByDescending(b => b.ScheduledAt).ThenByDescending(b => b.Id).Slice(page).ToListAsync(cancellationToken);
         var summaries = await BatchSummary.OfAsync(db, shown, cancellationToken);
         var ids = shown.Select(b => b.Id).ToList();
-        var activated = await MovedPeople.Of(db, db.EndUsers.Where(u => !u.Deleted))
-            .Where(p => ids.Contains(p.BatchId) && p.Furthest >= FunnelStep.EmailActivated)
-            .GroupBy(p => p.BatchId)
-            .Select(g => new { BatchId = g.Key, Count = g.Count() })
+        var activated = await db.FunnelTallies
+            .Where(t => ids.Contains(t.BatchId) && t.Furthest >= FunnelStep.EmailActivated)
+            .GroupBy(t => t.BatchId)
+            .Select(g => new { BatchId = g.Key, Count = g.Sum(t => t.Count) })
             .ToDictionaryAsync(g => g.BatchId, g => g.Count, cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;

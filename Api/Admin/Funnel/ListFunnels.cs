@@ -44,18 +44,25 @@ public static class ListFunnels
                            orderby client.Name
                            select new { member.BatchId, client.Name })
             .ToListAsync(cancellationToken);
-        var counts = await MovedPeople.Of(db, staff.Scope(db.EndUsers.AsNoTracking()))
-            .Where(p => ids.Contains(p.BatchId))
-            .GroupBy(p => new { p.BatchId, p.Furthest })
-            .Select(g => new { g.Key.BatchId, g.Key.Furthest, Count = g.Count(), Last = g.Max(p => p.MovedAt) })
+        // The tallies of the caller's clients in these batches: a few rows per client, whatever their size.
+        var counts = await db.FunnelTallies.AsNoTracking()
+            .Where(t => ids.Contains(t.BatchId) && visibleIds.Contains(t.ClientId))
+            .GroupBy(t => new { t.BatchId, t.Furthest })
+            .Select(g => new { g.Key.BatchId, g.Key.Furthest, Count = g.Sum(t => t.Count) })
             .ToListAsync(cancellationToken);
+        var lastDays = await db.FunnelDayTallies.AsNoTracking()
+            .Where(t => ids.Contains(t.BatchId) && visibleIds.Contains(t.ClientId) && t.Step == FunnelStep.Moved && t.Count > 0)
+            .GroupBy(t => t.BatchId)
+            .Select(g => new { BatchId = g.Key, Day = g.Max(t => t.Day) })
+            .ToDictionaryAsync(g => g.BatchId, g => g.Day, cancellationToken);
 
         return TypedResults.Ok(page.Of(
             [.. shown.Select(batch =>
             {
-                var mine = counts.Where(c => c.BatchId == batch.Id).ToList();
                 var funnel = FunnelReport.From(
-                    mine.ToDictionary(c => c.Furthest, c => c.Count), batch.Status == MigrationBatchStatus.Running, mine.Max(c => c.Last));
+                    counts.Where(c => c.BatchId == batch.Id).ToDictionary(c => c.Furthest, c => c.Count),
+                    batch.Status == MigrationBatchStatus.Running,
+                    FunnelReport.DayStart(lastDays.TryGetValue(batch.Id, out var day) ? day : null));
                 return new BatchFunnel(
                     batch.Id,
                     batch.Name,

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Api.SsoMigration.Execution;
 
 /// <summary>One user waiting in a running batch, with what its audit entry needs.</summary>
-public sealed record PendingUser(Guid ResultId, Guid EndUserId, string Name, Guid PartnerId);
+public sealed record PendingUser(Guid ResultId, Guid BatchId, Guid EndUserId, string Name, Guid PartnerId);
 
 /// <summary>The work list of a running batch: one Pending result row per user still to migrate.</summary>
 public static class PendingResults
@@ -48,6 +48,6 @@ public static class PendingResults
             .Where(r => r.BatchId == batchId && r.Status == MigrationOutcomeStatus.Pending)
             .OrderBy(r => r.Id)
             .Take(count)
-            .Join(db.EndUsers, r => r.EndUserId, u => u.Id, (r, u) => new PendingUser(r.Id, u.Id, u.DisplayName, u.Client!.PartnerId))
+            .Join(db.EndUsers, r => r.EndUserId, u => u.Id, (r, u) => new PendingUser(r.Id, r.BatchId, u.Id, u.DisplayName, u.Client!.PartnerId))
             .ToListAsync(cancellationToken);
 }

@@ -2,6 +2,7 @@ using Api.Audit;
 using Api.Data;
 using Api.Shared.Transactions;
 using Api.SsoMigration.Batches;
+using Api.SsoMigration.Funnel;
 using Microsoft.EntityFrameworkCore;
 
 namespace Api.SsoMigration.Execution;
@@ -12,7 +13,7 @@ namespace Api.SsoMigration.Execution;
 /// audited, and everything commits together. A runner killed anywhere leaves either all of it or
 /// none of it; a second runner on the same row finds it no longer Pending and does nothing.
 /// </summary>
-public sealed class UserMigrationStep(AppDbContext db, EndUserMigrator migrator, AuditLog audit, TimeProvider clock)
+public sealed class UserMigrationStep(AppDbContext db, EndUserMigrator migrator, FunnelTallies tallies, AuditLog audit, TimeProvider clock)
 {
     private const int MaxReasonLength = 500;
 
@@ -50,7 +51,10 @@ public sealed class UserMigrationStep(AppDbContext db, EndUserMigrator migrator,
 
             if (outcome.Status != MigrationOutcomeStatus.Failed)
             {
+                // A moved user enters the batch's funnel (with any steps they took before a rollback).
+                var tally = await tallies.BeginAsync(user.EndUserId, user.BatchId, cancellationToken);
                 await RecordAsync(user, outcome, attempt: 0, cancellationToken);
+                await tally.CompleteAsync(cancellationToken);
                 BeforeCommit?.Invoke(user.EndUserId);
                 await transaction.CommitAsync(cancellationToken);
                 return outcome.Status;

@@ -4,6 +4,7 @@ using Api.Shared;
 using Api.Shared.Transactions;
 using Api.Portal.PasswordSetup;
 using Api.SsoMigration.Batches;
+using Api.SsoMigration.Funnel;
 using Api.Sso.Accounts;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +28,7 @@ public enum UserRollbackOutcome
 /// that was its only one) and its sessions end; the client counts as not migrated again; the
 /// result becomes RolledBack; audited.
 /// </summary>
-public sealed class UserRollback(AppDbContext db, AccountAdministration accounts, PasswordSetupEmails passwordSetup, AuditLog audit, TimeProvider clock)
+public sealed class UserRollback(AppDbContext db, FunnelTallies tallies, AccountAdministration accounts, PasswordSetupEmails passwordSetup, AuditLog audit, TimeProvider clock)
 {
     public async Task<UserRollbackOutcome> RollBackAsync(Guid batchId, Guid endUserId, AuditActor actor, CancellationToken cancellationToken)
     {
@@ -38,6 +39,8 @@ public sealed class UserRollback(AppDbContext db, AccountAdministration accounts
             return UserRollbackOutcome.NotFound;
         }
 
+        // The user leaves the batch's funnel; their milestones stay written for a later move.
+        var tally = await tallies.BeginAsync(endUserId, batchId, cancellationToken);
         // The guarded update claims the row: of two parallel rollbacks, one does the work.
         var now = clock.GetUtcNow().UtcDateTime;
         var claimed = await db.MigrationResults
@@ -77,6 +80,7 @@ public sealed class UserRollback(AppDbContext db, AccountAdministration accounts
             new { MigratedToSso = true },
             new { MigratedToSso = false, SsoAccount = account, PortalPassword = user.LegacyPasswordHash is null ? "set-password e-mail sent" : "restored" });
         await db.SaveChangesAsync(cancellationToken);
+        await tally.CompleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return UserRollbackOutcome.RolledBack;
     }

@@ -16,7 +16,7 @@ namespace Api.SsoMigration.Funnel;
 /// products' sign-ins and accounts that no batch moved write nothing. Joins the caller's
 /// transaction (an activation that rolls back is not counted); its metrics count after the commit.
 /// </summary>
-public sealed class FunnelMilestoneRecorder(AppDbContext db, MigrationMetrics metrics, TimeProvider clock) : IAccountMilestoneListener
+public sealed class FunnelMilestoneRecorder(AppDbContext db, FunnelTallies tallies, MigrationMetrics metrics, TimeProvider clock) : IAccountMilestoneListener
 {
     /// <summary>How long after the first portal sign-in a sign-in in another session counts as coming back.</summary>
     public static readonly TimeSpan ReturnWindow = TimeSpan.FromDays(30);
@@ -71,14 +71,16 @@ public sealed class FunnelMilestoneRecorder(AppDbContext db, MigrationMetrics me
     }
 
     /// <summary>
-    /// Inserts the milestone unless it exists: looked for first (on SQLite the writers' gate makes
-    /// look-and-insert one step per process), and the unique index settles a race between
-    /// replicas or on SQL Server — the loser's insert fails, is rolled back to EF's savepoint and
-    /// forgotten, and the caller's transaction carries on.
+    /// Inserts the milestone unless it exists, and counts it in the tallies: looked for first (on
+    /// SQLite the writers' gate makes look-and-insert one step per process; on SQL Server the
+    /// tallies' lock on the user's result does), and the unique index settles any race left — the
+    /// loser's insert fails, is rolled back to EF's savepoint and forgotten, and the caller's
+    /// transaction carries on.
     /// </summary>
     private async Task RecordOnceAsync(FunnelMilestone milestone, CancellationToken cancellationToken)
     {
         await using var transaction = await SharedTransaction.BeginAsync(db, cancellationToken);
+        var tally = await tallies.BeginAsync(milestone.EndUserId, milestone.BatchId, cancellationToken);
         if (await db.FunnelMilestones.AnyAsync(m => m.EndUserId == milestone.EndUserId && m.BatchId == milestone.BatchId && m.Step == milestone.Step, cancellationToken))
         {
             return;
@@ -95,6 +97,7 @@ public sealed class FunnelMilestoneRecorder(AppDbContext db, MigrationMetrics me
             return;
         }
 
+        await tally.CompleteAsync(cancellationToken);
         await AfterCommit.RunAsync(db, () =>
         {
             metrics.Reached(milestone.Step);

@@ -17,3 +17,26 @@ internal sealed class FunnelMilestoneConfiguration : IEntityTypeConfiguration<Fu
         milestone.HasOne<Portal.EndUser>().WithMany().HasForeignKey(m => m.EndUserId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class FunnelTallyConfiguration : IEntityTypeConfiguration<FunnelTally>
+{
+    public void Configure(EntityTypeBuilder<FunnelTally> tally)
+    {
+        tally.HasKey(t => new { t.BatchId, t.ClientId, t.Furthest });
+        // A partner's funnels: its clients' rows of a few batches.
+        tally.HasIndex(t => t.ClientId);
+        tally.HasOne<MigrationBatch>().WithMany().HasForeignKey(t => t.BatchId).OnDelete(DeleteBehavior.Cascade);
+        tally.HasOne<Portal.Client>().WithMany().HasForeignKey(t => t.ClientId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class FunnelDayTallyConfiguration : IEntityTypeConfiguration<FunnelDayTally>
+{
+    public void Configure(EntityTypeBuilder<FunnelDayTally> tally)
+    {
+        tally.HasKey(t => new { t.BatchId, t.ClientId, t.Step, t.Day });
+        tally.HasIndex(t => t.ClientId);
+        tally.HasOne<MigrationBatch>().WithMany().HasForeignKey(t => t.BatchId).OnDelete(DeleteBehavior.Cascade);
+        tally.HasOne<Portal.Client>().WithMany().HasForeignKey(t => t.ClientId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

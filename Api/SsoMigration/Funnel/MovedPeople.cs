@@ -25,31 +25,20 @@ public sealed class MovedPerson
 public static class MovedPeople
 {
     public static IQueryable<MovedPerson> Of(AppDbContext db, IQueryable<EndUser> users) =>
-        // The furthest step comes from a derived table joined on (batch, user), not a subquery per
-        // row: SQL Server refuses to GROUP BY a subquery, and the funnel groups by this step.
+        // The furthest step per row, from the unique (user, batch, step) index: a few index reads a
+        // person, so a page of people costs what its rows cost, whatever else the table holds. (The
+        // funnel's counts come from the tallies, FunnelTallies; nothing groups by this step in SQL.)
         from result in db.MigrationResults
         where result.Status == MigrationOutcomeStatus.Migrated || result.Status == MigrationOutcomeStatus.Linked
         join user in users on result.EndUserId equals user.Id
-        join furthest in Furthest(db) on new { result.BatchId, result.EndUserId } equals new { furthest.BatchId, furthest.EndUserId } into reached
-        from furthest in reached.DefaultIfEmpty()
         select new MovedPerson
         {
             BatchId = result.BatchId,
             EndUserId = user.Id,
             ClientId = user.ClientId,
             MovedAt = result.CompletedAt,
-            Furthest = (FunnelStep?)furthest.Step ?? FunnelStep.Moved,
+            Furthest = db.FunnelMilestones
+                .Where(m => m.EndUserId == result.EndUserId && m.BatchId == result.BatchId)
+                .Max(m => (FunnelStep?)m.Step) ?? FunnelStep.Moved,
         };
-
-    private static IQueryable<FurthestStep> Furthest(AppDbContext db) =>
-        from milestone in db.FunnelMilestones
-        group milestone by new { milestone.BatchId, milestone.EndUserId } into steps
-        select new FurthestStep { BatchId = steps.Key.BatchId, EndUserId = steps.Key.EndUserId, Step = steps.Max(m => m.Step) };
-
-    private sealed class FurthestStep
-    {
-        public Guid BatchId { get; init; }
-        public Guid EndUserId { get; init; }
-        public FunnelStep Step { get; init; }
-    }
 }

@@ -5,6 +5,7 @@ using Api.Shared.Transactions;
 using Api.Sso.Accounts;
 using Api.SsoMigration.Batches;
 using Api.SsoMigration.Execution;
+using Api.SsoMigration.Funnel;
 using Microsoft.EntityFrameworkCore;
 
 namespace Api.SsoMigration.NextLogin;
@@ -22,7 +23,7 @@ namespace Api.SsoMigration.NextLogin;
 /// the result row), and the batch deals with the user at its date.
 /// </para>
 /// </summary>
-public sealed class NextLoginMigration(AppDbContext db, EndUserMigrator migrator, AccountAdministration accounts, AuditLog audit, TimeProvider clock)
+public sealed class NextLoginMigration(AppDbContext db, EndUserMigrator migrator, FunnelTallies tallies, AccountAdministration accounts, AuditLog audit, TimeProvider clock)
     : INextLoginMigration
 {
     /// <summary>The result's sentence: the batch's page says why it did not move this user itself.</summary>
@@ -68,6 +69,7 @@ public sealed class NextLoginMigration(AppDbContext db, EndUserMigrator migrator
             return outcome.Reason == EndUserMigrator.AlreadyMigrated ? NextLoginOutcome.AlreadyMoved : NextLoginOutcome.NotInWindow;
         }
 
+        var tally = await tallies.BeginAsync(endUserId, id, cancellationToken);
         await db.MigrationResults.Where(r => r.Id == resultId).ExecuteUpdateAsync(set => set
             .SetProperty(r => r.Status, outcome.Status)
             .SetProperty(r => r.Reason, MovedAtLogIn)
@@ -78,6 +80,7 @@ public sealed class NextLoginMigration(AppDbContext db, EndUserMigrator migrator
         audit.Record(AuditActor.System, AuditActions.UserMigrated, user.PartnerId, new AuditTarget("end-user", endUserId.ToString(), user.DisplayName),
             after: new { Status = MigrationWire.Status(outcome.Status), Reason = MovedAtLogIn });
         await db.SaveChangesAsync(cancellationToken);
+        await tally.CompleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new NextLoginOutcome(NextLoginStatus.Moved, user.SsoAccountId, AccountCreated: outcome.Status == MigrationOutcomeStatus.Migrated);
     }

@@ -879,6 +879,30 @@ namespace Api.Data.Schema.SqlServer
                     b.ToTable("MigrationResults");
                 });
 
+            modelBuilder.Entity("Api.SsoMigration.Funnel.FunnelDayTally", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("BatchId", "ClientId", "Step", "Day");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("FunnelDayTallies");
+                });
+
             modelBuilder.Entity("Api.SsoMigration.Funnel.FunnelMilestone", b =>
                 {
                     b.Property<Guid>("Id")
@@ -909,6 +933,27 @@ namespace Api.Data.Schema.SqlServer
                         .IsUnique();
 
                     b.ToTable("FunnelMilestones");
+                });
+
+            modelBuilder.Entity("Api.SsoMigration.Funnel.FunnelTally", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Furthest")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.HasKey("BatchId", "ClientId", "Furthest");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("FunnelTallies");
                 });
 
             modelBuilder.Entity("Api.SsoMigration.Reminders.MigrationReminder", b =>
@@ -1474,6 +1519,21 @@ namespace Api.Data.Schema.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Api.SsoMigration.Funnel.FunnelDayTally", b =>
+                {
+                    b.HasOne("Api.SsoMigration.Batches.MigrationBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Api.Portal.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Api.SsoMigration.Funnel.FunnelMilestone", b =>
                 {
                     b.HasOne("Api.SsoMigration.Batches.MigrationBatch", null)
@@ -1485,6 +1545,21 @@ namespace Api.Data.Schema.SqlServer
                     b.HasOne("Api.Portal.EndUser", null)
                         .WithMany()
                         .HasForeignKey("EndUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Api.SsoMigration.Funnel.FunnelTally", b =>
+                {
+                    b.HasOne("Api.SsoMigration.Batches.MigrationBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Api.Portal.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -873,6 +873,30 @@ namespace Api.Data.Schema.Sqlite
                     b.ToTable("MigrationResults");
                 });
 
+            modelBuilder.Entity("Api.SsoMigration.Funnel.FunnelDayTally", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BatchId", "ClientId", "Step", "Day");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("FunnelDayTallies");
+                });
+
             modelBuilder.Entity("Api.SsoMigration.Funnel.FunnelMilestone", b =>
                 {
                     b.Property<Guid>("Id")
@@ -903,6 +927,27 @@ namespace Api.Data.Schema.Sqlite
                         .IsUnique();
 
                     b.ToTable("FunnelMilestones");
+                });
+
+            modelBuilder.Entity("Api.SsoMigration.Funnel.FunnelTally", b =>
+                {
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Furthest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BatchId", "ClientId", "Furthest");
+
+                    b.HasIndex("ClientId");
+
+                    b.ToTable("FunnelTallies");
                 });
 
             modelBuilder.Entity("Api.SsoMigration.Reminders.MigrationReminder", b =>
@@ -1458,6 +1503,21 @@ namespace Api.Data.Schema.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Api.SsoMigration.Funnel.FunnelDayTally", b =>
+                {
+                    b.HasOne("Api.SsoMigration.Batches.MigrationBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Api.Portal.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Api.SsoMigration.Funnel.FunnelMilestone", b =>
                 {
                     b.HasOne("Api.SsoMigration.Batches.MigrationBatch", null)
@@ -1469,6 +1529,21 @@ namespace Api.Data.Schema.Sqlite
                     b.HasOne("Api.Portal.EndUser", null)
                         .WithMany()
                         .HasForeignKey("EndUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Api.SsoMigration.Funnel.FunnelTally", b =>
+                {
+                    b.HasOne("Api.SsoMigration.Batches.MigrationBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Api.Portal.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
