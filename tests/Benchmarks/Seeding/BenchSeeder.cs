@@ -6,6 +6,7 @@ using Api.Portal;
 using Api.Sso.Accounts;
 using Api.Sso.Login;
 using Api.SsoMigration.Batches;
+using Api.SsoMigration.Funnel;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -128,9 +129,10 @@ public static class BenchSeeder
             var milestones = await BulkInsert.RowsAsync(db, CrowdHistory.Milestones(crowd), cancellationToken: cancellationToken);
             var history = clock.Elapsed.TotalSeconds;
             clock.Restart();
+            // The Api keeps the tallies with every change; rows written by bulk SQL are counted once here, as after a restore.
             foreach (var wave in crowd.Waves.Completed)
             {
-                // await FunnelTallyRebuild.RebuildAsync(db, wave.Id, cancellationToken);
+                await FunnelTallyRebuild.RebuildAsync(db, wave.Id, cancellationToken);
             }
 
             Console.WriteLine($"  seeded its history: {crowd.Waves.Completed.Count} completed wave{(crowd.Waves.Completed.Count == 1 ? "" : "s")}" +
