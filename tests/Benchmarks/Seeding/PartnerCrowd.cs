@@ -16,13 +16,12 @@ namespace Benchmarks.Seeding;
 /// </summary>
 public sealed class PartnerCrowd
 {
-    private readonly int partnerIndex;
     private readonly IReadOnlyList<Client> clients;
     private readonly DateTime now;
 
     public PartnerCrowd(int partnerIndex, int size, string partnerName, IReadOnlyList<Client> clients, DateTime now)
     {
-        this.partnerIndex = partnerIndex;
+        PartnerIndex = partnerIndex;
         this.clients = clients;
         this.now = now;
         Size = size;
@@ -35,15 +34,15 @@ public sealed class PartnerCrowd
 
     public MigrationWaves Waves { get; }
 
-    public int PartnerIndex => partnerIndex;
+    public int PartnerIndex { get; }
 
     public static bool Migrated(int i) => i % 20 < 11;
 
     /// <summary>A stable end user id per member, so the results and milestones can name them.</summary>
-    public Guid EndUserId(int i) => Guid.Parse($"{partnerIndex + 1:D8}-0001-4000-8000-{i:D12}");
+    public Guid EndUserId(int i) => Guid.Parse($"{PartnerIndex + 1:D8}-0001-4000-8000-{i:D12}");
 
     /// <summary>A stable account id per member (a valid GUID in text form, as Identity writes them).</summary>
-    private string AccountId(int i) => $"{partnerIndex + 1:D8}-0000-4000-8000-{i:D12}";
+    private string AccountId(int i) => $"{PartnerIndex + 1:D8}-0000-4000-8000-{i:D12}";
 
     /// <summary>Why a member not moved yet needs attention, if they do: about 0.5% no usable address, 0.2% an address another row holds, 0.1% declined.</summary>
     public static Attention AttentionOf(int i) => Migrated(i) ? Attention.None : ((uint)i * 2246822519u % 1000) switch
@@ -74,7 +73,7 @@ public sealed class PartnerCrowd
     {
         var (first, last) = BenchNames.Person(i);
         var client = clients[i % clients.Count];
-        return ($"{first} {last}", $"{BenchNames.Slug(first)}.{BenchNames.Slug(last)}.{i}@{BenchNames.Slug(client.Name)}.p{partnerIndex}.test", client);
+        return ($"{first} {last}", $"{BenchNames.Slug(first)}.{BenchNames.Slug(last)}.{i}@{BenchNames.Slug(client.Name)}.p{PartnerIndex}.test", client);
     }
 
     /// <summary>
