@@ -37,7 +37,8 @@ public static class ListFunnelPeople
         }
 
         var people = FunnelPeople.Listed(db, scope, filter);
-        var total = await people.CountAsync(cancellationToken);
+        // How many are at the step is the funnel's own number (its tallies), not a second pass over them.
+        var total = await scope.Tallies.Where(t => filter == null || t.Furthest == filter).SumAsync(t => t.Count, cancellationToken);
         var rows = await people.Slice(page).ToListAsync(cancellationToken);
         return TypedResults.Ok(page.Of([.. rows.Select(r => r.Row)], total));
     }

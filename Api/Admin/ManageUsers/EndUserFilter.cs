@@ -60,6 +60,9 @@ public sealed record EndUserFilter(
     /// <summary>Only the users the partner can fix before they move (<see cref="EndUserAttention"/>).</summary>
     public bool? NeedsAttention { get; init; }
 
+    /// <summary>Nothing but the list's order asked for: no search and no filter on the users' columns.</summary>
+    public bool NarrowsNothing => this is { Search: null, ClientId: null, Enabled: null, Migrated: null, SsoState: null };
+
     public const int MaxSearchLength = 200;
 
     /// <summary>Wire name of each status filter → whether the users are enabled.</summary>

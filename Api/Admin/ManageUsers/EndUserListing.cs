@@ -90,26 +90,35 @@ public sealed class EndUserListing
     /// <summary>
     /// The end users the caller may see that a filter matches, for counting them: the end users'
     /// own columns only, with no join, so a count reads one covering index (see EndUserConfiguration).
-    /// Only the SSO state filter needs the account, and then it is the full <see cref="Query"/>; Needs
-    /// attention counts its few users as it lists them.
+    /// Only the SSO state filter needs the account, and then it is the full <see cref="Query"/>. Needs
+    /// attention counts its users by id with their own columns too (none of them is on SSO, so no
+    /// SSO state filter matches them with or without the account).
     /// </summary>
     public static IQueryable<EndUserListing> Countable(StaffMember staff, AppDbContext db, AccountAdministration accounts, EndUserFilter filter) =>
-        (filter.NeedsAttention == true ? Query(NeedingAttention(staff, db), db.Clients, accounts)
+        (filter.NeedsAttention == true && filter.NarrowsNothing ? IdsOnly(EndUserAttention.Ids(staff, db).Distinct())
+            : filter.NeedsAttention == true ? OwnColumns(NeedingAttention(staff, db))
             : filter.SsoState is not null ? Query(staff, db, accounts)
-            : staff.Scope(db.EndUsers.AsNoTracking()).Select(u => new EndUserListing
-            {
-                Id = u.Id,
-                Name = u.DisplayName,
-                Email = u.Email,
-                ClientId = u.ClientId,
-                // Never read by a filter; the client's name would cost a join per user counted.
-                ClientName = string.Empty,
-                Role = u.Role,
-                Enabled = u.Enabled,
-                MigratedToSso = u.MigratedToSso,
-                MigratedAt = u.MigratedAt,
-            }))
+            : OwnColumns(staff.Scope(db.EndUsers.AsNoTracking())))
         .Matching(filter);
+
+    /// <summary>Needs attention with nothing else asked: its ids are counted from their indexes, no user's row read.</summary>
+    private static IQueryable<EndUserListing> IdsOnly(IQueryable<Guid> ids) =>
+        ids.Select(id => new EndUserListing { Id = id, Name = string.Empty, Email = string.Empty, ClientName = string.Empty, Role = string.Empty });
+
+    private static IQueryable<EndUserListing> OwnColumns(IQueryable<EndUser> users) =>
+        users.Select(u => new EndUserListing
+        {
+            Id = u.Id,
+            Name = u.DisplayName,
+            Email = u.Email,
+            ClientId = u.ClientId,
+            // Never read by a filter; the client's name would cost a join per user counted.
+            ClientName = string.Empty,
+            Role = u.Role,
+            Enabled = u.Enabled,
+            MigratedToSso = u.MigratedToSso,
+            MigratedAt = u.MigratedAt,
+        });
 }
 
 /// <summary>Search, filters and sort applied in SQL.</summary>
