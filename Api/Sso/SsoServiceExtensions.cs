@@ -3,6 +3,7 @@ using Api.Shared;
 using Api.Sso.Accounts;
 using Api.Sso.Login;
 using Api.Sso.Oidc;
+using Api.Sso.Passkeys;
 using Api.Sso.Passwords;
 using Api.Sso.Products;
 using Api.Sso.Sessions;
@@ -26,11 +27,13 @@ public static class SsoServiceExtensions
                 options.Password.RequireLowercase = false;
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddRoles<IdentityRole>()
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddEntityFrameworkStores<SsoDbContext>();
         services.AddScoped<IPasswordHasher<SsoAccount>, MigratingPasswordHasher>();
+        services.AddSsoPasskeys();
 
         services.AddOptions<SsoSessionOptions>().BindConfiguration("Identity:Sessions");
         services.AddOptions<LoginThrottleOptions>().BindConfiguration("Identity:Throttling");
