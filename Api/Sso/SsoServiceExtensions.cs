@@ -83,6 +83,7 @@ public static class SsoServiceExtensions
         app.MapAccountEmailApi();
         app.MapNotMeApi();
         app.MapSessionsApi();
+        app.MapPasskeysApi();
         return app;
     }
 }
