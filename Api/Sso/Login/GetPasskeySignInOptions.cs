@@ -15,9 +15,17 @@ namespace Api.Sso.Login;
 /// </summary>
 public static class GetPasskeySignInOptions
 {
-    public static async Task<Results<Ok<PasskeyOptionsResponse>, ProblemHttpResult>> HandleAsync(
+    public const string InvalidReturnUrl = "The page to return to is not valid. Open the sign-in from the product again.";
+
+    public static async Task<Results<Ok<PasskeyOptionsResponse>, ProblemHttpResult, ValidationProblem>> HandleAsync(
         PasskeySignInOptionsRequest body, HttpContext http, LoginServices s, PasskeyServices passkeys, IOptions<RequestLimitOptions> limits)
     {
+        // Where the sign-in returns to, as the product's authorize request named it: a local page only.
+        if (body.ReturnUrl is null || InputRules.SafeReturnUrl(body.ReturnUrl) != body.ReturnUrl)
+        {
+            return Problems.Invalid("returnUrl", InvalidReturnUrl);
+        }
+
         var transaction = await s.Transactions.FindAsync(http.Request.Cookies[LoginTransactionStore.CookieName]);
         if (transaction is not { Step: LoginStep.Password })
         {
@@ -29,7 +37,7 @@ public static class GetPasskeySignInOptions
                 return Problems.Status(StatusCodes.Status429TooManyRequests, "Too many sign-ins", StartLogin.TooManyStarts);
             }
 
-            transaction = await s.Transactions.StartAsync("", InputRules.SafeReturnUrl(body.ReturnUrl));
+            transaction = await s.Transactions.StartAsync("", body.ReturnUrl);
             http.Response.Cookies.Append(LoginTransactionStore.CookieName, transaction.Id, LoginResults.TransactionCookieOptions());
         }
 

@@ -11,7 +11,7 @@ public sealed record PasskeyOptionsResponse(JsonElement PublicKey);
 /// <summary>The browser's <c>credential.toJSON()</c>; a name for a new passkey (else one is given).</summary>
 public sealed record PasskeyCredentialRequest(JsonElement Credential, string? Name = null);
 
-/// <summary>Where a passkey sign-in continues from: the page to return to when no e-mail was typed first (autofill).</summary>
+/// <summary>The page the sign-in returns to (a local URL, as the product's authorize request named it); used when no e-mail was typed first (autofill).</summary>
 public sealed record PasskeySignInOptionsRequest(string? ReturnUrl);
 
 public sealed record PasskeyRenameRequest(string? Name);

@@ -106,4 +106,17 @@ public sealed class PasskeySignInTests(SsoApiFactory api)
         Assert.Equal(Api.Sso.Passkeys.PasskeyProblems.NotVerified, answer.Detail);
         Assert.False(Journeys.SetsSessionCookie(answer));
     }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    public async Task Passkey_options_refuse_a_return_page_on_another_site(string returnUrl)
+    {
+        using var browser = new SsoDriver(api);
+
+        var answer = await browser.PasskeySignInOptionsAsync(returnUrl);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.Contains(Api.Sso.Login.GetPasskeySignInOptions.InvalidReturnUrl, answer.Body);
+    }
 }

@@ -18,7 +18,7 @@ public sealed partial class SsoDriver
         PostAsync("/api/sso/login/enrollment/passkey", new { credential, name });
 
     public Task<SsoResponse> PasskeySignInOptionsAsync(string? returnUrl = null) =>
-        PostAsync("/api/sso/login/passkey/options", new { returnUrl = returnUrl ?? ReturnUrl });
+        PostAsync("/api/sso/login/passkey/options", new { returnUrl = returnUrl ?? ReturnUrl ?? Api.Shared.InputRules.DefaultReturnUrl });
 
     public Task<SsoResponse> SubmitPasskeyAsync(JsonObject credential) => PostAsync("/api/sso/login/passkey", new { credential });
 
