@@ -18,7 +18,7 @@ public static class LoginApi
             .NoStore();
 
         login.MapGet("/step", GetLoginStep.HandleAsync).WithName("GetLoginStep").WithSummary("The step this browser's sign-in is waiting at (a product's form may have opened it).");
-        login.MapPost("/start", StartLogin.HandleAsync).WithName("StartLogin").WithSummary("Step 1: the e-mail. Always answers 'password'.");
+        login.MapPost("/start", StartLogin.HandleAsync).WithName("StartLogin").WithSummary("Step 1: the e-mail. Always answers 'password' (offering a passkey first only to a browser that signed in to this account before).");
         login.MapPost("/password", SubmitPassword.HandleAsync).WithName("SubmitPassword").WithSummary("Step 2: the password; names the next step.");
         login.MapPost("/activation/resend", ResendActivation.HandleAsync).WithName("ResendActivation").WithSummary("Sends the activation e-mail again.");
         login.MapGet("/enrollment", GetEnrollment.HandleAsync).WithName("GetEnrollment").WithSummary("The authenticator to enrol: QR code and manual key.");

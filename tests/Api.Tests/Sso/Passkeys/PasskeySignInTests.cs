@@ -119,4 +119,22 @@ public sealed class PasskeySignInTests(SsoApiFactory api)
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
         Assert.Contains(Api.Sso.Login.GetPasskeySignInOptions.InvalidReturnUrl, answer.Body);
     }
+
+    [Fact]
+    public async Task Use_your_passkey_is_offered_first_only_to_a_browser_that_signed_in_to_the_account_before()
+    {
+        var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Activated);
+        using var authenticator = new SoftwareAuthenticator();
+        using var own = new SsoDriver(api);
+        await own.FinishSignInAsync(await own.EnrolPasskeyAsync(user, authenticator));
+
+        var again = await own.StartAsync(user.Email);
+        using var stranger = new SsoDriver(api);
+        var unknownBrowser = await stranger.StartAsync(user.Email);
+        var unknownEmail = await stranger.StartAsync(SsoUsers.UnknownEmail());
+
+        Assert.True(again.Json!["passkeyOffered"]!.GetValue<bool>());
+        Assert.False(unknownBrowser.Json!["passkeyOffered"]!.GetValue<bool>());
+        Assert.Equal(unknownBrowser.BodyWithout("email"), unknownEmail.BodyWithout("email"));
+    }
 }
