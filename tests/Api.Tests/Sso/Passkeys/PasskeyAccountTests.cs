@@ -9,6 +9,7 @@ namespace Api.Tests.Sso.Passkeys;
 public sealed class PasskeyAccountTests(SsoApiFactory api)
 {
     [Fact]
+    [Trait("ASVS", "2.2.3")]
     public async Task The_owner_lists_adds_renames_and_removes_passkeys_and_is_mailed_of_each_change()
     {
         var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Activated);

@@ -11,6 +11,7 @@ namespace Api.Tests.Sso.Passkeys;
 public sealed class PasskeyAssertionAttackTests(SsoApiFactory api)
 {
     [Theory]
+    [Trait("ASVS", "2.2.4")]
     [InlineData("https://localhost.evil.example", "localhost")]
     [InlineData("http://localhost", "localhost")]
     [InlineData("https://localhost", "evil.example")]
@@ -27,6 +28,7 @@ public sealed class PasskeyAssertionAttackTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "2.2.6")]
     public async Task A_replayed_assertion_is_refused_even_with_a_fresh_challenge_in_play()
     {
         var (user, authenticator) = await EnrolledWithPasskeyAsync();
@@ -44,6 +46,7 @@ public sealed class PasskeyAssertionAttackTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "2.9.2")]
     public async Task A_challenge_answered_once_cannot_be_answered_again()
     {
         var (user, authenticator) = await EnrolledWithPasskeyAsync();
@@ -60,6 +63,7 @@ public sealed class PasskeyAssertionAttackTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "2.9.2")]
     public async Task Fifty_parallel_assertions_with_one_challenge_make_exactly_one_session()
     {
         var (user, authenticator) = await EnrolledWithPasskeyAsync();
@@ -79,6 +83,7 @@ public sealed class PasskeyAssertionAttackTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "2.2.1")]
     public async Task Failed_assertions_spend_the_same_budget_as_wrong_passwords()
     {
         var (user, authenticator) = await EnrolledWithPasskeyAsync();
@@ -106,6 +111,7 @@ public sealed class PasskeyAssertionAttackTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "2.8.6")]
     public async Task A_removed_passkey_and_one_taken_by_reset_mfa_no_longer_sign_in()
     {
         var (user, authenticator) = await EnrolledWithPasskeyAsync();
