@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -10,7 +9,6 @@ public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqlite
     public SqliteAppDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteAppDbContext>()
             .UseSqlite("Data Source=design-time.db", sqlite => sqlite.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
-            .UseApplicationServiceProvider(IdentitySchema.Services)
             .Options);
 }
 
@@ -19,18 +17,5 @@ public sealed class SqlServerDesignTimeFactory : IDesignTimeDbContextFactory<Sql
     public SqlServerAppDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqlServerAppDbContext>()
             .UseSqlServer("Server=localhost;Database=EndUserPortal;Integrated Security=true;TrustServerCertificate=true")
-            .UseApplicationServiceProvider(IdentitySchema.Services)
             .Options);
-}
-
-/// <summary>
-/// Identity picks its tables from its options (<c>Stores.SchemaVersion</c>, set in AddSso: version 3
-/// adds the passkeys); at design time there are no application services, so the factories hand the
-/// context the same setting.
-/// </summary>
-internal static class IdentitySchema
-{
-    public static readonly IServiceProvider Services = new ServiceCollection()
-        .Configure<IdentityOptions>(options => options.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
-        .BuildServiceProvider();
 }
