@@ -1,6 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.IdentityModel.Tokens.Jwt;
+using System.Text.Json;
 using Api.Sso.Passkeys;
+using Api.Sso.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+using StackExchange.Redis;
 
 namespace Api.Tests.Sso.Passkeys;
 
@@ -69,5 +74,37 @@ public sealed class PasskeyAccountTests(SsoApiFactory api)
         using var signIn = new SsoDriver(api);
         await signIn.BeginSignInAsync();
         Assert.Equal("done", (await signIn.SignInWithPasskeyAsync(owner, ownersKey)).Step);
+    }
+
+    [Fact]
+    public async Task Removing_or_adding_a_passkey_needs_a_sign_in_of_the_last_five_minutes()
+    {
+        var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Activated);
+        using var laptop = new SoftwareAuthenticator();
+        using var browser = new SsoDriver(api);
+        var tokens = await browser.FinishSignInAsync(await browser.EnrolPasskeyAsync(user, laptop));
+
+        await SignedInAgoAsync(tokens.AccessToken, TimeSpan.FromMinutes(6));
+        var remove = await browser.SendAsync(HttpMethod.Delete, $"/api/sso/passkeys/{laptop.Id}", tokens.AccessToken);
+        var add = await browser.SendAsync(HttpMethod.Post, "/api/sso/passkeys/options", tokens.AccessToken);
+
+        foreach (var refused in (SsoResponse[])[remove, add])
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
+            Assert.Equal(PasskeyProblems.NeedsFreshSignIn, refused.Detail);
+        }
+
+        Assert.Single((await browser.SendAsync(HttpMethod.Get, "/api/sso/passkeys", tokens.AccessToken)).Json!["passkeys"]!.AsArray());
+        Assert.Empty(await Mailbox.MessagesAsync(api.Services, user.Email, "passkey-removed"));
+    }
+
+    /// <summary>Moves the token's session's sign-in back in time, as if it had happened <paramref name="ago"/>.</summary>
+    private async Task SignedInAgoAsync(string accessToken, TimeSpan ago)
+    {
+        var sid = new JwtSecurityTokenHandler().ReadJwtToken(accessToken).Claims.First(c => c.Type == "sid").Value;
+        var redis = api.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+        var session = JsonSerializer.Deserialize<SsoSession>((await redis.StringGetAsync($"sso:session:{sid}")).ToString())!;
+        var moved = JsonSerializer.Serialize(session with { CreatedAt = session.CreatedAt - ago });
+        Assert.True(await redis.StringSetAsync($"sso:session:{sid}", moved, null, keepTtl: true, When.Exists));
     }
 }
