@@ -98,6 +98,27 @@ public sealed class PasskeyAccountTests(SsoApiFactory api)
         Assert.Empty(await Mailbox.MessagesAsync(api.Services, user.Email, "passkey-removed"));
     }
 
+    [Fact]
+    [Trait("ASVS", "2.8.6")]
+    public async Task This_was_not_me_from_a_passkey_notice_removes_the_passkey_and_ends_the_intruders_session()
+    {
+        var user = await SsoUsers.CreateAsync(api.Services, SsoUserState.Activated);
+        // Someone who knows the password adds their own passkey at the first sign-in.
+        using var intrudersKey = new SoftwareAuthenticator();
+        using var intruder = new SsoDriver(api);
+        var tokens = await intruder.FinishSignInAsync(await intruder.EnrolPasskeyAsync(user, intrudersKey));
+        var notice = Assert.Single(await Mailbox.MessagesAsync(api.Services, user.Email, "passkey-added"));
+
+        using var owner = new SsoDriver(api);
+        var answer = await owner.PostAsync("/api/sso/authenticator/not-me", new { token = Mailbox.TokenIn(notice, "not-me") });
+
+        Assert.Equal(HttpStatusCode.NoContent, answer.Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await intruder.GetMeAsync(tokens.AccessToken)).Status);
+        using var again = new SsoDriver(api);
+        await again.BeginSignInAsync();
+        Assert.Equal(PasskeyProblems.NotVerified, (await again.SignInWithPasskeyAsync(user, intrudersKey)).Detail);
+    }
+
     /// <summary>Moves the token's session's sign-in back in time, as if it had happened <paramref name="ago"/>.</summary>
     private async Task SignedInAgoAsync(string accessToken, TimeSpan ago)
     {
