@@ -3,6 +3,7 @@ using Api.Shared;
 using Api.Sso.Accounts;
 using Api.Sso.Login;
 using Api.Sso.Oidc;
+using Api.Sso.Passkeys;
 using Api.Sso.Passwords;
 using Api.Sso.Products;
 using Api.Sso.Sessions;
@@ -31,6 +32,7 @@ public static class SsoServiceExtensions
             .AddPasswordValidator<CommonPasswordValidator>()
             .AddEntityFrameworkStores<SsoDbContext>();
         services.AddScoped<IPasswordHasher<SsoAccount>, MigratingPasswordHasher>();
+        services.AddSsoPasskeys();
 
         services.AddOptions<SsoSessionOptions>().BindConfiguration("Identity:Sessions");
         services.AddOptions<LoginThrottleOptions>().BindConfiguration("Identity:Throttling");
@@ -80,6 +82,7 @@ public static class SsoServiceExtensions
         app.MapAccountEmailApi();
         app.MapNotMeApi();
         app.MapSessionsApi();
+        app.MapPasskeysApi();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Api.Shared.Transactions;
 using Api.Shared.Links;
+using Api.Sso.Passkeys;
 using Microsoft.EntityFrameworkCore;
 
 namespace Api.Sso.Accounts;
@@ -8,8 +9,8 @@ namespace Api.Sso.Accounts;
 public sealed partial class AccountAdministration
 {
     /// <summary>
-    /// Removes the authenticator (secret and recovery codes), e.g. for a user who lost their
-    /// phone: the next sign-in enrols a new one. Ends every session; mails the owner.
+    /// Removes the authenticator (secret, passkeys and recovery codes), e.g. for a user who lost
+    /// their phone: the next sign-in enrols a new one. Ends every session; mails the owner.
     /// </summary>
     public async Task<bool> ResetAuthenticatorAsync(string accountId, CancellationToken cancellationToken = default)
     {
@@ -20,8 +21,9 @@ public sealed partial class AccountAdministration
             return false;
         }
 
+        var hadPasskeys = await AccountPasskeys.AnyAsync(db, accountId, cancellationToken);
         await RemoveAuthenticatorAsync(accountId, cancellationToken);
-        if (account.HasAuthenticator)
+        if (account.HasAuthenticator || hadPasskeys)
         {
             emails.QueueAuthenticatorReset(account, clock.GetUtcNow().UtcDateTime);
             await db.SaveChangesAsync(cancellationToken);
@@ -64,6 +66,7 @@ public sealed partial class AccountAdministration
         await RenewStampsAsync(accountId, set => set
             .SetProperty(a => a.ProtectedTotpSecret, (string?)null)
             .SetProperty(a => a.TotpEnrolledAt, (DateTime?)null), cancellationToken);
+        await AccountPasskeys.Of(db, accountId).ExecuteDeleteAsync(cancellationToken);
         await db.Set<RecoveryCode>().Where(c => c.AccountId == accountId).ExecuteDeleteAsync(cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Api.Sso.Accounts;
@@ -40,7 +41,7 @@ public sealed partial class AccountAdministration
         Email = a.Email!,
         Name = a.DisplayName,
         State = !a.EmailConfirmed ? AccountState.ActivationPending
-            : a.ProtectedTotpSecret == null ? AccountState.MfaNotEnrolled
+            : a.ProtectedTotpSecret == null && !db.Set<IdentityUserPasskey<string>>().Any(p => p.UserId == a.Id) ? AccountState.MfaNotEnrolled
             : AccountState.Active,
         Disabled = a.LockoutEnd == DateTimeOffset.MaxValue,
         LastLoginAt = a.LastLoginAt,

@@ -116,10 +116,30 @@ public sealed class AccountEmails(Outbox outbox, OneTimeLinks links, IConfigurat
         outbox.Enqueue("authenticator-reset", account.Email!, Compose(
             "Your authenticator was reset",
             account.DisplayName,
-            $"The authenticator app of your single sign-on account was removed on {Describe(at)}, and every device was signed out. The next time you sign in, you will set up an authenticator again. If you did not ask your IT provider for this, open this link and confirm.",
+            $"The authenticator app and any passkeys of your single sign-on account were removed on {Describe(at)}, and every device was signed out. The next time you sign in, you will set up an authenticator again. If you did not ask your IT provider for this, open this link and confirm.",
             NotMeLink(account),
             "This was not me",
             NotMeFooter("removes any authenticator set up since")), About(account));
+
+    /// <summary>A passkey was added (at the first sign-in or in Edit Profile): the owner hears of it, with the way out.</summary>
+    public void QueuePasskeyAdded(SsoAccount account, DateTime at) =>
+        outbox.Enqueue("passkey-added", account.Email!, Compose(
+            "A passkey was added to your account",
+            account.DisplayName,
+            $"A passkey was added to your single sign-on account on {Describe(at)}. It signs in without your password. If this was you, there is nothing to do. If it was not you, open this link and confirm.",
+            NotMeLink(account),
+            "This was not me",
+            NotMeFooter("removes every passkey and authenticator")), About(account));
+
+    /// <summary>A passkey was removed: the owner hears of it, with the same way out.</summary>
+    public void QueuePasskeyRemoved(SsoAccount account, string name, DateTime at) =>
+        outbox.Enqueue("passkey-removed", account.Email!, Compose(
+            "A passkey was removed from your account",
+            account.DisplayName,
+            $"The passkey \"{name}\" was removed from your single sign-on account on {Describe(at)}. If this was you, there is nothing to do. If it was not you, open this link and confirm.",
+            NotMeLink(account),
+            "This was not me",
+            NotMeFooter("removes every passkey and authenticator")), About(account));
 
     private string ActivationUrl(SsoAccount account) =>
         $"{Origin}sso/activate?token={links.Create(account.Id, LinkPurpose.Activation, ActivationLifetime)}";

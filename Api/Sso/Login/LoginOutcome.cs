@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Api.Sso.Accounts;
+using Api.Sso.Passkeys;
 using Api.Sso.Sessions;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +25,7 @@ public static class LoginOutcome
             return new LoginStepResponse("activate", Email: transaction.Email);
         }
 
-        if (!account.HasAuthenticator)
+        if (!account.HasAuthenticator && !await AccountPasskeys.AnyAsync(s.Db, account.Id))
         {
             var pending = s.TotpProtector.Protect(TotpVerifier.NewSecret());
             await s.Transactions.SaveAsync(transaction with { Step = LoginStep.Enroll, PendingTotpSecret = pending });
@@ -46,23 +47,26 @@ public static class LoginOutcome
     /// Both factors passed: ends the transaction and only now creates an SSO session. Null when
     /// another request already completed this sign-in, or the account changed meanwhile.
     /// </summary>
-    public static async Task<LoginStepResponse?> CompleteAsync(LoginTransaction transaction, SsoAccount account, HttpContext http, LoginServices s) =>
-        await s.Transactions.ConsumeAsync(transaction.Id) ? await StartSessionAsync(transaction, account, http, s) : null;
+    public static async Task<LoginStepResponse?> CompleteAsync(
+        LoginTransaction transaction, SsoAccount account, HttpContext http, LoginServices s, string[]? amr = null) =>
+        await s.Transactions.ConsumeAsync(transaction.Id) ? await StartSessionAsync(transaction, account, http, s, amr) : null;
 
     /// <summary>
     /// Creates the session of a transaction the caller has already consumed. The stamp is read
     /// again after the session exists: a reset or disable that committed before this read is
     /// seen here (the session is dropped), one that commits after it revokes this session with
-    /// all the others, since those revoke only after their commit.
+    /// all the others, since those revoke only after their commit. The methods default to
+    /// password + TOTP; a passkey names its own (docs/SECURITY.md, "amr").
     /// </summary>
-    public static async Task<LoginStepResponse?> StartSessionAsync(LoginTransaction transaction, SsoAccount account, HttpContext http, LoginServices s)
+    public static async Task<LoginStepResponse?> StartSessionAsync(
+        LoginTransaction transaction, SsoAccount account, HttpContext http, LoginServices s, string[]? amr = null)
     {
         if (transaction.SecurityStamp is null)
         {
             return null;
         }
 
-        var (session, cookie) = await s.Sessions.CreateAsync(account.Id, ["pwd", "mfa", "otp"], legacy: false);
+        var (session, cookie) = await s.Sessions.CreateAsync(account.Id, amr ?? ["pwd", "mfa", "otp"], legacy: false);
         var now = s.Clock.GetUtcNow().UtcDateTime;
         var still = await s.Db.Users
             .Where(a => a.Id == account.Id && a.SecurityStamp == transaction.SecurityStamp)

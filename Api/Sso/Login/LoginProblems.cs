@@ -9,6 +9,6 @@ public static class LoginProblems
     public const string Expired = "Your sign-in took too long or was interrupted. Please start again.";
     public const string NotMigrated = "Your account has not moved to Single Sign-On yet. For now, log in with the Email and Password form on the portal's login page.";
     public const string Disabled = "This account is disabled. Contact your IT provider to have it enabled.";
-    public const string AlreadyEnrolled = "An authenticator was already set up for this account. Sign in again and use its code.";
+    public const string AlreadyEnrolled = "An authenticator app or a passkey was already set up for this account. Sign in again and use it.";
     public const string InvalidEmail = "Enter a valid e-mail address.";
 }

@@ -1,4 +1,5 @@
 using Api.Shared;
+using Api.Sso.Passkeys;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Api.Sso.Login;
@@ -33,7 +34,7 @@ public static class PendingEnrollment
             await s.Db.Entry(account).ReloadAsync();
         }
 
-        if (account is { HasAuthenticator: true })
+        if (account is not null && (account.HasAuthenticator || await AccountPasskeys.AnyAsync(s.Db, account.Id)))
         {
             return Problems.Status(StatusCodes.Status409Conflict, "Authenticator already set up", LoginProblems.AlreadyEnrolled);
         }

@@ -8,7 +8,7 @@ namespace Api.Tests.Support;
 internal static class Journeys
 {
     public const string WrongCredentials = "The e-mail or password is incorrect.";
-    public const string AlreadyEnrolled = "An authenticator was already set up for this account. Sign in again and use its code.";
+    public const string AlreadyEnrolled = "An authenticator app or a passkey was already set up for this account. Sign in again and use it.";
     public const string Expired = "Your sign-in took too long or was interrupted. Please start again.";
     public const string NewPassword = "A-brand-new-passphrase-42";
 
