@@ -52,7 +52,7 @@ public sealed class UserMigrationStep(AppDbContext db, EndUserMigrator migrator,
             if (outcome.Status != MigrationOutcomeStatus.Failed)
             {
                 // A moved user enters the batch's funnel (with any steps they took before a rollback).
-                var tally = await tallies.BeginAsync(user.EndUserId, user.BatchId, cancellationToken);
+                var tally = tallies.Entering(user.EndUserId, user.BatchId);
                 await RecordAsync(user, outcome, attempt: 0, cancellationToken);
                 await tally.CompleteAsync(cancellationToken);
                 BeforeCommit?.Invoke(user.EndUserId);

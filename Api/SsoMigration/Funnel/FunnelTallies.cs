@@ -25,6 +25,12 @@ public sealed class FunnelTallies(AppDbContext db)
         return new FunnelTallyChange(this, endUserId, batchId, await ReadAsync(endUserId, batchId, cancellationToken));
     }
 
+    /// <summary>
+    /// A user entering a batch's funnel from a result the caller has just claimed while Pending (so
+    /// locked, and adding nothing yet): the "before" is known to be empty, no need to read it.
+    /// </summary>
+    public FunnelTallyChange Entering(Guid endUserId, Guid batchId) => new(this, endUserId, batchId, new FunnelContribution());
+
     internal async Task<FunnelContribution> ReadAsync(Guid endUserId, Guid? batchId, CancellationToken cancellationToken)
     {
         var moved = await (from result in db.MigrationResults

@@ -69,7 +69,7 @@ public sealed class NextLoginMigration(AppDbContext db, EndUserMigrator migrator
             return outcome.Reason == EndUserMigrator.AlreadyMigrated ? NextLoginOutcome.AlreadyMoved : NextLoginOutcome.NotInWindow;
         }
 
-        var tally = await tallies.BeginAsync(endUserId, id, cancellationToken);
+        var tally = tallies.Entering(endUserId, id);
         await db.MigrationResults.Where(r => r.Id == resultId).ExecuteUpdateAsync(set => set
             .SetProperty(r => r.Status, outcome.Status)
             .SetProperty(r => r.Reason, MovedAtLogIn)
