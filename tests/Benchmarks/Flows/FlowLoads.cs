@@ -38,6 +38,42 @@ public static class FlowLoads
     }
 
     /// <summary>
+    /// Passkey sign-in of a fresh browser: start → passkey options → the authenticator's assertion →
+    /// authorize → token. Setup (not measured): twice as many users as clients sign in with their
+    /// password and code and add a passkey in Edit Profile; each operation then takes a user no other
+    /// client holds (an authenticator's signature counter only goes up).
+    /// </summary>
+    public static async Task<FlowResult> PasskeySignInAsync(Uri issuer, UserPool pool, int clients, TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        using var http = SsoFlowClient.CreateHttpClient(issuer);
+        var ready = new System.Collections.Concurrent.ConcurrentQueue<(BenchUser User, Api.Tests.Support.SoftwareAuthenticator Authenticator)>();
+        await Parallel.ForAsync(0, Math.Min(clients * 2, pool.Count), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (_, ct) =>
+        {
+            var (user, code) = await pool.TakeAsync(ct);
+            var browser = new SsoFlowClient(http);
+            var authenticator = new Api.Tests.Support.SoftwareAuthenticator(synced: true);
+            await browser.RegisterPasskeyAsync(await browser.SignInAsync(user, code, ct), authenticator, ct);
+            ready.Enqueue((user, authenticator));
+        });
+        return await ClosedLoop.RunAsync("passkey", clients, warmup, duration, async (_, ct) =>
+        {
+            if (!ready.TryDequeue(out var holder))
+            {
+                throw new FlowException("No passkey user free: fewer users than clients.");
+            }
+
+            try
+            {
+                await new SsoFlowClient(http).SignInWithPasskeyAsync(holder.User, holder.Authenticator, ct);
+            }
+            finally
+            {
+                ready.Enqueue(holder);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>
     /// Raw password checks: the Api's own hasher type with its own (default) settings, verifying
     /// a right password, on as many threads as the sign-in load has clients.
     /// </summary>

@@ -18,6 +18,9 @@ public static class FlowScenarios
     public static Task<FlowResult> SignInAsync(Uri baseUrl, string usersFile, int clients, TimeSpan duration, TimeSpan warmup, CancellationToken cancellationToken = default) =>
         RunAsync(["signin", .. Timing(clients, duration, warmup), "--base-url", baseUrl.ToString(), "--users", usersFile], duration + warmup, cancellationToken);
 
+    public static Task<FlowResult> PasskeySignInAsync(Uri baseUrl, string usersFile, int clients, TimeSpan duration, TimeSpan warmup, CancellationToken cancellationToken = default) =>
+        RunAsync(["passkey", .. Timing(clients, duration, warmup), "--base-url", baseUrl.ToString(), "--users", usersFile], duration + warmup, cancellationToken);
+
     public static Task<FlowResult> HashAsync(int clients, TimeSpan duration, TimeSpan warmup, CancellationToken cancellationToken = default) =>
         RunAsync(["hash", .. Timing(clients, duration, warmup)], duration + warmup, cancellationToken);
 

@@ -18,7 +18,7 @@ public sealed class FlowException(string message) : Exception(message);
 /// (authorize with prompt=none carried by the SSO cookie). The client must not follow
 /// redirects or keep cookies itself (<see cref="CreateHttpClient"/>); this class keeps them.
 /// </summary>
-public sealed class SsoFlowClient(HttpClient http)
+public sealed partial class SsoFlowClient(HttpClient http)
 {
     public const string ClientId = "portal-spa";
     public const string Scopes = "openid profile email portal-api";

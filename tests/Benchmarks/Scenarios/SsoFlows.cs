@@ -49,6 +49,16 @@ public static class SsoFlows
             $"{ratio:P0}",
             "≥ 85%",
             ratio >= 0.85 && signIn.Errors == 0));
+
+        // Beside it, in the same run: the passkey's one step in place of the password and the code.
+        var passkey = await FlowScenarios.PasskeySignInAsync(stack.Api.BaseAddress, stack.Seed.UsersFile, SignInClients, options.FlowDuration, warmup, cancellationToken);
+        table.Add(new ReportRow(
+            $"Passkey sign-in (start → passkey → authorize → token), {SignInClients} clients",
+            Figure(passkey, options, $"{passkey.Rps:N1}/s"),
+            $"password + TOTP sign-in {signIn.Rps:N1}/s (above)",
+            signIn.Rps > 0 ? $"{passkey.Rps / signIn.Rps:0.0}×" : "-",
+            "report",
+            passkey.Errors == 0 ? null : false));
     }
 
     private static TimeSpan Warmup(BenchOptions options) => TimeSpan.FromSeconds(options.Smoke ? 1 : 3);
