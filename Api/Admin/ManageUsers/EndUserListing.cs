@@ -26,6 +26,10 @@ public sealed class EndUserListing
     public AccountState? SsoState { get; init; }
     public DateTime? LastLoginAt { get; init; }
 
+    /// <summary>A migrated user's SSO account has a passkey / an authenticator app (read only for the page's rows).</summary>
+    public bool SsoPasskey { get; init; }
+    public bool SsoAuthenticatorApp { get; init; }
+
     /// <summary>The row waits for the owner of an existing SSO account (or they declined): see <see cref="Portal.AccessRequests.OwnerConsent"/>.</summary>
     public bool AccessRequested { get; init; }
     public bool AccessDeclined { get; init; }
@@ -82,6 +86,8 @@ public sealed class EndUserListing
                 SsoState = x.User.MigratedToSso && a!.AccountId != null ? a.State : null,
                 // A migrated user signs in on the SSO, which records it; before that, the portal's form did.
                 LastLoginAt = x.User.MigratedToSso ? a!.LastLoginAt : x.User.LastLoginAt,
+                SsoPasskey = x.User.MigratedToSso && a!.AccountId != null && a.HasPasskey,
+                SsoAuthenticatorApp = x.User.MigratedToSso && a!.AccountId != null && a.HasAuthenticatorApp,
                 AccessRequested = x.User.PendingAccountId != null,
                 AccessDeclined = x.User.AccessDeclinedAt != null,
                 SsoEmailMismatch = x.User.SsoEmailMismatch,

@@ -7,6 +7,7 @@ namespace Api.Admin.ManageUsers;
 /// <param name="Role">"End User" or "Client Manager".</param>
 /// <param name="Locked">Sign-in is paused by wrong passwords or codes right now (an admin can unlock it).</param>
 /// <param name="SsoState">"activation-pending", "mfa-not-enrolled" or "active"; null when not migrated.</param>
+/// <param name="Mfa">How a migrated user passes the second step: "passkey", "authenticator-app", both, or none yet (empty; also for a user not migrated).</param>
 /// <param name="AccessRequest">"waiting" while the owner of the existing SSO account with this address has not accepted, "declined" when they declined; null otherwise.</param>
 /// <param name="Migration">For a user not migrated to SSO: where they stand in the move and whether the partner can fix what keeps them back; null once migrated.</param>
 public sealed record EndUserRow(
@@ -21,6 +22,7 @@ public sealed record EndUserRow(
     bool MigratedToSso,
     DateTime? MigratedAt,
     string? SsoState,
+    IReadOnlyList<string> Mfa,
     DateTime? LastLoginAt,
     string? AccessRequest,
     EndUserMigration? Migration)
@@ -44,6 +46,7 @@ public sealed record EndUserRow(
             u.MigratedToSso,
             u.MigratedAt,
             SsoStateNames.Of(u.SsoState),
+            MfaMethodNames.Of(u.SsoPasskey, u.SsoAuthenticatorApp),
             u.LastLoginAt,
             u.AccessRequested ? (u.AccessDeclined ? AccessRequestNames.Declined : AccessRequestNames.Waiting) : null,
             migration.GetValueOrDefault(u.Id)))];

@@ -18,7 +18,7 @@ public static class ExportEndUsers
     public const string ContentType = "text/csv; charset=utf-8";
 
     public static readonly string[] Header =
-        ["Name", "Email", "Client", "Role", "Status", "Locked", "Migrated to SSO", "Migrated at", "SSO state", "Last login", "Move to SSO"];
+        ["Name", "Email", "Client", "Role", "Status", "Locked", "Migrated to SSO", "Migrated at", "SSO state", "MFA", "Last login", "Move to SSO"];
 
     // Whether sign-in is locked is asked of Redis for this many rows at a time.
     private const int LockedBatch = 500;
@@ -87,6 +87,7 @@ public static class ExportEndUsers
                 row.MigratedToSso ? "Yes" : "No",
                 IsoTime.Of(row.MigratedAt),
                 row.AccessRequest is { } request ? AccessRequestNames.Label(request) : SsoStateNames.Label(row.SsoState),
+                MfaMethodNames.Label(row.Mfa),
                 IsoTime.Of(row.LastLoginAt),
                 MigrationStateNames.Label(row.Migration),
             ], cancellationToken);

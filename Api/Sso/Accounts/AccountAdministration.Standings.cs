@@ -25,6 +25,12 @@ public sealed class AccountStanding
     public required bool Disabled { get; init; }
     public DateTime? LastLoginAt { get; init; }
 
+    /// <summary>The second factor includes a passkey (which alone is both factors, see <c>PasskeyOptionsSetup</c>).</summary>
+    public bool HasPasskey { get; init; }
+
+    /// <summary>The second factor includes a confirmed authenticator app (TOTP).</summary>
+    public bool HasAuthenticatorApp { get; init; }
+
     /// <summary>Who besides the person may change how the account signs in (<see cref="SsoAccount.ManagedBy"/>); null: the platform.</summary>
     public string? ManagedBy { get; init; }
 }
@@ -45,6 +51,8 @@ public sealed partial class AccountAdministration
             : AccountState.Active,
         Disabled = a.LockoutEnd == DateTimeOffset.MaxValue,
         LastLoginAt = a.LastLoginAt,
+        HasPasskey = db.Set<IdentityUserPasskey<string>>().Any(p => p.UserId == a.Id),
+        HasAuthenticatorApp = a.ProtectedTotpSecret != null,
         ManagedBy = a.ManagedBy,
     });
 

@@ -70,10 +70,12 @@ export async function accessTokenOrRenewal(): Promise<string | null> {
 /**
  * Starts the OIDC sign-in redirect; /portal/callback then opens `returnTo` (a path on this origin,
  * see CallbackPages). Resolves once the browser is leaving; rejects when the redirect cannot start.
+ * `prompt: 'login'` asks the SSO for a new sign-in even when its session is still alive (a
+ * change that needs a recent sign-in, such as adding a passkey).
  */
-export async function signInReturningTo(returnTo: string): Promise<void> {
+export async function signInReturningTo(returnTo: string, options: { prompt?: 'login' } = {}): Promise<void> {
   const state: SigninState = { returnTo };
-  await (await userManager()).signinRedirect({ state });
+  await (await userManager()).signinRedirect({ state, ...options });
 }
 
 /** `/?session=ended`: the login page, saying that the Api ended the session (see api/client.ts). */

@@ -47,6 +47,7 @@ export const ada: EndUserRow = {
   migratedToSso: true,
   migratedAt: '2024-03-15T10:00:00Z',
   ssoState: 'active',
+  mfa: ['authenticator-app'],
   lastLoginAt: '2024-04-01T08:30:00Z',
   accessRequest: null,
   migration: null,
@@ -60,6 +61,7 @@ export const grace: EndUserRow = {
   role: 'Client Manager',
   locked: true,
   ssoState: 'activation-pending',
+  mfa: [],
   lastLoginAt: null,
 };
 
@@ -74,6 +76,7 @@ export const bob: EndUserRow = {
   migratedToSso: false,
   migratedAt: null,
   ssoState: null,
+  mfa: [],
   migration: { state: 'not-planned', scheduledAt: null, timeZone: null, reason: null, needsAttention: false },
 };
 

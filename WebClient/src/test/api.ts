@@ -42,7 +42,7 @@ export const notStaff = () =>
 
 /**
  * Replaces fetch with the given routes ("METHOD /path" → handler). Any other call fails the test.
- * GET /api/sso/sessions, GET /api/admin/me (not staff), the portal home's ticket and device lists
+ * GET /api/sso/sessions and /api/sso/passkeys, GET /api/admin/me (not staff), the portal home's ticket and device lists
  * and the migration funnels (empty) answer by default, since their panels are on several pages.
  */
 export function mockApi(routes: Record<string, Handler>) {
@@ -51,6 +51,7 @@ export function mockApi(routes: Record<string, Handler>) {
     'GET /api/portal/tickets': () => json({ items: [], total: 0, page: 1, pageSize: 5 }),
     'GET /api/portal/devices': () => json({ items: [], total: 0, page: 1, pageSize: 5 }),
     'GET /api/sso/sessions': () => json({ sessions: [] }),
+    'GET /api/sso/passkeys': () => json({ passkeys: [] }),
     'GET /api/admin/me': notStaff,
     // The migration funnels on the admin home, a batch's and a client's page: nothing moved yet.
     'GET /api/admin/migration/funnels': () => json({ items: [], total: 0, page: 1, pageSize: 5 }),

@@ -9,7 +9,7 @@ namespace Api.Tests.Admin;
 [Collection(SsoCollection.Name)]
 public sealed class ManageUsersExportTests(SsoApiFactory api)
 {
-    private const string Header = "Name,Email,Client,Role,Status,Locked,Migrated to SSO,Migrated at,SSO state,Last login,Move to SSO";
+    private const string Header = "Name,Email,Client,Role,Status,Locked,Migrated to SSO,Migrated at,SSO state,MFA,Last login,Move to SSO";
 
     [Fact]
     public async Task The_file_holds_exactly_the_filtered_users_in_the_lists_order()
@@ -39,8 +39,8 @@ public sealed class ManageUsersExportTests(SsoApiFactory api)
         Assert.Equal(Header, lines[0]);
         Assert.Equal(list.Select(r => r.Email), lines.Skip(1).Select(line => line.Split(',')[1]));
         var migratedAt = (await reader.DetailAsync(pending.EndUserId)).User.MigratedAt!.Value;
-        Assert.Contains($"{pending.DisplayName},{pending.Email},{client.Name},End User,Enabled,No,Yes,{migratedAt:yyyy-MM-dd'T'HH:mm:ss'Z'},Activation pending,,", lines);
-        Assert.Contains($"{legacy.DisplayName},{legacy.Email},{client.Name},Client Manager,Enabled,No,No,,,2026-03-04T05:06:07Z,Not in a migration batch yet", lines);
+        Assert.Contains($"{pending.DisplayName},{pending.Email},{client.Name},End User,Enabled,No,Yes,{migratedAt:yyyy-MM-dd'T'HH:mm:ss'Z'},Activation pending,,,", lines);
+        Assert.Contains($"{legacy.DisplayName},{legacy.Email},{client.Name},Client Manager,Enabled,No,No,,,,2026-03-04T05:06:07Z,Not in a migration batch yet", lines);
         Assert.Equal(
             [Header, .. new[] { legacy, disabled }.OrderBy(u => u.DisplayName, StringComparer.Ordinal).Select(u => u.Email)],
             Lines(notMigrated.Body).Select((line, i) => i == 0 ? line : line.Split(',')[1]));

@@ -46,7 +46,7 @@ describe('Manage Users and the owners of existing accounts', () => {
 
     expect(within(wendyRow!).getByRole('cell', { name: 'Waiting for the user to accept' })).toBeVisible();
     expect(within(danRow!).getByRole('cell', { name: 'Declined by the user' })).toBeVisible();
-    expect(within(adaRow!).getByRole('cell', { name: 'Active' })).toBeVisible();
+    expect(within(adaRow!).getByRole('cell', { name: 'Active Authenticator app' })).toBeVisible();
     const wendyActions = await rowActionNames(user, 'Wendy Waiting');
     expect(wendyActions).toContain('Ask again');
     expect(wendyActions).not.toContain('Resend activation');

@@ -82,13 +82,25 @@ describe('Manage Users: the list, its filters, sorting and pages', () => {
 
     const [adaRow, graceRow, bobRow] = rows.slice(1);
     expect(adaRow).toHaveTextContent(`Migrated on ${formatDate('2024-03-15T10:00:00Z')}`);
-    expect(within(adaRow!).getByRole('cell', { name: 'Active' })).toBeVisible();
+    expect(within(adaRow!).getByRole('cell', { name: 'Active Authenticator app' })).toBeVisible();
     expect(graceRow).toHaveTextContent('Activation pending');
     expect(within(graceRow!).getByText('Locked')).toBeVisible();
     expect(bobRow).toHaveTextContent('Not migrated');
     expect(bobRow).toHaveTextContent('Disabled');
     expect(within(bobRow!).getByRole('button', { name: 'Actions for Bob Legacy' })).toBeVisible();
     expect(await rowActionNames(user, 'Bob Legacy')).toContain('Enable');
+  });
+
+  it('says whether a migrated user signs in with a passkey, an authenticator app, or both', async () => {
+    const pia = { ...ada, id: 'u-pia', name: 'Pia Passkey', email: 'pia@contoso.example', mfa: ['passkey'] };
+    const bea = { ...ada, id: 'u-bea', name: 'Bea Both', email: 'bea@contoso.example', mfa: ['passkey', 'authenticator-app'] };
+    mockApi({ ...adminBasics(), 'GET /api/admin/end-users': () => json(page([pia, bea, grace])) });
+    await openAdmin(manageUsersUrl, 'Manage Users');
+    const [piaRow, beaRow, graceRow] = within(await table()).getAllByRole('row').slice(1);
+
+    expect(within(piaRow!).getByRole('cell', { name: 'Active Passkey' })).toBeVisible();
+    expect(within(beaRow!).getByRole('cell', { name: 'Active Passkey Authenticator app' })).toBeVisible();
+    expect(within(graceRow!).getByRole('cell', { name: 'Activation pending' })).toBeVisible();
   });
 
   it('says so when nothing matches the filters', async () => {

@@ -62,6 +62,8 @@ describe("Manage Users: a row's actions", () => {
 
     await pickRowAction(user, 'Ada Lovelace', 'Reset MFA');
     const dialog = screen.getByRole('dialog', { name: 'Reset MFA of Ada Lovelace?' });
+    // The partner knows what goes: passkeys as well as the app.
+    expect(dialog).toHaveTextContent('Their authenticator app, their passkeys and their recovery codes are removed');
     await user.click(within(dialog).getByRole('button', { name: 'Reset MFA' }));
 
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('This user has no authenticator to reset.');

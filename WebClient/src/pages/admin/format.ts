@@ -12,6 +12,16 @@ export function ssoStateLabel(state: string | null): string | null {
   return state && state in ssoStateLabels ? ssoStateLabels[state as SsoState] : state;
 }
 
+/** How a migrated user passes the second step (EndUserRow.mfa). */
+export const mfaMethodLabels: Record<string, string> = {
+  passkey: 'Passkey',
+  'authenticator-app': 'Authenticator app',
+};
+
+export function mfaMethodLabel(method: string): string {
+  return mfaMethodLabels[method] ?? method;
+}
+
 /** A row waiting for the owner of someone else's SSO account says so where its SSO state would be. */
 export const accessRequestLabels: Record<AccessRequestState, string> = {
   waiting: 'Waiting for the user to accept',

@@ -6,6 +6,7 @@ import { SubmitButton } from '../../components/SubmitButton';
 import { NewPasswordFields, useNewPassword } from '../../components/NewPasswordFields';
 import { TextField } from '../../components/TextField';
 import { useChangePassword, useMe } from './portalApi';
+import { PasskeysSection } from './PasskeysSection';
 import { SignedInSessions } from './SignedInSessions';
 
 function ChangePasswordForm() {
@@ -56,7 +57,7 @@ function ChangePasswordForm() {
   );
 }
 
-/** `/portal/profile`: legacy users change their password here; migrated users are pointed to the SSO screen. */
+/** `/portal/profile`: legacy users change their password here; migrated users are pointed to the SSO screen and manage their passkeys. */
 export function EditProfile() {
   const me = useMe();
 
@@ -86,6 +87,7 @@ export function EditProfile() {
               <Link to="/sso/forgot-password">Forgot Password</Link> on the Single Sign-On login screen.
             </p>
           )}
+          {me.data.migratedToSso && <PasskeysSection />}
           <SignedInSessions />
         </>
       )}

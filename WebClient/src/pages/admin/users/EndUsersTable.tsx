@@ -1,6 +1,7 @@
+import { Fragment } from 'react';
 import { ActionsMenu } from '../../../components/ActionsMenu';
 import type { EndUserRow, StaffMe } from '../adminTypes';
-import { accessRequestLabel, formatDate, formatDateTime, ssoStateLabel } from '../format';
+import { accessRequestLabel, formatDate, formatDateTime, mfaMethodLabel, ssoStateLabel } from '../format';
 import { allowedActions, type RowAction } from './endUserActions';
 import { migrationStateShort } from './migrationState';
 import type { EndUserFilters, SortKey } from './endUserFilters';
@@ -81,10 +82,26 @@ export function StatusText({ user }: { user: Pick<EndUserRow, 'enabled' | 'locke
   );
 }
 
-/** The SSO state, or where the owner of the account with this address stands on the partner's request. */
-export function SsoStateText({ user }: { user: Pick<EndUserRow, 'ssoState' | 'accessRequest'> }) {
+/**
+ * The SSO state, or where the owner of the account with this address stands on the partner's
+ * request; then how the user passes the second step (a passkey, an authenticator app), so whoever
+ * helps them on the phone asks for the right thing.
+ */
+export function SsoStateText({ user }: { user: Pick<EndUserRow, 'ssoState' | 'accessRequest' | 'mfa'> }) {
   const label = accessRequestLabel(user.accessRequest) ?? ssoStateLabel(user.ssoState);
-  if (label) return <>{label}</>;
+  if (label)
+    return (
+      <>
+        {label}
+        {!user.accessRequest &&
+          user.mfa.map((method) => (
+            <Fragment key={method}>
+              {' '}
+              <span className="badge">{mfaMethodLabel(method)}</span>
+            </Fragment>
+          ))}
+      </>
+    );
   return (
     <>
       <span aria-hidden="true">—</span>

@@ -233,8 +233,8 @@ export function ManageUsersPage() {
           onCancel={cancel}
         >
           <p>
-            Their authenticator and recovery codes are removed and they are signed out. At their next sign-in they set up
-            an authenticator again. Do this only when you are sure who is asking.
+            Their authenticator app, their passkeys and their recovery codes are removed, and they are signed out. At their
+            next sign-in they set up a passkey or an authenticator app again. Do this only when you are sure who is asking.
           </p>
         </ConfirmDialog>
       )}

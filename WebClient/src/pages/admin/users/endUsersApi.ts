@@ -64,7 +64,7 @@ const rowActions: Record<RowAction, { call: (user: Target) => Promise<unknown>; 
   },
   'reset-mfa': {
     call: (user) => unwrap(api.POST('/api/admin/end-users/{id}/reset-mfa', path(user))),
-    done: (user) => `The MFA of ${user.name} was reset. They set up an authenticator again at their next sign-in.`,
+    done: (user) => `The MFA of ${user.name} was reset. They set up a passkey or an authenticator app again at their next sign-in.`,
   },
   unlock: {
     call: (user) => unwrap(api.POST('/api/admin/end-users/{id}/unlock', path(user))),
