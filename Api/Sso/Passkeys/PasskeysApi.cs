@@ -15,7 +15,7 @@ public static class PasskeysApi
         passkeys.MapPost("/options", GetNewPasskeyOptions.HandleAsync).WithName("GetNewPasskeyOptions").WithSummary("WebAuthn creation options for another passkey (needs a sign-in of the last 5 minutes).");
         passkeys.MapPost("", AddPasskey.HandleAsync).WithName("AddPasskey").WithSummary("Registers the new passkey; mails the owner.");
         passkeys.MapPut("/{id}/name", RenamePasskey.HandleAsync).WithName("RenamePasskey").WithSummary("Renames one of the user's passkeys.");
-        passkeys.MapDelete("/{id}", RemovePasskey.HandleAsync).WithName("RemovePasskey").WithSummary("Removes one of the user's passkeys (needs a sign-in of the last 5 minutes); mails the owner.");
+        passkeys.MapDelete("/{id}", RemovePasskey.HandleAsync).WithName("RemovePasskey").WithSummary("Removes one of the user's passkeys (needs a sign-in of the last 5 minutes); mails the owner. The account's last second step (no other passkey, no authenticator app) is kept: 409.");
         return app;
     }
 }
