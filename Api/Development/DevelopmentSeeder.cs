@@ -78,6 +78,8 @@ public static class DevelopmentSeeder
         }
 
         var pending = User("alex.pending@northwind.test", northwind);
+        // The passkey journey's own user (end-to-end tests): activates, then adds a passkey.
+        var passkeyPending = User("pia.passkey@northwind.test", northwind);
         var enrolled = new[]
         {
             User("erin.enrolled@northwind.test", northwind),
@@ -89,7 +91,7 @@ public static class DevelopmentSeeder
             User("mia.mfareset@tailspin.test", tailspin),
         };
         db.EndUsers.AddRange([
-            pending, .. enrolled,
+            pending, passkeyPending, .. enrolled,
             User("dana.legacy@northwind.test", northwind), User("sam.legacy@adventure.test", adventure), User("kim.signedin@northwind.test", northwind),
             User("leo.legacy@northwind.test", northwind),
             User("nora.firstsso@wingtip.test", wingtip), User("liam.linked@wingtip.test", wingtip), User("owen.legacy@wingtip.test", wingtip),
@@ -116,6 +118,7 @@ public static class DevelopmentSeeder
         var users = provider.GetRequiredService<UserManager<SsoAccount>>();
         var totp = provider.GetRequiredService<IDataProtectionProvider>().CreateProtector("Sso.Totp.v1");
         await migrator.MigrateAsync(pending.Id, cancellationToken);
+        await migrator.MigrateAsync(passkeyPending.Id, cancellationToken);
         foreach (var user in enrolled)
         {
             await migrator.MigrateAsync(user.Id, cancellationToken);

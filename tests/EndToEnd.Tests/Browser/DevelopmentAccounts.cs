@@ -17,6 +17,9 @@ public static class DevelopmentAccounts
     /// <summary>Migrated, never logged in: activation pending, no authenticator. Used by FirstLoginJourneyTests only.</summary>
     public const string AlexPending = "alex.pending@northwind.test";
 
+    /// <summary>Migrated, never logged in: activation pending, no authenticator. PasskeyJourneyTests only (adds a passkey).</summary>
+    public const string PiaPasskey = "pia.passkey@northwind.test";
+
     /// <summary>Migrated, activated, enrolled. Used by ReturningUserTests only.</summary>
     public const string ErinEnrolled = "erin.enrolled@northwind.test";
 

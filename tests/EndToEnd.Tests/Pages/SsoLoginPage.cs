@@ -6,7 +6,8 @@ namespace EndToEnd.Tests.Pages;
 
 /// <summary>
 /// `/sso/login`: the provider's identifier-first screen and every step after the password:
-/// activation dialog, authenticator enrolment with recovery codes, and the MFA code.
+/// activation dialog, enrolment (a passkey first, an authenticator app instead) with recovery codes,
+/// the MFA code, and "Use your passkey".
 /// </summary>
 public sealed class SsoLoginPage(IPage page)
 {
@@ -27,7 +28,16 @@ public sealed class SsoLoginPage(IPage page)
     public ILocator ActivationDialog =>
         page.GetByRole(AriaRole.Dialog, new() { NameRegex = new Regex("activate your e-?mail account", RegexOptions.IgnoreCase) });
 
-    public ILocator EnrolmentHeading => page.GetByRole(AriaRole.Heading, new() { Name = "Set up your authenticator" });
+    /// <summary>The enrolment step as it opens: a passkey offered first.</summary>
+    public ILocator EnrolmentHeading => page.GetByRole(AriaRole.Heading, new() { Name = "Add a passkey", Exact = true });
+
+    public ILocator AddPasskey => page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey", Exact = true });
+
+    public ILocator UseAuthenticatorAppInstead => page.GetByRole(AriaRole.Button, new() { Name = "Use an authenticator app instead", Exact = true });
+
+    public ILocator AuthenticatorHeading => page.GetByRole(AriaRole.Heading, new() { Name = "Set up your authenticator" });
+
+    public ILocator UsePasskey => page.GetByRole(AriaRole.Button, new() { Name = "Use your passkey", Exact = true });
 
     public ILocator ManualKey => page.GetByTestId("manual-key");
 
@@ -71,9 +81,19 @@ public sealed class SsoLoginPage(IPage page)
         await Login.ClickAsync();
     }
 
-    /// <summary>The key a user would type into an authenticator app instead of scanning the QR code.</summary>
+    /// <summary>
+    /// The key a user would type into an authenticator app instead of scanning the QR code (choosing
+    /// "Use an authenticator app instead" first, when the passkey offer is what the step shows).
+    /// </summary>
     public async Task<string> ReadManualKeyAsync()
     {
+        await Expect(AddPasskey.Or(ManualKey)).ToBeVisibleAsync();
+        if (await UseAuthenticatorAppInstead.IsVisibleAsync())
+        {
+            await UseAuthenticatorAppInstead.ClickAsync();
+        }
+
+        await Expect(AuthenticatorHeading).ToBeVisibleAsync();
         await Expect(ManualKey).ToBeVisibleAsync();
         await Expect(ManualKey).ToHaveTextAsync(new Regex("[A-Z2-7]{4}", RegexOptions.IgnoreCase));
         var shown = await ManualKey.InnerTextAsync();

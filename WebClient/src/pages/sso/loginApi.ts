@@ -12,6 +12,13 @@ export interface StepAnswer {
   email?: string | null;
   /** Only in the answer that completes an authenticator enrolment: shown once. */
   recoveryCodes?: string[] | null;
+  /** At the password step: offer "Use your passkey" first (this browser signed in to the account before). */
+  passkeyOffered?: boolean;
+}
+
+/** WebAuthn options as JSON, exactly as the Api made them (for `PublicKeyCredential.parse…FromJSON`). */
+export interface PasskeyOptions {
+  publicKey: unknown;
 }
 
 export interface Enrollment {
@@ -29,6 +36,14 @@ export const loginApi = {
   // The Api's CodeRequest names both fields; the one not used is null.
   confirmEnrollment: (code: string) =>
     send<StepAnswer>(api.POST('/api/sso/login/enrollment', { body: { code, recoveryCode: null } })),
+  passkeyEnrollmentOptions: () => send<PasskeyOptions>(api.POST('/api/sso/login/enrollment/passkey/options')),
+  /** The new passkey (`credential.toJSON()`) in place of an authenticator app; the answer carries the recovery codes. */
+  confirmPasskeyEnrollment: (credential: unknown) =>
+    send<StepAnswer>(api.POST('/api/sso/login/enrollment/passkey', { body: { credential } })),
+  /** Request options after the e-mail, or without one (autofill opens its own login transaction for `returnUrl`). */
+  passkeySignInOptions: (returnUrl: string) =>
+    send<PasskeyOptions>(api.POST('/api/sso/login/passkey/options', { body: { returnUrl } })),
+  passkey: (credential: unknown) => send<StepAnswer>(api.POST('/api/sso/login/passkey', { body: { credential } })),
   mfa: (answer: { code: string } | { recoveryCode: string }) =>
     send<StepAnswer>(
       api.POST('/api/sso/login/mfa', {
@@ -36,6 +51,9 @@ export const loginApi = {
       }),
     ),
 };
+
+/** The WebAuthn code, loaded only when the SSO login screen needs it. */
+export const loadWebAuthn = () => import('./login/webauthn');
 
 /**
  * GET /api/sso/login/step: the step this browser's sign-in waits at, when another page opened it (the

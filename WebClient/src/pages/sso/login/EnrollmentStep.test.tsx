@@ -11,6 +11,15 @@ const enrollment = {
   issuer: 'Platform SSO',
 };
 
+/** Email → Password → the enrolment step, then "Use an authenticator app instead". */
+async function reachAuthenticatorEnrolment() {
+  const view = await reachPasswordStep();
+  await view.user.type(screen.getByLabelText('Password'), 'right');
+  await view.user.click(screen.getByRole('button', { name: 'Login' }));
+  await view.user.click(await screen.findByRole('button', { name: 'Use an authenticator app instead' }));
+  return view;
+}
+
 describe('authenticator enrolment and its recovery codes in the SSO login', () => {
   beforeEach(() => {
     vi.spyOn(browser, 'assign').mockImplementation(() => undefined);
@@ -24,9 +33,7 @@ describe('authenticator enrolment and its recovery codes in the SSO login', () =
       'POST /api/sso/login/enrollment': () =>
         json({ step: 'done', redirectUrl: authorizeUrl, recoveryCodes: ['AAAA-1111', 'BBBB-2222'] }),
     });
-    const { user } = await reachPasswordStep();
-    await user.type(screen.getByLabelText('Password'), 'right');
-    await user.click(screen.getByRole('button', { name: 'Login' }));
+    const { user } = await reachAuthenticatorEnrolment();
 
     expect(await screen.findByRole('heading', { name: 'Set up your authenticator' })).toBeVisible();
     expect(await screen.findByRole('img', { name: /QR code/ })).toHaveAttribute('src', 'data:image/png;base64,iVBORw0KGgo=');
@@ -52,9 +59,7 @@ describe('authenticator enrolment and its recovery codes in the SSO login', () =
       'GET /api/sso/login/enrollment': () => json(enrollment),
       'POST /api/sso/login/enrollment': () => json({ step: 'mfa', recoveryCodes: ['AAAA-1111'] }),
     });
-    const { user } = await reachPasswordStep();
-    await user.type(screen.getByLabelText('Password'), 'right');
-    await user.click(screen.getByRole('button', { name: 'Login' }));
+    const { user } = await reachAuthenticatorEnrolment();
     await user.type(await screen.findByLabelText('Authentication code'), '123456');
     await user.click(screen.getByRole('button', { name: 'Verify' }));
 
@@ -66,16 +71,14 @@ describe('authenticator enrolment and its recovery codes in the SSO login', () =
   });
 
   it('shows the Api sentence when another sign-in enrolled first, and keeps the form', async () => {
-    const sentence = 'An authenticator was already set up for this account. Sign in again and use its code.';
+    const sentence = 'An authenticator app or a passkey was already set up for this account. Sign in again and use it.';
     mockApi({
       'POST /api/sso/login/start': () => json({ step: 'password' }),
       'POST /api/sso/login/password': () => json({ step: 'enroll' }),
       'GET /api/sso/login/enrollment': () => json(enrollment),
       'POST /api/sso/login/enrollment': () => problem(409, { title: 'Conflict', detail: sentence }),
     });
-    const { user } = await reachPasswordStep();
-    await user.type(screen.getByLabelText('Password'), 'right');
-    await user.click(screen.getByRole('button', { name: 'Login' }));
+    const { user } = await reachAuthenticatorEnrolment();
     await user.type(await screen.findByLabelText('Authentication code'), '123456');
     await user.click(screen.getByRole('button', { name: 'Verify' }));
 

@@ -1,65 +1,19 @@
-import { useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { failureOf } from '../../../api/query';
-import { ErrorAlert } from '../../../components/ErrorAlert';
-import { SubmitButton } from '../../../components/SubmitButton';
-import { TextField } from '../../../components/TextField';
-import { useSubmit, type Outcome } from '../../../components/useSubmit';
-import { enrollmentQuery, loginApi, type StepAnswer } from '../loginApi';
+import { useState } from 'react';
+import type { Outcome } from '../../../components/useSubmit';
+import type { StepAnswer } from '../loginApi';
+import { AuthenticatorEnrollment } from './AuthenticatorEnrollment';
+import { PasskeyEnrollment } from './PasskeyEnrollment';
 
-/** An account without an authenticator sets one up: QR code or manual key, then one code to prove it works. */
+/**
+ * An account without a second step sets one up, right after the activation link proved the
+ * mailbox: a passkey first (one step, nothing to phish), an authenticator app on request. Either
+ * satisfies MFA, and either answer carries the recovery codes.
+ */
 export function EnrollmentStep({ onEnrolled }: { onEnrolled: (answer: StepAnswer) => Outcome }) {
-  const enrollment = useQuery(enrollmentQuery());
-  const [code, setCode] = useState('');
-  const { busy, error, submit } = useSubmit();
-
-  return (
-    <>
-      <h1>Set up your authenticator</h1>
-      {enrollment.isPending && <p role="status">Preparing your authenticator key…</p>}
-      {enrollment.isError && <ErrorAlert failure={failureOf(enrollment.error)} />}
-      {enrollment.isSuccess && (
-        <form
-          onSubmit={(event: FormEvent) => {
-            event.preventDefault();
-            void submit(async () => {
-              const result = await loginApi.confirmEnrollment(code.trim());
-              if (!result.ok) return result.failure;
-              return onEnrolled(result.data);
-            });
-          }}
-        >
-          <p>Scan this QR code with an authenticator app (such as Microsoft Authenticator or Google Authenticator).</p>
-          <img
-            className="qr"
-            src={enrollment.data.qrCodeDataUri}
-            alt={`QR code to add ${enrollment.data.accountName} to your authenticator app`}
-            width={200}
-            height={200}
-          />
-          <p className="field">
-            <label htmlFor="manual-key">Manual key</label>
-            <output id="manual-key" data-testid="manual-key" className="manual-key">
-              {enrollment.data.manualKey}
-            </output>
-            <span className="hint">
-              Can&apos;t scan? Enter this key in the app for {enrollment.data.issuer} ({enrollment.data.accountName}).
-            </span>
-          </p>
-          <TextField
-            label="Authentication code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            required
-            autoFocus
-            hint="The 6-digit code your app shows now."
-            value={code}
-            onChange={setCode}
-          />
-          <ErrorAlert failure={error} />
-          <SubmitButton label="Verify" busy={busy} />
-        </form>
-      )}
-    </>
+  const [method, setMethod] = useState<'passkey' | 'app'>('passkey');
+  return method === 'passkey' ? (
+    <PasskeyEnrollment onEnrolled={onEnrolled} onUseApp={() => setMethod('app')} />
+  ) : (
+    <AuthenticatorEnrollment onEnrolled={onEnrolled} onUsePasskey={() => setMethod('passkey')} />
   );
 }

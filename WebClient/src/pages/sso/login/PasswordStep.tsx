@@ -6,11 +6,18 @@ import { useSubmit, type Outcome } from '../../../components/useSubmit';
 import { loginApi, type StepAnswer } from '../loginApi';
 import { ForgotPasswordLink } from './ForgotPasswordLink';
 import { Identity } from './Identity';
+import { PasskeySignIn } from './PasskeySignIn';
 
-export function PasswordStep({ email, onChangeEmail, onAnswer }: {
+/**
+ * The password, after the e-mail. For a browser that signed in to an account with a passkey before,
+ * "Use your passkey" comes first (one step instead of password and code); the password stays below.
+ */
+export function PasswordStep({ email, onChangeEmail, onAnswer, passkeyOffered = false, returnUrl }: {
   email: string;
   onChangeEmail: () => void;
   onAnswer: (answer: StepAnswer) => Outcome;
+  passkeyOffered?: boolean;
+  returnUrl: string;
 }) {
   const [password, setPassword] = useState('');
   const { busy, error, submit } = useSubmit();
@@ -24,14 +31,15 @@ export function PasswordStep({ email, onChangeEmail, onAnswer }: {
         });
       }}
     >
-      <h1>Enter your password</h1>
+      <h1>{passkeyOffered ? 'Sign in' : 'Enter your password'}</h1>
       <Identity email={email} onChange={onChangeEmail} />
+      {passkeyOffered && <PasskeySignIn returnUrl={returnUrl} onAnswer={onAnswer} />}
       <TextField
         label="Password"
         type="password"
         autoComplete="current-password"
         required
-        autoFocus
+        autoFocus={!passkeyOffered}
         value={password}
         onChange={setPassword}
       />

@@ -9,7 +9,7 @@ export function RecoveryCodesStep({ codes, onContinue }: { codes: string[]; onCo
     <>
       <h1>Save your recovery codes</h1>
       <p>
-        If you lose your authenticator, each of these codes lets you log in once. Keep them somewhere safe: they are
+        If you lose your passkey or authenticator app, each of these codes lets you log in once. Keep them somewhere safe: they are
         shown only now.
       </p>
       <ul className="codes" aria-label="Recovery codes">

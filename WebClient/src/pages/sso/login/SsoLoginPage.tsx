@@ -35,7 +35,15 @@ function LoginSteps({ returnUrl, resumed }: { returnUrl: string; resumed?: StepA
     case 'email':
       return <EmailStep email={email} onEmailChange={setEmail} returnUrl={returnUrl} onAnswer={follow} />;
     case 'password':
-      return <PasswordStep email={email} onChangeEmail={restart} onAnswer={follow} />;
+      return (
+        <PasswordStep
+          email={email}
+          onChangeEmail={restart}
+          onAnswer={follow}
+          passkeyOffered={screen.passkeyOffered}
+          returnUrl={returnUrl}
+        />
+      );
     case 'activate':
       // The sign-in card stays behind the dialog but inert, so focus and clicks stay in the dialog.
       return (

@@ -9,12 +9,17 @@ import type { StepAnswer } from '../loginApi';
  * once, between the enrolment answer and the step that answer names (`next`).
  */
 export type LoginScreen =
-  | { step: 'email' | 'password' | 'activate' | 'enroll' | 'mfa' }
+  | { step: 'email' | 'activate' | 'enroll' | 'mfa' }
+  | { step: 'password'; passkeyOffered: boolean }
   | { step: 'recovery-codes'; codes: string[]; next: StepAnswer };
 
 /** A step a sign-in opened elsewhere can be shown at; anything else starts at the e-mail. */
 function resumableStep(step: string | undefined): 'email' | 'password' | 'activate' | 'enroll' | 'mfa' {
   return step === 'password' || step === 'activate' || step === 'enroll' || step === 'mfa' ? step : 'email';
+}
+
+function screenFor(step: 'email' | 'password' | 'activate' | 'enroll' | 'mfa', answer?: StepAnswer): LoginScreen {
+  return step === 'password' ? { step, passkeyOffered: answer?.passkeyOffered === true } : { step };
 }
 
 /**
@@ -26,7 +31,7 @@ function resumableStep(step: string | undefined): 'email' | 'password' | 'activa
  */
 export function useLoginSteps(resumed?: StepAnswer) {
   const [email, setEmail] = useState(resumed?.email ?? '');
-  const [screen, setScreen] = useState<LoginScreen>(() => ({ step: resumableStep(resumed?.step) }));
+  const [screen, setScreen] = useState<LoginScreen>(() => screenFor(resumableStep(resumed?.step), resumed));
 
   function follow(answer: StepAnswer): Outcome {
     if (answer.email) setEmail(answer.email);
@@ -38,7 +43,7 @@ export function useLoginSteps(resumed?: StepAnswer) {
       case 'activate':
       case 'enroll':
       case 'mfa':
-        setScreen({ step: answer.step });
+        setScreen(screenFor(answer.step, answer));
         return 'ok';
       default:
         return clientFailure(genericErrorMessage);
