@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bytes, creationOptions, stubWebAuthn } from '../../../test/webauthn';
-import { cancelledMessage, createPasskey, fromBase64Url, notSupportedMessage, passkeyErrorMessage, toBase64Url } from './webauthn';
+import { base64UrlToBuffer as fromBase64Url, bufferToBase64Url as toBase64Url } from '../../../auth/webauthn';
+import { cancelledMessage, createPasskey, notSupportedMessage, passkeyErrorMessage } from './webauthn';
 
 const buffer = (values: number[]) => new Uint8Array(values).buffer;
 
