@@ -80,6 +80,9 @@ public static class DevelopmentSeeder
         var pending = User("alex.pending@northwind.test", northwind);
         // The passkey journey's own user (end-to-end tests): activates, then adds a passkey.
         var passkeyPending = User("pia.passkey@northwind.test", northwind);
+        // The passkey management journeys' own users: one removes a passkey, one has hers reset by the partner.
+        var passkeyRemoves = User("rhea.removes@northwind.test", northwind);
+        var passkeyReset = User("reza.reset@northwind.test", northwind);
         var enrolled = new[]
         {
             User("erin.enrolled@northwind.test", northwind),
@@ -91,7 +94,7 @@ public static class DevelopmentSeeder
             User("mia.mfareset@tailspin.test", tailspin),
         };
         db.EndUsers.AddRange([
-            pending, passkeyPending, .. enrolled,
+            pending, passkeyPending, passkeyRemoves, passkeyReset, .. enrolled,
             User("dana.legacy@northwind.test", northwind), User("sam.legacy@adventure.test", adventure), User("kim.signedin@northwind.test", northwind),
             User("leo.legacy@northwind.test", northwind),
             User("nora.firstsso@wingtip.test", wingtip), User("liam.linked@wingtip.test", wingtip), User("owen.legacy@wingtip.test", wingtip),
@@ -119,6 +122,8 @@ public static class DevelopmentSeeder
         var totp = provider.GetRequiredService<IDataProtectionProvider>().CreateProtector("Sso.Totp.v1");
         await migrator.MigrateAsync(pending.Id, cancellationToken);
         await migrator.MigrateAsync(passkeyPending.Id, cancellationToken);
+        await migrator.MigrateAsync(passkeyRemoves.Id, cancellationToken);
+        await migrator.MigrateAsync(passkeyReset.Id, cancellationToken);
         foreach (var user in enrolled)
         {
             await migrator.MigrateAsync(user.Id, cancellationToken);

@@ -29,6 +29,26 @@ describe('the Api client', () => {
     expect(server.requests('GET /api/status')[0]?.headers.has('Authorization')).toBe(false);
   });
 
+  it('sends it with the user\'s own SSO sessions and passkeys (Edit Profile), not with the login steps', async () => {
+    fakeManager.getUser.mockResolvedValue(fakeUser('token-A'));
+    const server = mockApi({
+      'GET /api/sso/passkeys': () => json({ passkeys: [] }),
+      'DELETE /api/sso/passkeys/abc': () => empty(204),
+      'GET /api/sso/sessions': () => json({ sessions: [] }),
+      'POST /api/sso/login/passkey': () => empty(204),
+    });
+
+    await send(api.GET('/api/sso/passkeys'));
+    await send(api.DELETE('/api/sso/passkeys/{id}', { params: { path: { id: 'abc' } } }));
+    await send(api.GET('/api/sso/sessions'));
+    await send(api.POST('/api/sso/login/passkey', { body: { credential: {} } }));
+
+    expect(server.requests('GET /api/sso/passkeys')[0]?.headers.get('Authorization')).toBe('Bearer token-A');
+    expect(server.requests('DELETE /api/sso/passkeys/abc')[0]?.headers.get('Authorization')).toBe('Bearer token-A');
+    expect(server.requests('GET /api/sso/sessions')[0]?.headers.get('Authorization')).toBe('Bearer token-A');
+    expect(server.requests('POST /api/sso/login/passkey')[0]?.headers.has('Authorization')).toBe(false);
+  });
+
   it('on a 401 renews silently once and repeats the call with the new token', async () => {
     fakeManager.getUser.mockResolvedValue(fakeUser('stale'));
     fakeManager.signinSilent.mockResolvedValue(fakeUser('fresh'));

@@ -4,17 +4,19 @@ import { browser } from '../browser';
 import { clientFailure, networkErrorMessage, toFailure, type ApiFailure } from './problem';
 import type { paths } from './schema';
 
+/** The signed-in user's own things the SSO keeps (Edit Profile): called with the access token like the portal. */
+const ownSsoAreas = ['/api/sso/sessions', '/api/sso/passkeys'];
+
 /**
- * Portal and admin calls and the user's own SSO sessions carry the access token; the other SSO and
- * status calls rely on cookies or nothing.
+ * Portal and admin calls and the user's own SSO sessions and passkeys carry the access token; the
+ * other SSO calls (the login steps, their passkey sign-in included) and status rely on cookies or nothing.
  */
 const isPortalCall = (url: string) => {
   const path = new URL(url).pathname;
   return (
     path.startsWith('/api/portal/') ||
     path.startsWith('/api/admin/') ||
-    path === '/api/sso/sessions' ||
-    path.startsWith('/api/sso/sessions/')
+    ownSsoAreas.some((area) => path === area || path.startsWith(`${area}/`))
   );
 };
 

@@ -20,6 +20,12 @@ public static class DevelopmentAccounts
     /// <summary>Migrated, never logged in: activation pending, no authenticator. PasskeyJourneyTests only (adds a passkey).</summary>
     public const string PiaPasskey = "pia.passkey@northwind.test";
 
+    /// <summary>As Pia. PasskeyManagementJourneyTests only: adds, renames and removes passkeys in Edit Profile.</summary>
+    public const string RheaRemoves = "rhea.removes@northwind.test";
+
+    /// <summary>As Pia. PasskeyManagementJourneyTests only: adds a passkey, then Paula resets her MFA.</summary>
+    public const string RezaReset = "reza.reset@northwind.test";
+
     /// <summary>Migrated, activated, enrolled. Used by ReturningUserTests only.</summary>
     public const string ErinEnrolled = "erin.enrolled@northwind.test";
 

@@ -92,10 +92,20 @@ public sealed class ManageUsersPage(IPage page)
     public async Task ConfirmAsync(string name, string action, string confirmButton)
     {
         await RowActionAsync(name, action);
+        await ConfirmDialogAsync(confirmButton);
+    }
+
+    /// <summary>Confirms the open dialog (after its sentences were read) and waits for it to close.</summary>
+    public async Task ConfirmDialogAsync(string confirmButton)
+    {
         await Expect(Dialog).ToBeVisibleAsync();
         await Dialog.GetByRole(AriaRole.Button, new() { Name = confirmButton, Exact = true }).ClickAsync();
         await Expect(Dialog).ToHaveCountAsync(0);
     }
+
+    /// <summary>A badge in the row, e.g. how the user passes the second step: "Passkey", "Authenticator app".</summary>
+    public ILocator BadgeOf(string name, string badge) =>
+        RowOf(name).Locator(".badge", new() { HasTextRegex = new Regex($"^{Regex.Escape(badge)}$") });
 
     /// <summary>Export CSV → the downloaded file's lines (header first).</summary>
     public async Task<string[]> ExportAsync()
