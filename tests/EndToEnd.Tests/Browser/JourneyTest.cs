@@ -31,6 +31,23 @@ public abstract class JourneyTest(StackFixture stack, BrowserFixture browser) : 
         await PortalHome.WaitForAsync(DevelopmentAccounts.DisplayNameOf(email));
     }
 
+    /// <summary>
+    /// A pending migrated user's first SSO login up to the activation mail's link, opened: the
+    /// portal's login page again, ready for the first sign-in with an activated e-mail.
+    /// </summary>
+    protected async Task ActivateFromMailAsync(string email, DateTimeOffset startedAt)
+    {
+        var sso = await (await PortalLogin.GotoAsync()).StartSingleSignOnAsync();
+        await sso.SignInAsync(email, DevelopmentAccounts.Password);
+        await Expect(sso.ActivationDialog).ToBeVisibleAsync();
+        var mail = await Inbox.WaitForMessageAsync(email, new Regex("activ", RegexOptions.IgnoreCase), startedAt);
+        var activation = new ActivatePage(Page);
+        await activation.OpenAsync(await Inbox.ReadLinkAsync(mail, "/sso/activate"));
+        await Expect(activation.Confirmation).ToBeVisibleAsync();
+        await activation.BackToPortal.ClickAsync();
+        await PortalLogin.WaitForAsync();
+    }
+
     /// <summary>The SSO login of an enrolled staff account (partner staff, operator), in this or another person's browser, to the admin area.</summary>
     protected static async Task SignInToAdminAreaAsync(IPage page, string email)
     {

@@ -20,20 +20,11 @@ public sealed class PasskeyJourneyTests(StackFixture stack, BrowserFixture brows
     [Fact]
     public Task A_migrated_user_adds_a_passkey_at_activation_then_signs_in_with_it_alone_and_from_the_email_autofill() => JourneyAsync(async () =>
     {
-        var startedAt = DateTimeOffset.UtcNow;
-        var sso = await (await PortalLogin.GotoAsync()).StartSingleSignOnAsync();
-        await sso.SignInAsync(Email, DevelopmentAccounts.Password);
-        await Expect(sso.ActivationDialog).ToBeVisibleAsync();
-        var mail = await Inbox.WaitForMessageAsync(Email, new Regex("activ", RegexOptions.IgnoreCase), startedAt);
-        var activation = new ActivatePage(Page);
-        await activation.OpenAsync(await Inbox.ReadLinkAsync(mail, "/sso/activate"));
-        await Expect(activation.Confirmation).ToBeVisibleAsync();
-        await activation.BackToPortal.ClickAsync();
-        await PortalLogin.WaitForAsync();
+        await ActivateFromMailAsync(Email, DateTimeOffset.UtcNow);
 
         // (a) The first sign-in after activation offers a passkey first; the device makes it.
         var authenticator = await VirtualAuthenticator.AttachAsync(Page);
-        sso = await PortalLogin.StartSingleSignOnAsync();
+        var sso = await PortalLogin.StartSingleSignOnAsync();
         await sso.SignInAsync(Email, DevelopmentAccounts.Password);
         await Expect(sso.EnrolmentHeading).ToBeVisibleAsync();
         await Expect(sso.UseAuthenticatorAppInstead).ToBeVisibleAsync();

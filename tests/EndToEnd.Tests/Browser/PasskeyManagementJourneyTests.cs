@@ -124,18 +124,9 @@ public sealed class PasskeyManagementJourneyTests(StackFixture stack, BrowserFix
     /// </summary>
     private async Task<VirtualAuthenticator> ActivateWithPasskeyAsync(string email, DateTimeOffset startedAt)
     {
-        var sso = await (await PortalLogin.GotoAsync()).StartSingleSignOnAsync();
-        await sso.SignInAsync(email, DevelopmentAccounts.Password);
-        await Expect(sso.ActivationDialog).ToBeVisibleAsync();
-        var mail = await Inbox.WaitForMessageAsync(email, new Regex("activ", RegexOptions.IgnoreCase), startedAt);
-        var activation = new ActivatePage(Page);
-        await activation.OpenAsync(await Inbox.ReadLinkAsync(mail, "/sso/activate"));
-        await Expect(activation.Confirmation).ToBeVisibleAsync();
-        await activation.BackToPortal.ClickAsync();
-        await PortalLogin.WaitForAsync();
-
+        await ActivateFromMailAsync(email, startedAt);
         var authenticator = await VirtualAuthenticator.AttachAsync(Page);
-        sso = await PortalLogin.StartSingleSignOnAsync();
+        var sso = await PortalLogin.StartSingleSignOnAsync();
         await sso.SignInAsync(email, DevelopmentAccounts.Password);
         await Expect(sso.EnrolmentHeading).ToBeVisibleAsync();
         await sso.AddPasskey.ClickAsync();

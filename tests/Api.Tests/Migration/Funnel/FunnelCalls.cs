@@ -88,4 +88,24 @@ internal static class FunnelCalls
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().FunnelMilestones.AsNoTracking()
             .Where(m => m.EndUserId == endUserId).OrderBy(m => m.Step).ToListAsync();
     }
+
+    /// <summary>
+    /// Another portal user's account (managed by this partner) takes a user's e-mail, so the
+    /// migrator refuses to merge them: the user fails in the run until the address is given back.
+    /// </summary>
+    public static async Task BlockEmailAsync(IServiceProvider services, string holderAccountId, string email, Guid partnerId)
+    {
+        await ChangeAccountEmailAsync(services, holderAccountId, email);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users
+            .Where(a => a.Id == holderAccountId)
+            .ExecuteUpdateAsync(set => set.SetProperty(a => a.ManagedBy, Api.Portal.PartnerSteward.Of(partnerId)));
+    }
+
+    public static async Task ChangeAccountEmailAsync(IServiceProvider services, string accountId, string email)
+    {
+        await using var scope = services.CreateAsyncScope();
+        Assert.Equal(Api.Sso.Accounts.EmailChange.Changed,
+            await scope.ServiceProvider.GetRequiredService<Api.Sso.Accounts.AccountAdministration>().ChangeEmailAsync(accountId, email));
+    }
 }

@@ -85,8 +85,7 @@ public sealed class FunnelTallyTests(ExecutionApiFactory api)
         var world = await ExecutionWorld.CreateAsync(api.Services, users: 2);
         // A user the run cannot move (their e-mail is another account's): the completed batch has someone left to reschedule.
         var holder = await SsoUsers.CreateAsync(api.Services, SsoUserState.MigratedPending);
-        await ChangeAccountEmailAsync(holder.AccountId!, world.Users[1].Email);
-        await ManageAsAsync(holder.AccountId!, world.Admin.Partner.Id);
+        await FunnelCalls.BlockEmailAsync(api.Services, holder.AccountId!, world.Users[1].Email, world.Admin.Partner.Id);
         Assert.True(await world.Runner().RunOnceAsync(CancellationToken.None));
         var movedAt = (await world.ResultOfAsync(world.Users[0])).CompletedAt!.Value;
         // A zone in which the move fell on another calendar day than in Amsterdam.
@@ -136,19 +135,5 @@ public sealed class FunnelTallyTests(ExecutionApiFactory api)
         db.Clients.Add(client);
         await db.SaveChangesAsync();
         return client.Id;
-    }
-
-    private async Task ManageAsAsync(string accountId, Guid partnerId)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users
-            .Where(a => a.Id == accountId)
-            .ExecuteUpdateAsync(set => set.SetProperty(a => a.ManagedBy, PartnerSteward.Of(partnerId)));
-    }
-
-    private async Task ChangeAccountEmailAsync(string accountId, string email)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        Assert.Equal(EmailChange.Changed, await scope.ServiceProvider.GetRequiredService<AccountAdministration>().ChangeEmailAsync(accountId, email));
     }
 }

@@ -19,15 +19,14 @@ public sealed class FunnelUndoTests(ExecutionApiFactory api)
         var blocked = world.Users[0];
         // Another portal user's account already has this e-mail: the migrator refuses to merge them.
         var holder = await SsoUsers.CreateAsync(api.Services, SsoUserState.MigratedPending);
-        await ChangeAccountEmailAsync(holder.AccountId!, blocked.Email);
-        await ManageAsAsync(holder.AccountId!, world.Admin.Partner.Id);
+        await FunnelCalls.BlockEmailAsync(api.Services, holder.AccountId!, blocked.Email, world.Admin.Partner.Id);
         Assert.True(await world.Runner().RunOnceAsync(CancellationToken.None));
         var admin = await world.Admin.StaffAsync();
         var operatorLogin = await AdminWorld.OperatorAsync(api.Services);
         using var browser = new SsoDriver(api);
         Assert.Equal((2, 0, 0, 0, 0), (await admin.CountsAsync(browser, world.BatchId)).Row);
 
-        await ChangeAccountEmailAsync(holder.AccountId!, holder.Email);
+        await FunnelCalls.ChangeAccountEmailAsync(api.Services, holder.AccountId!, holder.Email);
         var retry = await operatorLogin.PostAsync(browser, $"{MigrationCalls.Batches}/{world.BatchId}/results/{blocked.EndUserId}/retry");
         Assert.Equal(HttpStatusCode.Accepted, retry.Status);
         Assert.True(await world.Runner().RunOnceAsync(CancellationToken.None));
@@ -73,19 +72,5 @@ public sealed class FunnelUndoTests(ExecutionApiFactory api)
         var home = await admin.GetAsync(browser, "/api/admin/migration/funnels");
         Assert.Equal(HttpStatusCode.OK, home.Status);
         Assert.DoesNotContain(world.BatchId.ToString(), home.Body);
-    }
-
-    private async Task ChangeAccountEmailAsync(string accountId, string email)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        Assert.Equal(EmailChange.Changed, await scope.ServiceProvider.GetRequiredService<AccountAdministration>().ChangeEmailAsync(accountId, email));
-    }
-
-    private async Task ManageAsAsync(string accountId, Guid partnerId)
-    {
-        await using var scope = api.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users
-            .Where(a => a.Id == accountId)
-            .ExecuteUpdateAsync(set => set.SetProperty(a => a.ManagedBy, Api.Portal.PartnerSteward.Of(partnerId)));
     }
 }
