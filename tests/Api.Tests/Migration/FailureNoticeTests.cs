@@ -140,6 +140,9 @@ public sealed class FailureNoticeTests(ExecutionApiFactory api)
                 pausing = Task.Run(() => @operator.PostAsync(browser, $"{MigrationCalls.Batches}/{world.BatchId}/pause"));
             }
         };
+        // The pause lands before the next user's transaction, whatever the machine's speed: without
+        // this wait a slow request could arrive after the run had finished all thirty (409).
+        runner.BeforeUserTransaction = _ => pausing?.Wait();
 
         Assert.True(await runner.RunOnceAsync(CancellationToken.None));
 
