@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The one test command (README.md): on a fresh machine it installs what is missing (Chromium and
 # redis-server from Debian, local dotnet tools, npm packages), builds everything, then runs every
-# test: SPA lint, type check and Vitest; Api integration tests, once on Garnet and once on Redis;
-# the AppHost stack tests; Playwright in Chromium; and a smoke run of the performance bench.
+# test: SPA lint, type check and Vitest; Api integration tests, once on Garnet, once on Redis and
+# once on a Redis Cluster; the AppHost stack tests; Playwright in Chromium; and a smoke run of the
+# performance bench.
 # It ends with the totals, as "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,8 +24,9 @@ if [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/bin/chromium ]; then
   apt_install chromium
 fi
 "${CHROMIUM_PATH:-/usr/bin/chromium}" --version
-# The Api tests run a second time on real Redis; the tests start redis-server themselves, one per
-# test server on a free port, so the package's own service is neither needed nor started.
+# The Api tests run a second time on real Redis and a third on a Redis Cluster; the tests start
+# redis-server themselves (one per test server, or six joined by redis-cli, which the same package
+# brings), on free ports, so the package's own service is neither needed nor started.
 if [ -z "${REDIS_SERVER_PATH:-}" ] && ! command -v redis-server >/dev/null; then
   echo "Installing redis-server from Debian's packages"
   apt_install redis-server
@@ -90,6 +92,9 @@ run_tests api-garnet tests/Api.Tests TEST_CACHE_ENGINE=garnet
 
 step ".NET tests: Api integration on Redis (Debian's redis-server, the production engine)"
 run_tests api-redis tests/Api.Tests TEST_CACHE_ENGINE=redis
+
+step ".NET tests: Api integration on a Redis Cluster (three masters, three replicas of Debian's redis-server)"
+run_tests api-cluster tests/Api.Tests TEST_CACHE_ENGINE=cluster
 
 step ".NET tests: the AppHost stack with Playwright end to end"
 run_tests end-to-end tests/EndToEnd.Tests

@@ -56,6 +56,10 @@ internal sealed class DependencyDownHandler(IProblemDetailsService problems, ILo
         var dependency = Causes(exception).Select(cause => cause switch
         {
             RedisException or RedisTimeoutException => "session cache",
+            // A Redis Cluster master just failed over: for a moment the client's slot map still
+            // names the old master, now a replica, and refuses to write there; the client refreshes
+            // its map on this very error, so trying again a moment later succeeds.
+            RedisCommandException replica when replica.Message.StartsWith("Command cannot be issued to a replica", StringComparison.Ordinal) => "session cache",
             Microsoft.Data.Sqlite.SqliteException or Microsoft.Data.SqlClient.SqlException => "database",
             TimeoutException => "a backing service",
             _ => null,

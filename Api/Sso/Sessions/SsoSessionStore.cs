@@ -54,14 +54,13 @@ public sealed class SsoSessionStore(
         var secret = NewId(32);
         var idle = options.Value.IdleTimeout;
         // The cookie's pointer is in another hash slot than the session, so it cannot join the
-        // transaction: written first, it names nothing until the session exists (refused like an
-        // ended one) and expires by itself if the transaction below never runs.
+        // script: written first, it names nothing until the session exists (refused like an ended
+        // one) and expires by itself if the script below never runs.
         await Db.StringSetAsync(SessionKeys.Cookie(secret), $"{session.Id}:{subject}", idle);
-        var transaction = Db.CreateTransaction();
-        _ = transaction.StringSetAsync(SessionKeys.Session(subject, session.Id), JsonSerializer.Serialize(session), idle);
-        _ = transaction.SetAddAsync(SessionKeys.Index(subject), session.Id);
-        _ = transaction.KeyExpireAsync(SessionKeys.Index(subject), options.Value.AbsoluteLifetime);
-        await transaction.ExecuteAsync();
+        await Db.ScriptEvaluateAsync(
+            SessionScripts.Create,
+            [SessionKeys.Session(subject, session.Id), SessionKeys.Index(subject)],
+            [JsonSerializer.Serialize(session), (long)idle.TotalMilliseconds, session.Id, (long)options.Value.AbsoluteLifetime.TotalMilliseconds]);
         return (session, secret);
     }
 
@@ -154,10 +153,8 @@ public sealed class SsoSessionStore(
             return;
         }
 
-        var transaction = Db.CreateTransaction();
-        _ = transaction.SetAddAsync(SessionKeys.Products(subject, sid), clientId);
-        _ = transaction.KeyExpireAsync(SessionKeys.Products(subject, sid), options.Value.AbsoluteLifetime);
-        await transaction.ExecuteAsync();
+        await Db.ScriptEvaluateAsync(
+            SessionScripts.RecordProduct, [SessionKeys.Products(subject, sid)], [clientId, (long)options.Value.AbsoluteLifetime.TotalMilliseconds]);
         recordedClients.Set(recorded, true, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10) });
     }
 
@@ -166,10 +163,7 @@ public sealed class SsoSessionStore(
     /// <summary>Ends one session; with its cookie's secret, the cookie's pointer goes too.</summary>
     public async Task RevokeAsync(string subject, string sid, string? cookieSecret = null)
     {
-        var transaction = Db.CreateTransaction();
-        var deleted = transaction.KeyDeleteAsync(SessionKeys.Session(subject, sid));
-        _ = transaction.SetRemoveAsync(SessionKeys.Index(subject), sid);
-        await transaction.ExecuteAsync();
+        var ended = (long)await Db.ScriptEvaluateAsync(SessionScripts.Revoke, [SessionKeys.Session(subject, sid), SessionKeys.Index(subject)], [sid]);
         // Another slot: after the session, so a failure here leaves a pointer to nothing.
         if (cookieSecret is not null)
         {
@@ -177,7 +171,7 @@ public sealed class SsoSessionStore(
         }
 
         // Only the request that deleted the session tells its products.
-        if (await deleted)
+        if (ended == 1)
         {
             await EndedAsync(subject, [sid]);
         }
@@ -214,7 +208,7 @@ public sealed class SsoSessionStore(
 
     /// <summary>
     /// Tells the listener which products each ended session had signed in to. The sets are read
-    /// and deleted in one transaction: of many requests ending the same session at once, only one
+    /// and deleted in one script: of many requests ending the same session at once, only one
     /// finds its products, so each product hears of the end once.
     /// </summary>
     private async Task EndedAsync(string subject, IReadOnlyList<string> sids)
@@ -224,13 +218,10 @@ public sealed class SsoSessionStore(
             return;
         }
 
-        var transaction = Db.CreateTransaction();
-        var clients = sids.Select(sid => transaction.SetMembersAsync(SessionKeys.Products(subject, sid))).ToArray();
-        _ = transaction.KeyDeleteAsync([.. sids.Select(sid => (RedisKey)SessionKeys.Products(subject, sid))]);
-        await transaction.ExecuteAsync();
+        var taken = (RedisResult[])(await Db.ScriptEvaluateAsync(SessionScripts.TakeProducts, [.. sids.Select(sid => (RedisKey)SessionKeys.Products(subject, sid))]))!;
         for (var i = 0; i < sids.Count; i++)
         {
-            var products = (await clients[i]).Select(client => client.ToString()).ToArray();
+            var products = (string[])taken[i]!;
             if (products.Length > 0)
             {
                 listener.SessionEnded(new EndedSession(sids[i], subject, products));

@@ -48,7 +48,7 @@ public sealed class CacheEngineTests(ApiFactory api)
         var claimed = await db.StringSetAsync(prefix + "step", 1, TimeSpan.FromMinutes(3), When.NotExists);
         var claimedAgain = await db.StringSetAsync(prefix + "step", 1, TimeSpan.FromMinutes(3), When.NotExists);
 
-        // As SsoSessionStore.CreateAsync: values and expiry in one MULTI/EXEC.
+        // Values and expiry in one MULTI/EXEC (SsoSessionStore writes such groups as one script).
         var transaction = db.CreateTransaction();
         _ = transaction.StringSetAsync(prefix + "session", "{}", TimeSpan.FromMinutes(30));
         _ = transaction.SetAddAsync(prefix + "subject", "sid");
