@@ -8,12 +8,6 @@ using StackExchange.Redis;
 
 namespace Api.Sso.Sessions;
 
-public sealed class SsoSessionOptions
-{
-    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
-    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
-}
-
 /// <summary>
 /// SSO sessions in Redis, so every replica sees a logout, a password reset, a disable or an MFA
 /// reset at once. Keys: <c>sso:session:{sid}</c> (the session), <c>sso:cookie:{hash}</c> (cookie
@@ -55,7 +49,10 @@ public sealed class SsoSessionStore(
         var idle = options.Value.IdleTimeout;
         var transaction = Db.CreateTransaction();
         _ = transaction.StringSetAsync(SessionKey(session.Id), JsonSerializer.Serialize(session), idle);
-        _ = transaction.StringSetAsync(CookieKey(secret), session.Id, idle);
+        // The cookie key only names the session; the session key decides whether it is alive (and is
+        // what slides). Kept as long as a session can live, so a session kept alive by refresh grants
+        // (no cookie involved) still opens with its cookie after a reload.
+        _ = transaction.StringSetAsync(CookieKey(secret), session.Id, options.Value.AbsoluteLifetime);
         _ = transaction.SetAddAsync(SubjectKey(subject), session.Id);
         _ = transaction.KeyExpireAsync(SubjectKey(subject), options.Value.AbsoluteLifetime);
         await transaction.ExecuteAsync();
@@ -76,7 +73,17 @@ public sealed class SsoSessionStore(
             return null;
         }
 
-        var json = await Db.StringGetAsync(SessionKey(sid!));
+        return await TouchAsync(sid!);
+    }
+
+    /// <summary>
+    /// The live session with this id, its idle timeout extended (at most once a minute); null when it
+    /// has ended or is older than the absolute lifetime. A sign-in by cookie and a refresh grant (the
+    /// tokens' <c>sid</c>) both count as the user being active.
+    /// </summary>
+    public async Task<SsoSession?> TouchAsync(string sid)
+    {
+        var json = await Db.StringGetAsync(SessionKey(sid));
         if (json.IsNullOrEmpty)
         {
             return null;
@@ -85,7 +92,7 @@ public sealed class SsoSessionStore(
         var session = JsonSerializer.Deserialize<SsoSession>(json.ToString())!;
         if (clock.GetUtcNow().UtcDateTime - session.CreatedAt > options.Value.AbsoluteLifetime)
         {
-            await RevokeAsync(session.Id, cookieSecret);
+            await RevokeAsync(session.Id);
             return null;
         }
 
@@ -97,11 +104,8 @@ public sealed class SsoSessionStore(
 
         // Seen now: extends the idle timeout. Written only if the session still exists (XX), so a
         // logout or "sign out other sessions" that lands between the read and this write wins.
-        var idle = options.Value.IdleTimeout;
         var seen = session with { LastSeenAt = now };
-        var extended = Db.StringSetAsync(SessionKey(session.Id), JsonSerializer.Serialize(seen), idle, When.Exists);
-        await Task.WhenAll(extended, Db.KeyExpireAsync(CookieKey(cookieSecret), idle));
-        return await extended ? seen : null;
+        return await Db.StringSetAsync(SessionKey(session.Id), JsonSerializer.Serialize(seen), options.Value.IdleTimeout, When.Exists) ? seen : null;
     }
 
     /// <summary>The session with this id, or null when it has ended.</summary>
@@ -183,7 +187,7 @@ public sealed class SsoSessionStore(
         var sids = await Db.SetMembersAsync(SubjectKey(subject));
         var keys = sids.Select(sid => (RedisKey)SessionKey(sid!)).Append(SubjectKey(subject)).ToArray();
         await Db.KeyDeleteAsync(keys);
-        // Cookie keys now point at deleted sessions and expire on their own within the idle timeout.
+        // Cookie keys now point at deleted sessions: they open nothing, and expire with the absolute lifetime.
         await EndedAsync(subject, [.. sids.Select(sid => sid.ToString())]);
         return sids.Length;
     }
