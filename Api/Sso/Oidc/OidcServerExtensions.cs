@@ -56,6 +56,7 @@ public static class OidcServerExtensions
                 server.AddEventHandler(SingleUseRedemption.Descriptor);
                 server.AddEventHandler(RefreshTokenReplay.Descriptor);
                 server.AddEventHandler(RefreshTokenSession.Descriptor);
+                server.AddEventHandler(NoIdentityTokenOnRefresh.Descriptor);
                 server.AddEventHandler(RejectedRequestLog.AuthorizationDescriptor);
                 server.AddEventHandler(RejectedRequestLog.TokenDescriptor);
 
@@ -77,7 +78,7 @@ public static class OidcServerExtensions
         {
             foreach (var key in ring.SigningKeys)
             {
-                options.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
+                options.SigningCredentials.Add(SigningKeyRing.CredentialsFor(key));
             }
 
             foreach (var key in ring.EncryptionKeys)

@@ -23,6 +23,9 @@ public sealed class RefreshTokenTests(SsoApiFactory api)
         Assert.NotNull(second.RefreshToken);
         Assert.NotEqual(first.RefreshToken, second.RefreshToken);
         Assert.Equal(HttpStatusCode.OK, (await browser.GetMeAsync(second.AccessToken!)).Status);
+        // The sign-in's ID token stays the client's; a refresh signs no new one (OIDC Core 12.2).
+        Assert.NotNull(first.IdToken);
+        Assert.Null(second.IdToken);
         var third = await browser.RefreshAsync(second.RefreshToken!);
         Assert.Equal(HttpStatusCode.OK, third.Status);
         browser.Dispose();

@@ -8,13 +8,13 @@ using Microsoft.IdentityModel.Tokens;
 namespace Api.Tests.Support;
 
 /// <summary>What the token endpoint answered: the status, the tokens (when 200) and the OAuth error (when not).</summary>
-public sealed record TokenAnswer(HttpStatusCode Status, string? AccessToken, string? RefreshToken, string? Error)
+public sealed record TokenAnswer(HttpStatusCode Status, string? AccessToken, string? RefreshToken, string? IdToken, string? Error)
 {
     public static async Task<TokenAnswer> ReadAsync(HttpResponseMessage response)
     {
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         string? Read(string name) => json.RootElement.TryGetProperty(name, out var value) ? value.GetString() : null;
-        return new TokenAnswer(response.StatusCode, Read("access_token"), Read("refresh_token"), Read("error"));
+        return new TokenAnswer(response.StatusCode, Read("access_token"), Read("refresh_token"), Read("id_token"), Read("error"));
     }
 }
 
