@@ -117,7 +117,7 @@ public static class Bench
 
         if (options.Runs("renewal"))
         {
-            await ScenarioAsync("Silent renewal", "≥ 120/s per core", table, () => SsoFlows.RenewalAsync(stack, options, table, cancellationToken));
+            await ScenarioAsync("Silent renewal and refresh grant", "renewal ≥ 60/s, refresh ≥ 120/s per core", table, () => SsoFlows.RenewalAsync(stack, options, table, cancellationToken));
         }
 
         if (options.Runs("signin"))

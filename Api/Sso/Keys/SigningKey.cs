@@ -25,8 +25,12 @@ public sealed class SigningKey
 
 public enum SigningKeyUse
 {
+    /// <summary>RSA-2048, RS256.</summary>
     Signing,
     Encryption,
+
+    /// <summary>ECDSA P-256, ES256 (<see cref="SigningKeyOptions.Algorithm"/>).</summary>
+    EcSigning,
 }
 
 internal sealed class SigningKeyConfiguration : IEntityTypeConfiguration<SigningKey>

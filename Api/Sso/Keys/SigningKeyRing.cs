@@ -7,23 +7,6 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Api.Sso.Keys;
 
-public sealed class SigningKeyOptions
-{
-    /// <summary>A new key is made at the start of each period of this length.</summary>
-    public TimeSpan RotationInterval { get; set; } = TimeSpan.FromDays(90);
-
-    /// <summary>A replaced key still validates tokens for this long (tokens live minutes, sessions hours).</summary>
-    public TimeSpan RetiredKeyValidity { get; set; } = TimeSpan.FromDays(2);
-
-    /// <summary>
-    /// A new key is published at once but signs only after this delay, by which time every
-    /// replica has reloaded the ring and validates it.
-    /// </summary>
-    public TimeSpan PropagationDelay { get; set; } = TimeSpan.FromMinutes(15);
-
-    public TimeSpan ReloadInterval { get; set; } = TimeSpan.FromMinutes(5);
-}
-
 /// <summary>
 /// The keys the identity provider signs and encrypts tokens with, and the Api validates them
 /// with: in SQL, shared by every replica, rotated per period, reloaded every few minutes.
@@ -38,8 +21,15 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IDataProtectionP
     /// <summary>Raised when a reload changed the keys or which one signs.</summary>
     public event Action? Changed;
 
-    /// <summary>The first one signs; all of them validate.</summary>
-    public IReadOnlyList<RsaSecurityKey> SigningKeys => Loaded.Signing;
+    /// <summary>The first one signs; all of them (RSA and ECDSA) validate and are published in the JWKS.</summary>
+    public IReadOnlyList<AsymmetricSecurityKey> SigningKeys => Loaded.Signing;
+
+    /// <summary>What signs now: the first key with its algorithm.</summary>
+    public SigningCredentials SigningCredentials => CredentialsFor(SigningKeys[0]);
+
+    /// <summary>RS256 for an RSA key, ES256 for a P-256 key.</summary>
+    public static SigningCredentials CredentialsFor(AsymmetricSecurityKey key) =>
+        new(key, key is ECDsaSecurityKey ? SecurityAlgorithms.EcdsaSha256 : SecurityAlgorithms.RsaSha256);
 
     /// <summary>The first one encrypts; all of them decrypt.</summary>
     public IReadOnlyList<SymmetricSecurityKey> EncryptionKeys => Loaded.Encryption;
@@ -49,12 +39,10 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IDataProtectionP
     /// <summary>At start: makes this period's keys when missing, then loads the ring.</summary>
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var use in Enum.GetValues<SigningKeyUse>())
-        {
-            await EnsureKeyForCurrentPeriodAsync(use, cancellationToken);
-        }
-
+        await EnsureKeyForCurrentPeriodAsync(ConfiguredSigningUse, cancellationToken);
+        await EnsureKeyForCurrentPeriodAsync(SigningKeyUse.Encryption, cancellationToken);
         await ReloadAsync(cancellationToken);
+        await RetireOtherKindOnceReplacedAsync(cancellationToken);
     }
 
     /// <summary>Validation keys for a token: when its key id is unknown here, the ring is re-read first (at most every 30 s).</summary>
@@ -82,7 +70,7 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IDataProtectionP
             .ToListAsync(cancellationToken);
 
         var next = new LoadedKeys(
-            [.. InSigningOrder(rows, SigningKeyUse.Signing, now).Select(ToRsaKey)],
+            [.. SignersInOrder(rows, now).Select(ToSigningKey)],
             [.. InSigningOrder(rows, SigningKeyUse.Encryption, now).Select(ToSymmetricKey)]);
         var previous = loaded;
         loaded = next;
@@ -104,6 +92,39 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IDataProtectionP
         return signer is null ? ofUse : ofUse.Where(k => k != signer).Prepend(signer);
     }
 
+    private SigningKeyUse ConfiguredSigningUse =>
+        options.Value.Algorithm == SecurityAlgorithms.EcdsaSha256 ? SigningKeyUse.EcSigning : SigningKeyUse.Signing;
+
+    /// <summary>
+    /// Signing keys of both kinds, the configured kind's signer first once every replica knows it;
+    /// until then (just after a switch of algorithm) the other kind's signer keeps signing.
+    /// </summary>
+    private IEnumerable<SigningKey> SignersInOrder(List<SigningKey> rows, DateTime now)
+    {
+        var other = ConfiguredSigningUse == SigningKeyUse.Signing ? SigningKeyUse.EcSigning : SigningKeyUse.Signing;
+        var configured = InSigningOrder(rows, ConfiguredSigningUse, now).ToList();
+        var others = InSigningOrder(rows, other, now).ToList();
+        var configuredReady = configured.Count > 0 && now - configured[0].CreatedAt >= options.Value.PropagationDelay;
+        return configuredReady || others.Count == 0 ? configured.Concat(others) : others.Concat(configured);
+    }
+
+    /// <summary>After a switch of algorithm, once the new kind signs, the old kind's keys retire (and validate a while longer).</summary>
+    private async Task RetireOtherKindOnceReplacedAsync(CancellationToken cancellationToken)
+    {
+        var signer = SigningKeys.FirstOrDefault();
+        if (signer is null || (signer is ECDsaSecurityKey) != (ConfiguredSigningUse == SigningKeyUse.EcSigning))
+        {
+            return;
+        }
+
+        var other = ConfiguredSigningUse == SigningKeyUse.Signing ? SigningKeyUse.EcSigning : SigningKeyUse.Signing;
+        await using var scope = scopes.CreateAsyncScope();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await scope.ServiceProvider.GetRequiredService<SsoDbContext>().Set<SigningKey>()
+            .Where(k => k.Use == other && k.RetiredAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(k => k.RetiredAt, now), cancellationToken);
+    }
+
     private async Task EnsureKeyForCurrentPeriodAsync(SigningKeyUse use, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -119,7 +140,12 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IDataProtectionP
                 Use = use,
                 Period = period,
                 CreatedAt = now,
-                ProtectedMaterial = protector.Protect(use == SigningKeyUse.Signing ? NewRsaMaterial() : Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))),
+                ProtectedMaterial = protector.Protect(use switch
+                {
+                    SigningKeyUse.Signing => NewRsaMaterial(),
+                    SigningKeyUse.EcSigning => NewEcMaterial(),
+                    _ => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                }),
             });
             try
             {
@@ -143,8 +169,21 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IDataProtectionP
         return JsonSerializer.Serialize(RsaMaterial.From(rsa.ExportParameters(includePrivateParameters: true)));
     }
 
-    private RsaSecurityKey ToRsaKey(SigningKey row)
+    private static string NewEcMaterial()
     {
+        using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        return Convert.ToBase64String(ecdsa.ExportPkcs8PrivateKey());
+    }
+
+    private AsymmetricSecurityKey ToSigningKey(SigningKey row)
+    {
+        if (row.Use == SigningKeyUse.EcSigning)
+        {
+            var ecdsa = ECDsa.Create();
+            ecdsa.ImportPkcs8PrivateKey(Convert.FromBase64String(protector.Unprotect(row.ProtectedMaterial)), out _);
+            return new ECDsaSecurityKey(ecdsa) { KeyId = row.Id };
+        }
+
         var material = JsonSerializer.Deserialize<RsaMaterial>(protector.Unprotect(row.ProtectedMaterial))!;
         return new RsaSecurityKey(material.ToParameters()) { KeyId = row.Id };
     }
@@ -173,7 +212,7 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IDataProtectionP
         }
     }
 
-    private sealed record LoadedKeys(IReadOnlyList<RsaSecurityKey> Signing, IReadOnlyList<SymmetricSecurityKey> Encryption)
+    private sealed record LoadedKeys(IReadOnlyList<AsymmetricSecurityKey> Signing, IReadOnlyList<SymmetricSecurityKey> Encryption)
     {
         public bool SameAs(LoadedKeys other) =>
             Signing.Select(k => k.KeyId).SequenceEqual(other.Signing.Select(k => k.KeyId))

@@ -39,8 +39,9 @@ public static class TokenValidationExtensions
                 options.TokenValidationParameters.ValidIssuers = [issuer, issuer.TrimEnd('/')];
                 // Keys come from the ring on every validation, so a rotation needs no restart.
                 options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, keyId, _) => ring.ValidationKeysFor(keyId);
-                // Only RS256: rejects alg=none and HMAC key-confusion tokens outright.
-                options.TokenValidationParameters.ValidAlgorithms = [Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha256];
+                // Only our two asymmetric algorithms: rejects alg=none and HMAC key-confusion tokens outright.
+                options.TokenValidationParameters.ValidAlgorithms =
+                    [Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha256, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.EcdsaSha256];
             });
         return builder;
     }

@@ -79,7 +79,12 @@ public static class Authorize
 
         identity.SetScopes(request.GetScopes());
         identity.SetResources(product.Audience);
-        identity.SetAuthorizationId(await authorizations.IdForAsync(identity, session.Subject, product.ClientId, request.GetScopes()));
+        // A refresh token's family is its authorization: with offline_access each code starts its own
+        // (OpenIddict makes an ad-hoc one), so a replay revokes one tab's chain, not every device's.
+        if (!request.HasScope(Scopes.OfflineAccess))
+        {
+            identity.SetAuthorizationId(await authorizations.IdForAsync(identity, session.Subject, product.ClientId, request.GetScopes()));
+        }
         identity.SetDestinations(claim => claim.Type switch
         {
             Claims.Name or Claims.Email or Claims.EmailVerified or Claims.AuthenticationTime or "sid" or "amr" or Claims.Role

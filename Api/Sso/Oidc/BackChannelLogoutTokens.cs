@@ -9,7 +9,7 @@ namespace Api.Sso.Oidc;
 
 /// <summary>
 /// The <c>logout_token</c> of OpenID Connect Back-Channel Logout 1.0 (section 2.4): a JWT of type
-/// <c>logout+jwt</c> signed like our ID tokens (the ring's current key, RS256), for one product,
+/// <c>logout+jwt</c> signed like our ID tokens (the ring's current key, RS256 or ES256), for one product,
 /// naming the session (<c>sid</c>) and its subject, with the logout event and never a nonce
 /// (so it cannot be replayed as an ID token).
 /// </summary>
@@ -32,7 +32,7 @@ public sealed class BackChannelLogoutTokens(SigningKeyRing ring, IConfiguration 
             IssuedAt = now,
             NotBefore = now,
             Expires = now + Lifetime,
-            SigningCredentials = new SigningCredentials(ring.SigningKeys[0], SecurityAlgorithms.RsaSha256),
+            SigningCredentials = ring.SigningCredentials,
             Claims = new Dictionary<string, object>
             {
                 [JwtRegisteredClaimNames.Sub] = subject,

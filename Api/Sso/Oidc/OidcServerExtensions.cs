@@ -1,6 +1,7 @@
 using Api.Shared;
 using Api.Sso.Keys;
 using Api.Sso.Products;
+using Api.Sso.Sessions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
@@ -33,10 +34,16 @@ public static class OidcServerExtensions
                     .SetUserInfoEndpointUris("connect/userinfo")
                     .SetEndSessionEndpointUris("connect/logout");
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                // Refresh tokens for products allowed to ask (offline_access): rotated at every use
+                // (OpenIddict's default), and with no reuse leeway: a used one presented again is a
+                // replay that revokes its family (RFC 9700 §4.14.2). The portal keeps its tokens in
+                // one tab's memory and refreshes one at a time, so it never reuses one by itself.
+                server.AllowRefreshTokenFlow();
+                server.SetRefreshTokenReuseLeeway(null);
                 // S256 only: "plain" PKCE protects nothing if the authorize request is seen.
                 server.Configure(options => options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain));
                 // Plus each product's audience as a scope (below, from the configured products).
-                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email);
+                server.RegisterScopes(Scopes.OpenId, Scopes.Profile, Scopes.Email, Scopes.OfflineAccess);
                 server.RegisterClaims(Claims.Subject, Claims.Name, Claims.Email, Claims.EmailVerified, Claims.AuthenticationTime, "sid", "amr");
                 server.SetAccessTokenLifetime(TimeSpan.FromMinutes(5));
                 server.SetIdentityTokenLifetime(TimeSpan.FromMinutes(5));
@@ -45,6 +52,11 @@ public static class OidcServerExtensions
                 server.AddEventHandler<OpenIddictServerEvents.HandleConfigurationRequestContext>(handler =>
                     handler.UseInlineHandler(BackChannelLogout.AdvertiseSupport));
                 server.AddEventHandler(SelfContainedTokens.Descriptor);
+                server.RemoveEventHandler(OpenIddictServerHandlers.RedeemTokenEntry.Descriptor);
+                server.AddEventHandler(SingleUseRedemption.Descriptor);
+                server.AddEventHandler(RefreshTokenReplay.Descriptor);
+                server.AddEventHandler(RefreshTokenSession.Descriptor);
+                server.AddEventHandler(NoIdentityTokenOnRefresh.Descriptor);
                 server.AddEventHandler(RejectedRequestLog.AuthorizationDescriptor);
                 server.AddEventHandler(RejectedRequestLog.TokenDescriptor);
 
@@ -66,7 +78,7 @@ public static class OidcServerExtensions
         {
             foreach (var key in ring.SigningKeys)
             {
-                options.SigningCredentials.Add(new SigningCredentials(key, SecurityAlgorithms.RsaSha256));
+                options.SigningCredentials.Add(SigningKeyRing.CredentialsFor(key));
             }
 
             foreach (var key in ring.EncryptionKeys)
@@ -76,9 +88,13 @@ public static class OidcServerExtensions
         });
         builder.Services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<ProductOptions>>((options, products) =>
             options.Scopes.UnionWith(products.Value.Products.Values.Select(product => product.Audience).OfType<string>()));
+        // A refresh token lives no longer than an idle SSO session; each refresh slides both.
+        builder.Services.AddOptions<OpenIddictServerOptions>().Configure<IOptions<SsoSessionOptions>>((options, sessions) =>
+            options.RefreshTokenLifetime = sessions.Value.IdleTimeout);
         builder.Services.AddHostedService<OidcKeyFollower>();
         builder.Services.AddSingleton<ApplicationIds>();
         builder.Services.AddScoped<StandingAuthorizations>();
+        builder.Services.AddScoped<RefreshTokenFamily>();
         builder.Services.AddBackChannelLogout();
         return builder;
     }

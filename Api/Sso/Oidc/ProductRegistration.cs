@@ -66,6 +66,7 @@ public static class ProductRegistration
     /// <summary>
     /// First-party products: implicit consent (no consent screen), code + PKCE only, the product's
     /// own API scope and no other; a confidential one authenticates at the token endpoint with its secret.
+    /// Refresh tokens (offline_access) only for a product configured to ask for them (the portal).
     /// </summary>
     private static OpenIddictApplicationDescriptor DescriptorOf(Product product, string? secret)
     {
@@ -89,6 +90,12 @@ public static class ProductRegistration
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
+        if (product.AllowsRefreshTokens)
+        {
+            descriptor.Permissions.Add(Permissions.GrantTypes.RefreshToken);
+            descriptor.Permissions.Add(Permissions.Prefixes.Scope + Scopes.OfflineAccess);
+        }
+
         descriptor.RedirectUris.UnionWith(product.RedirectUris);
         descriptor.PostLogoutRedirectUris.UnionWith(product.PostLogoutRedirectUris);
         return descriptor;

@@ -24,7 +24,9 @@ public sealed partial class RejectedRequestLog(ILogger<RejectedRequestLog> logge
     public static OpenIddictServerHandlerDescriptor TokenDescriptor { get; } =
         OpenIddictServerHandlerDescriptor.CreateBuilder<OpenIddictServerEvents.ApplyTokenResponseContext>()
             .UseSingletonHandler<RejectedRequestLog>()
-            .SetOrder(int.MinValue + 100_000)
+            // After OpenIddict turns invalid_token into the invalid_grant the client receives (same
+            // order as ours would leave which runs first to chance, and handlers were added since).
+            .SetOrder(OpenIddictServerHandlers.Exchange.NormalizeErrorResponse.Descriptor.Order + 1)
             .SetType(OpenIddictServerHandlerType.Custom)
             .Build();
 
@@ -40,7 +42,7 @@ public sealed partial class RejectedRequestLog(ILogger<RejectedRequestLog> logge
 
     public ValueTask HandleAsync(OpenIddictServerEvents.ApplyTokenResponseContext context)
     {
-        if (context.Error is { } error)
+        if ((context.Response.Error ?? context.Error) is { } error)
         {
             Rejected("token", error, context.Response.ErrorDescription, context.Request?.ClientId);
         }

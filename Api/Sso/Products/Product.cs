@@ -10,7 +10,8 @@ public sealed record Product(
     IReadOnlyList<Uri> PostLogoutRedirectUris,
     Uri? BackChannelLogoutUri,
     IReadOnlyList<string> Roles,
-    IReadOnlyList<string> AssignableRoles)
+    IReadOnlyList<string> AssignableRoles,
+    bool AllowsRefreshTokens = false)
 {
     public bool IsConfidential => Type == ProductApplicationType.Confidential;
 }

@@ -35,7 +35,8 @@ public sealed class ProductCatalog(IOptions<ProductOptions> options, IConfigurat
                 [.. pair.Value.PostLogoutRedirectUris.Select(uri => Resolve(issuer, uri))],
                 string.IsNullOrWhiteSpace(pair.Value.BackChannelLogoutUri) ? null : Resolve(issuer, pair.Value.BackChannelLogoutUri),
                 [.. pair.Value.Roles],
-                [.. pair.Value.AssignableRoles]))
+                [.. pair.Value.AssignableRoles],
+                pair.Value.AllowRefreshTokens))
             .OrderBy(product => product.DisplayName, StringComparer.CurrentCulture)];
     }
 

@@ -45,6 +45,12 @@ public sealed class ProductSettings
     /// <summary>The roles a partner admin may give or take in Home &gt; User Management.</summary>
     public List<string> AssignableRoles { get; set; } = [];
 
+    /// <summary>
+    /// Whether the product may ask for refresh tokens (scope <c>offline_access</c>): rotated at each use,
+    /// a replay revokes the whole chain, and none outlives its SSO session. Off unless configured.
+    /// </summary>
+    public bool AllowRefreshTokens { get; set; }
+
     /// <summary>Confidential clients only, at least 32 characters.</summary>
     public string? ClientSecret { get; set; }
 }

@@ -7,12 +7,6 @@ using StackExchange.Redis;
 
 namespace Api.Sso.Sessions;
 
-public sealed class SsoSessionOptions
-{
-    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
-    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
-}
-
 /// <summary>
 /// SSO sessions in Redis, so every replica sees a logout, a password reset, a disable or an MFA
 /// reset at once. The keys (<see cref="SessionKeys"/>) keep a subject's sessions, their index and
@@ -55,8 +49,10 @@ public sealed class SsoSessionStore(
         var idle = options.Value.IdleTimeout;
         // The cookie's pointer is in another hash slot than the session, so it cannot join the
         // script: written first, it names nothing until the session exists (refused like an ended
-        // one) and expires by itself if the script below never runs.
-        await Db.StringSetAsync(SessionKeys.Cookie(secret), $"{session.Id}:{subject}", idle);
+        // one). It only names the session; the session key decides whether it is alive (and is what
+        // slides), so the pointer is kept as long as a session can live: a session kept alive by
+        // refresh grants (no cookie involved) still opens with its cookie after a reload.
+        await Db.StringSetAsync(SessionKeys.Cookie(secret), $"{session.Id}:{subject}", options.Value.AbsoluteLifetime);
         await Db.ScriptEvaluateAsync(
             SessionScripts.Create,
             [SessionKeys.Session(subject, session.Id), SessionKeys.Index(subject)],
@@ -80,7 +76,17 @@ public sealed class SsoSessionStore(
             return null;
         }
 
-        var session = await FindAsync(pointer[(colon + 1)..], pointer[..colon]);
+        return await TouchAsync(pointer[(colon + 1)..], pointer[..colon]);
+    }
+
+    /// <summary>
+    /// The subject's live session with this id, its idle timeout extended (at most once a minute);
+    /// null when it has ended or is older than the absolute lifetime. A sign-in by cookie and a
+    /// refresh grant (the tokens' <c>sub</c> and <c>sid</c>) both count as the user being active.
+    /// </summary>
+    public async Task<SsoSession?> TouchAsync(string subject, string sid)
+    {
+        var session = await FindAsync(subject, sid);
         if (session is null)
         {
             return null;
@@ -88,7 +94,7 @@ public sealed class SsoSessionStore(
 
         if (clock.GetUtcNow().UtcDateTime - session.CreatedAt > options.Value.AbsoluteLifetime)
         {
-            await RevokeAsync(session.Subject, session.Id, cookieSecret);
+            await RevokeAsync(session.Subject, session.Id);
             return null;
         }
 
@@ -100,11 +106,8 @@ public sealed class SsoSessionStore(
 
         // Seen now: extends the idle timeout. Written only if the session still exists (XX), so a
         // logout or "sign out other sessions" that lands between the read and this write wins.
-        var idle = options.Value.IdleTimeout;
         var seen = session with { LastSeenAt = now };
-        var extended = Db.StringSetAsync(SessionKeys.Session(session.Subject, session.Id), JsonSerializer.Serialize(seen), idle, When.Exists);
-        await Task.WhenAll(extended, Db.KeyExpireAsync(SessionKeys.Cookie(cookieSecret), idle));
-        return await extended ? seen : null;
+        return await Db.StringSetAsync(SessionKeys.Session(session.Subject, session.Id), JsonSerializer.Serialize(seen), options.Value.IdleTimeout, When.Exists) ? seen : null;
     }
 
     /// <summary>The subject's session with this id, or null when it has ended (or is another subject's).</summary>
@@ -183,7 +186,7 @@ public sealed class SsoSessionStore(
         var sids = await Db.SetMembersAsync(SessionKeys.Index(subject));
         var keys = sids.Select(sid => (RedisKey)SessionKeys.Session(subject, sid!)).Append(SessionKeys.Index(subject)).ToArray();
         await Db.KeyDeleteAsync(keys);
-        // Cookie keys now point at deleted sessions and expire on their own within the idle timeout.
+        // Cookie keys now point at deleted sessions: they open nothing, and expire with the absolute lifetime.
         await EndedAsync(subject, [.. sids.Select(sid => sid.ToString())]);
         return sids.Length;
     }

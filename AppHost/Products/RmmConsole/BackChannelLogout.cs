@@ -90,7 +90,7 @@ public static class BackChannelLogout
         ValidAudience = clientId,
         IssuerSigningKeys = configuration.SigningKeys,
         ValidTypes = [LogoutTokenType],
-        ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+        ValidAlgorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.EcdsaSha256],
         RequireSignedTokens = true,
         RequireExpirationTime = true,
         ValidateLifetime = true,

@@ -6,10 +6,16 @@ let manager: Promise<UserManager> | undefined;
  * The page's UserManager, with oidc-client-ts loaded on first use: the login page's script carries
  * none of it until the user starts a sign-in (or a portal page needs a token). Every Api call asks
  * for it, so the loading is shared; a failed load (network) is tried again on the next call.
+ * Renewal before expiry goes through {@link renewSession} too, so a tab never uses one refresh
+ * token twice (the provider would take the second use for a replay and revoke the chain).
  */
 export function userManager(): Promise<UserManager> {
   manager ??= import('./userManager').then(
-    (module) => module.getUserManager(),
+    (module) => {
+      const created = module.getUserManager();
+      created.events.addAccessTokenExpiring(() => void renewSession());
+      return created;
+    },
     (error: unknown) => {
       manager = undefined;
       throw error;
@@ -31,12 +37,22 @@ export async function getAccessToken(): Promise<string | null> {
 let renewal: Promise<User | null> | undefined;
 
 /**
- * One silent sign-in (prompt=none in a hidden iframe, using the SSO session cookie). Callers that
- * ask while a renewal is running share it. Resolves to null when there is no SSO session.
+ * New tokens, one renewal at a time (callers that ask while one runs share it): with a refresh
+ * token in memory, a refresh grant (the token rotates); after a reload (nothing in memory), or
+ * when the refresh token is refused (its SSO session ended, or its chain was revoked), a silent
+ * sign-in with prompt=none in a hidden iframe using the SSO session cookie. Resolves to null when
+ * there is no SSO session.
  */
 export function renewSession(): Promise<User | null> {
   renewal ??= userManager()
-    .then((manager) => manager.signinSilent())
+    .then(async (manager) => {
+      try {
+        return await manager.signinSilent();
+      } catch (error) {
+        if (!(await manager.getUser())?.refresh_token) throw error;
+        return await manager.signinSilent({ forceIframeAuth: true });
+      }
+    })
     .catch(() => null)
     .finally(() => {
       renewal = undefined;

@@ -13,7 +13,7 @@ describe('the portal OIDC client', () => {
       silent_redirect_uri: 'https://portal.example/portal/silent-callback',
       post_logout_redirect_uri: 'https://portal.example/',
       response_type: 'code',
-      scope: 'openid profile email portal-api',
+      scope: 'openid profile email portal-api offline_access',
     });
   });
 
@@ -21,6 +21,7 @@ describe('the portal OIDC client', () => {
     expect(settings.userStore).toBeInstanceOf(WebStorageStateStore);
     const user = new User({
       access_token: 'secret-access-token',
+      refresh_token: 'secret-refresh-token',
       token_type: 'Bearer',
       profile: { sub: 'user-1', iss: 'https://portal.example', aud: 'portal-spa', exp: 0, iat: 0 },
     });
@@ -29,6 +30,9 @@ describe('the portal OIDC client', () => {
     expect(await settings.userStore?.get('user:portal')).toContain('secret-access-token');
     expect(JSON.stringify({ ...window.localStorage })).not.toContain('secret-access-token');
     expect(JSON.stringify({ ...window.sessionStorage })).not.toContain('secret-access-token');
+    expect(await settings.userStore?.get('user:portal')).toContain('secret-refresh-token');
+    expect(JSON.stringify({ ...window.localStorage })).not.toContain('secret-refresh-token');
+    expect(JSON.stringify({ ...window.sessionStorage })).not.toContain('secret-refresh-token');
   });
 
   it('logs out with its ID token as id_token_hint, so the provider ends the session without asking', async () => {

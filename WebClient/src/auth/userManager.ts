@@ -1,7 +1,8 @@
 import { InMemoryWebStorage, UserManager, WebStorageStateStore, type UserManagerSettings } from 'oidc-client-ts';
 
 export const portalClientId = 'portal-spa';
-export const portalScopes = 'openid profile email portal-api';
+// offline_access: a refresh token (rotated at each use, kept in memory with the other tokens).
+export const portalScopes = 'openid profile email portal-api offline_access';
 
 /** The portal SPA as an OIDC client of the provider hosted on this same origin (docs/sso-flow.md). */
 export function portalOidcSettings(origin: string): UserManagerSettings {
@@ -13,11 +14,12 @@ export function portalOidcSettings(origin: string): UserManagerSettings {
     post_logout_redirect_uri: `${origin}/`,
     response_type: 'code',
     scope: portalScopes,
-    // Tokens live in memory only: a reload renews them silently from the SSO session.
+    // Tokens, the refresh token too, live in memory only: a reload renews them silently from the SSO session.
     userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
     // Only the PKCE verifier and state survive the redirect, in sessionStorage (the default).
     stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
-    automaticSilentRenew: true,
+    // Renewal before expiry is session.ts's (one at a time), not the library's own timer.
+    automaticSilentRenew: false,
     loadUserInfo: false,
   };
 }

@@ -11,12 +11,13 @@ export function fakeUser(accessToken = 'access-1', state?: unknown): User {
  */
 export const fakeManager = {
   getUser: vi.fn<() => Promise<User | null>>(),
-  signinSilent: vi.fn<() => Promise<User | null>>(),
+  signinSilent: vi.fn<(args?: unknown) => Promise<User | null>>(),
   signinRedirect: vi.fn<(args?: unknown) => Promise<void>>(),
   signinRedirectCallback: vi.fn<() => Promise<User>>(),
   signinSilentCallback: vi.fn<() => Promise<void>>(),
   signoutRedirect: vi.fn<() => Promise<void>>(),
   removeUser: vi.fn<() => Promise<void>>(),
+  events: { addAccessTokenExpiring: vi.fn<(callback: () => void) => void>() },
 };
 
 /** No user in memory and no SSO session, unless a test says otherwise. */

@@ -9,7 +9,7 @@ namespace Api.Tests.Support;
 /// An Api instance on a database file and a cache server that the test owns, so several
 /// instances (replicas) can share them, or the test can take the database away. No seed data.
 /// </summary>
-public sealed class SharedStoreApi(string databaseConnectionString, ICacheServer cache) : WebApplicationFactory<Program>
+public sealed class SharedStoreApi(string databaseConnectionString, ICacheServer cache, string issuer = ApiFactory.Issuer) : WebApplicationFactory<Program>
 {
     /// <summary>Creates the schema as a deployment would, before any instance starts.</summary>
     public static async Task MigrateAsync(string databaseFile)
@@ -24,7 +24,7 @@ public sealed class SharedStoreApi(string databaseConnectionString, ICacheServer
         builder.UseSetting("ConnectionStrings:db", databaseConnectionString);
         builder.UseSetting("ConnectionStrings:cache", cache.ConnectionString);
         builder.UseSetting("ConnectionStrings:mail", "smtp://127.0.0.1:1");
-        builder.UseSetting("Identity:Issuer", ApiFactory.Issuer);
+        builder.UseSetting("Identity:Issuer", issuer);
         builder.UseSetting("Seed:DevelopmentData", "false");
     }
 }

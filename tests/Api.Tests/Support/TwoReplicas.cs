@@ -9,21 +9,24 @@ public sealed class TwoReplicas : IAsyncDisposable
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"eup-replicas-{Guid.NewGuid():N}.db");
     private readonly ICacheServer cache = CacheServers.Start();
 
-    private TwoReplicas()
+    private TwoReplicas(string issuer)
     {
         // Default Timeout: two writers on one SQLite file wait for each other instead of failing.
-        First = new SharedStoreApi($"Data Source={databaseFile};Default Timeout=30", cache);
-        Second = new SharedStoreApi($"Data Source={databaseFile};Default Timeout=30", cache);
+        First = new SharedStoreApi($"Data Source={databaseFile};Default Timeout=30", cache, issuer);
+        Second = new SharedStoreApi($"Data Source={databaseFile};Default Timeout=30", cache, issuer);
     }
 
     public SharedStoreApi First { get; }
 
     public SharedStoreApi Second { get; }
 
-    /// <summary>The schema first (as a deployment would), then both replicas starting together.</summary>
-    public static async Task<TwoReplicas> StartAsync()
+    /// <summary>
+    /// The schema first (as a deployment would), then both replicas starting together. An https
+    /// issuer lets an <see cref="SsoDriver"/> browser sign in (its cookies are Secure).
+    /// </summary>
+    public static async Task<TwoReplicas> StartAsync(string issuer = ApiFactory.Issuer)
     {
-        var replicas = new TwoReplicas();
+        var replicas = new TwoReplicas(issuer);
         await SharedStoreApi.MigrateAsync(replicas.databaseFile);
         await Task.WhenAll(Task.Run(() => replicas.First.Services), Task.Run(() => replicas.Second.Services));
         return replicas;

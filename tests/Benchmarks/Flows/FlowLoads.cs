@@ -26,6 +26,30 @@ public static class FlowLoads
             (client, ct) => sessions[client % sessions.Length].RenewAsync(ct), cancellationToken);
     }
 
+    /// <summary>
+    /// Refresh grant: each client is a portal tab with its own SSO session and its own refresh-token
+    /// family (a tab never shares its chain: using one token twice is a replay that revokes it), and
+    /// one operation is POST /connect/token grant_type=refresh_token, keeping the rotated token.
+    /// </summary>
+    public static async Task<FlowResult> RefreshAsync(Uri issuer, UserPool pool, int clients, TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        using var http = SsoFlowClient.CreateHttpClient(issuer);
+        if (clients > pool.Count)
+        {
+            throw new FlowException($"{clients} refresh clients need as many users; the pool has {pool.Count}.");
+        }
+
+        var tabs = new SsoFlowClient[clients];
+        await Parallel.ForAsync(0, clients, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var (user, code) = await pool.TakeAsync(ct);
+            tabs[i] = new SsoFlowClient(http);
+            await tabs[i].SignInAsync(user, code, ct);
+            await tabs[i].StartRefreshChainAsync(ct);
+        });
+        return await ClosedLoop.RunAsync("refresh", clients, warmup, duration, (client, ct) => tabs[client].RefreshAsync(ct), cancellationToken);
+    }
+
     /// <summary>The full sign-in of a fresh browser (no cookies): start → password → MFA → authorize → token, user after user.</summary>
     public static async Task<FlowResult> SignInAsync(Uri issuer, UserPool pool, int clients, TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
     {

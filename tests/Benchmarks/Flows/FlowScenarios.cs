@@ -15,6 +15,9 @@ public static class FlowScenarios
     public static Task<FlowResult> RenewalAsync(Uri baseUrl, string usersFile, int clients, TimeSpan duration, TimeSpan warmup, CancellationToken cancellationToken = default) =>
         RunAsync(["renewal", .. Timing(clients, duration, warmup), "--base-url", baseUrl.ToString(), "--users", usersFile], duration + warmup, cancellationToken);
 
+    public static Task<FlowResult> RefreshAsync(Uri baseUrl, string usersFile, int clients, TimeSpan duration, TimeSpan warmup, CancellationToken cancellationToken = default) =>
+        RunAsync(["refresh", .. Timing(clients, duration, warmup), "--base-url", baseUrl.ToString(), "--users", usersFile], duration + warmup, cancellationToken);
+
     public static Task<FlowResult> SignInAsync(Uri baseUrl, string usersFile, int clients, TimeSpan duration, TimeSpan warmup, CancellationToken cancellationToken = default) =>
         RunAsync(["signin", .. Timing(clients, duration, warmup), "--base-url", baseUrl.ToString(), "--users", usersFile], duration + warmup, cancellationToken);
 

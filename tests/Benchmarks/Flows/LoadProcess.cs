@@ -6,7 +6,7 @@ namespace Benchmarks.Flows;
 
 /// <summary>
 /// The load generator for the multi-step flows, run as its own process so that its CPU is not
-/// the Api's: <c>dotnet Benchmarks.dll load renewal|signin|passkey|hash --clients N --seconds S
+/// the Api's: <c>dotnet Benchmarks.dll load renewal|refresh|signin|passkey|hash --clients N --seconds S
 /// [--warmup S] [--base-url URL --users FILE]</c>. Prints one JSON line (<see cref="FlowResult"/>).
 /// Exit code 0 with a result (even with errors in it), 2 for bad arguments, 1 when it broke.
 /// </summary>
@@ -22,7 +22,7 @@ public static class LoadProcess
     {
         if (!TryParse(args, out var scenario, out var options, out var problem))
         {
-            await Console.Error.WriteLineAsync($"{problem} Usage: load renewal|signin|passkey|hash --clients N --seconds S [--warmup S] [--base-url URL --users FILE]");
+            await Console.Error.WriteLineAsync($"{problem} Usage: load renewal|refresh|signin|passkey|hash --clients N --seconds S [--warmup S] [--base-url URL --users FILE]");
             return 2;
         }
 
@@ -39,6 +39,7 @@ public static class LoadProcess
                 "hash" => await FlowLoads.HashAsync(clients, warmup, duration, cap.Token),
                 "passkey" => await FlowLoads.PasskeySignInAsync(Issuer(options), new UserPool(BenchUser.ReadAll(usersFile!), codes), clients, warmup, duration, cap.Token),
                 "renewal" => await FlowLoads.RenewalAsync(Issuer(options), new UserPool(BenchUser.ReadAll(usersFile!), codes), clients, warmup, duration, cap.Token),
+                "refresh" => await FlowLoads.RefreshAsync(Issuer(options), new UserPool(BenchUser.ReadAll(usersFile!), codes), clients, warmup, duration, cap.Token),
                 _ => await FlowLoads.SignInAsync(Issuer(options), new UserPool(BenchUser.ReadAll(usersFile!), codes), clients, warmup, duration, cap.Token),
             };
             Console.WriteLine(JsonSerializer.Serialize(result, Json));
@@ -62,7 +63,7 @@ public static class LoadProcess
         options = new Dictionary<string, string>(StringComparer.Ordinal);
         scenario = args.Length > 1 ? args[1] : "";
         problem = "";
-        if (scenario is not ("renewal" or "signin" or "passkey" or "hash"))
+        if (scenario is not ("renewal" or "refresh" or "signin" or "passkey" or "hash"))
         {
             problem = $"Unknown load scenario '{scenario}'.";
             return false;

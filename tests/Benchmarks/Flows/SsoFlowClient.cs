@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Benchmarks.Flows;
 
 /// <summary>The tokens the portal SPA ends up with.</summary>
-public sealed record TokenSet(string AccessToken, string IdToken, int ExpiresIn);
+public sealed record TokenSet(string AccessToken, string IdToken, int ExpiresIn, string? RefreshToken = null);
 
 /// <summary>A step of the flow answered something a browser would not have got.</summary>
 public sealed class FlowException(string message) : Exception(message);
@@ -67,14 +67,14 @@ public sealed partial class SsoFlowClient(HttpClient http)
         return AuthorizeAndRedeemAsync(AuthorizeUrl(pkce, "portal/silent-callback", silent: true), pkce, "portal/silent-callback", cancellationToken);
     }
 
-    private string AuthorizeUrl(Pkce pkce, string redirectPath, bool silent)
+    private string AuthorizeUrl(Pkce pkce, string redirectPath, bool silent, string scope = Scopes)
     {
         var query = new Dictionary<string, string>
         {
             ["client_id"] = ClientId,
             ["redirect_uri"] = new Uri(issuer, redirectPath).ToString(),
             ["response_type"] = "code",
-            ["scope"] = Scopes,
+            ["scope"] = scope,
             ["state"] = Pkce.Base64Url(Guid.NewGuid().ToByteArray()),
             ["nonce"] = Pkce.Base64Url(Guid.NewGuid().ToByteArray()),
             ["code_challenge"] = pkce.Challenge,
@@ -125,7 +125,8 @@ public sealed partial class SsoFlowClient(HttpClient http)
         return new TokenSet(
             root.GetProperty("access_token").GetString()!,
             root.GetProperty("id_token").GetString()!,
-            root.TryGetProperty("expires_in", out var expires) ? expires.GetInt32() : 0);
+            root.TryGetProperty("expires_in", out var expires) ? expires.GetInt32() : 0,
+            root.TryGetProperty("refresh_token", out var refresh) ? refresh.GetString() : null);
     }
 
     private async Task<JsonElement> PostStepAsync(string path, object body, CancellationToken cancellationToken)

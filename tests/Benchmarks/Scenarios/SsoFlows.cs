@@ -6,13 +6,20 @@ namespace Benchmarks.Scenarios;
 
 /// <summary>
 /// The SSO's multi-step flows, each driven by a child process of this program (Flows/LoadProcess):
-/// silent renewal at 1, 8 and 64 clients against Keycloak's sizing figure, and the full sign-in
+/// silent renewal at 1, 8 and 64 clients, the refresh grant at 8 and 64 against Keycloak's sizing figure, and the full sign-in
 /// against raw password-hash checks with the Api's own hasher settings at the same parallelism.
 /// </summary>
 public static class SsoFlows
 {
-    /// <summary>Keycloak's sizing guide: refresh-token grants per second per vCPU.</summary>
-    public const double KeycloakRenewalsPerCore = 120;
+    /// <summary>Keycloak's sizing guide: refresh-token grants per second per vCPU (what the refresh grant is held to).</summary>
+    public const double KeycloakRefreshesPerCore = 120;
+
+    /// <summary>
+    /// Silent renewal's own target: two requests (authorize + token) and three signatures where
+    /// a refresh grant has one request, so half the refresh figure (it was once held to Keycloak's
+    /// 120 by mistake: that figure is for refresh grants).
+    /// </summary>
+    public const double RenewalsPerCore = 60;
 
     /// <summary>Sign-in and hash checks run with as many clients as this (4 per core on the 2-core machine).</summary>
     public const int SignInClients = 8;
@@ -27,12 +34,26 @@ public static class SsoFlows
             var perCore = result.Rps / Environment.ProcessorCount;
             var headline = clients == 8;
             table.Add(new ReportRow(
-                $"Silent renewal (authorize prompt=none + token), {clients} client{(clients == 1 ? "" : "s")}",
+                $"Silent renewal (authorize prompt=none + code), {clients} client{(clients == 1 ? "" : "s")}",
                 Figure(result, options, $"{result.Rps:N1}/s = {perCore:N1}/s per core"),
-                headline ? $"Keycloak sizing {KeycloakRenewalsPerCore:0}/s per vCPU" : "-",
-                headline ? $"{perCore / KeycloakRenewalsPerCore:P0}" : "-",
-                headline ? "≥ 120/s per core" : "report",
-                headline ? perCore >= KeycloakRenewalsPerCore && result.Errors == 0 : null));
+                "-",
+                headline ? $"{perCore / RenewalsPerCore:P0} of target" : "-",
+                headline ? $"≥ {RenewalsPerCore:0}/s per core" : "report",
+                headline ? perCore >= RenewalsPerCore && result.Errors == 0 : null));
+        }
+
+        // The portal's usual renewal now: one refresh grant per access token, each tab its own chain.
+        foreach (var clients in options.Smoke ? new[] { 8 } : [8, 64])
+        {
+            var result = await FlowScenarios.RefreshAsync(stack.Api.BaseAddress, stack.Seed.UsersFile, clients, options.FlowDuration, warmup, cancellationToken);
+            var perCore = result.Rps / Environment.ProcessorCount;
+            table.Add(new ReportRow(
+                $"Refresh grant (rotating refresh token), {clients} clients",
+                Figure(result, options, $"{result.Rps:N1}/s = {perCore:N1}/s per core"),
+                $"Keycloak sizing {KeycloakRefreshesPerCore:0}/s per vCPU",
+                $"{perCore / KeycloakRefreshesPerCore:P0}",
+                $"≥ {KeycloakRefreshesPerCore:0}/s per core",
+                perCore >= KeycloakRefreshesPerCore && result.Errors == 0));
         }
     }
 

@@ -20,7 +20,7 @@ public sealed class ReturningUserTests(StackFixture stack, BrowserFixture browse
         await sso.Login.ClickAsync();
         await Expect(sso.MfaCode).ToBeVisibleAsync();
         await AssertAccessibleAsync("SSO: MFA code step");
-        await sso.EnterMfaCodeAsync(await new Authenticator(DevelopmentAccounts.TotpSecret).NextCodeAsync());
+        await sso.EnterMfaCodeAsync(await DevelopmentAccounts.AuthenticatorOf(Email).NextCodeAsync());
         await PortalHome.WaitForAsync("Erin Enrolled");
         await AssertAccessibleAsync("Portal home");
 
