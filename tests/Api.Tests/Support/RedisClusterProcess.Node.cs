@@ -24,12 +24,15 @@ public sealed partial class RedisClusterProcess
             };
             // The bus port is chosen, not port + 10000 (which can pass 65535 for an ephemeral port);
             // a short node timeout makes a killed master's replica take over in about two seconds;
-            // no diskless sync delay, so a replica has its copy at once.
+            // no diskless sync delay, so a replica has its copy at once; a replica may always take
+            // over (validity factor 0): on a loaded test machine its last contact with the master can
+            // look "too old" and the failover would otherwise never happen.
             foreach (var argument in new[]
             {
                 "--port", port.ToString(), "--bind", "127.0.0.1", "--cluster-enabled", "yes", "--cluster-port", busPort.ToString(),
                 "--cluster-config-file", "nodes.conf", "--cluster-node-timeout", "2000", "--dir", directory,
-                "--save", "", "--appendonly", "no", "--repl-diskless-sync-delay", "0", "--loglevel", "warning",
+                "--save", "", "--appendonly", "no", "--repl-diskless-sync-delay", "0",
+                "--cluster-replica-validity-factor", "0", "--loglevel", "warning",
             })
             {
                 info.ArgumentList.Add(argument);

@@ -18,7 +18,7 @@ namespace Api.Tests.Support;
 public sealed partial class RedisClusterProcess : IDisposable
 {
     private const int Masters = 3;
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"redis-cluster-{Guid.NewGuid():N}");
     private readonly List<Node> nodes = [];
