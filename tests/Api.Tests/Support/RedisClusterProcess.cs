@@ -120,6 +120,15 @@ public sealed partial class RedisClusterProcess : IDisposable
 
     private (Node Master, Node Replica) MasterAndReplicaOf(string key)
     {
+        // Just after a failover a node's view may still lag (the old master listed as master, the new
+        // one without its replica): ask again until one master holds the slot and has a live replica.
+        (Node Master, Node Replica) found = default;
+        WaitUntil(() => { found = ReadMasterAndReplicaOf(key); return true; }, $"one master and a replica for {key}");
+        return found;
+    }
+
+    private (Node Master, Node Replica) ReadMasterAndReplicaOf(string key)
+    {
         var slot = long.Parse(Command(Port, "CLUSTER", "KEYSLOT", key));
         // CLUSTER NODES: "<id> <ip:port@bus> <flags> <master id or -> ... <slot ranges>", one line a node.
         var lines = Command(nodes.First(node => node.IsRunning).Port, "CLUSTER", "NODES").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ')).ToList();
