@@ -25,10 +25,10 @@ internal static class ProductResources
             Special = false,
         });
 
-        // The console needs the issuer's discovery document only at its first sign-in, so it waits
-        // for the Api (the SSO) but not for the portal's dev server in front of it.
+        // The console needs the issuer's discovery document only at its first sign-in, so it starts
+        // alongside the Api (the SSO) and the portal's dev server in front of it, without waiting.
         var console = builder.AddProject<Projects.RmmConsole>(ResourceNames.RmmConsole)
-            .WithReference(api).WaitFor(api)
+            .WithReference(api)
             .WithEnvironment("Oidc__Authority", webclient.GetEndpoint("http"))
             .WithEnvironment("Oidc__ClientId", RmmClientId)
             .WithEnvironment("Oidc__ClientSecret", clientSecret)

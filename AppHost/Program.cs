@@ -20,12 +20,15 @@ catch (StartRefusedException refused)
     return 1;
 }
 
-// Services.
+// Services. Everything starts at once: the Api needs neither Garnet nor smtp4dev to start (its
+// Redis connection retries, and its /health answers 200 only once Redis answers; mail waits in
+// the outbox), and the apps below need only the Api's address, not its health (the Vite proxy
+// and the console reach it per request). A cold start is the Api's own start, not a chain.
 var api = builder.AddProject<Projects.Api>(ResourceNames.Api)
-    .WithReference(cache).WaitFor(cache)
+    .WithReference(cache)
     .WithReference(database.Connection)
     .WithEnvironment("Database__Provider", database.Provider)
-    .WithReference(mail).WaitFor(mail)
+    .WithReference(mail)
     .WithHttpHealthCheck("/health")
     .WithoutDevelopmentCertificate()
     .WithReplicas(builder.Configuration.GetValue("Api:Replicas", 1));
@@ -36,7 +39,7 @@ if (database.Server is not null)
 
 // Apps: the SPA is the one origin the browser sees; Vite proxies /api, /connect, /.well-known.
 var webclient = builder.AddPortalWebClient(repositoryRoot)
-    .WithReference(api).WaitFor(api);
+    .WithReference(api);
 
 // Tokens name the portal's public origin as their issuer.
 api.WithEnvironment("Identity__Issuer", webclient.GetEndpoint("http"));

@@ -51,14 +51,15 @@ public static class ChangePassword
                 "Too many wrong passwords. Wait a few minutes before trying again, or log out and use the login page's help.");
         }
 
-        if (!LegacyPasswordHash.Verify(user.LegacyPasswordHash, body.CurrentPassword!))
+        string storedHash = user.LegacyPasswordHash;
+        if (!await sso.CheckPasswordAsync(() => LegacyPasswordHash.Verify(storedHash, body.CurrentPassword!), cancellationToken))
         {
             return WrongCurrentPassword();
         }
 
         await sso.PasswordProvedAsync(reservation);
         // The current algorithm: migration imports it into the SSO account as it is.
-        user.LegacyPasswordHash = LegacyPasswordHash.CreateCurrent(body.NewPassword!);
+        user.LegacyPasswordHash = await sso.HashPasswordAsync(body.NewPassword!, cancellationToken);
         sso.QueuePasswordChanged(user.Email, user.DisplayName, new MailAbout(EndUserId: user.Id, PartnerId: user.PartnerId));
         await db.SaveChangesAsync(cancellationToken);
         // Whoever else knew the old password is signed out; this browser stays signed in.

@@ -53,7 +53,7 @@ public static class Bench
             // With the bench's own stack stopped: nothing else of the bench competes with them.
             if (options.Runs("coldstart"))
             {
-                await ScenarioAsync("Cold start", "≤ 20 s", table, () => StackStartAndScript.ColdStartAsync(repoRoot, table, cancel.Token));
+                await ScenarioAsync("Cold start", "≤ 15 s", table, () => StackStartAndScript.ColdStartAsync(repoRoot, table, cancel.Token));
             }
 
             if (options.Runs("loginjs"))

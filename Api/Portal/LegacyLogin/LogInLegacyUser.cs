@@ -51,15 +51,15 @@ public static class LogInLegacyUser
         if (user is { MigratedToSso: true, SsoAccountId: not null })
         {
             // Tell a migrated user where to go, but only once they proved the password.
-            if (await sso.IsAccountPasswordAsync(user.SsoAccountId, body.Password!))
+            if (await sso.IsAccountPasswordAsync(user.SsoAccountId, body.Password!, http.RequestAborted))
             {
                 await sso.PasswordProvedAsync(reservation);
                 return Problems.Forbidden("use-sso", "Use Single Sign-On", UseSso);
             }
         }
-        else if (user is { LegacyPasswordHash: not null })
+        else if (user is { LegacyPasswordHash: { } storedHash })
         {
-            if (LegacyPasswordHash.Verify(user.LegacyPasswordHash, body.Password!))
+            if (await sso.CheckPasswordAsync(() => LegacyPasswordHash.Verify(storedHash, body.Password!), http.RequestAborted))
             {
                 await sso.PasswordProvedAsync(reservation);
                 if (!user.Enabled)
@@ -78,7 +78,9 @@ public static class LogInLegacyUser
                 // while the row is as it was checked: a run (or another log-in) that moved the user
                 // meanwhile must not get a portal hash back, nor a portal session.
                 var checkedHash = user.LegacyPasswordHash;
-                var hash = LegacyPasswordHash.IsLegacy(checkedHash) ? LegacyPasswordHash.CreateCurrent(body.Password!) : checkedHash;
+                var hash = LegacyPasswordHash.IsLegacy(checkedHash)
+                    ? await sso.HashPasswordAsync(body.Password!, http.RequestAborted)
+                    : checkedHash;
                 var now = clock.GetUtcNow().UtcDateTime;
                 var stillLegacy = move.Status == NextLoginStatus.NotInWindow && await db.EndUsers
                     .Where(u => u.Id == user.Id && !u.MigratedToSso && u.LegacyPasswordHash == checkedHash)
@@ -96,7 +98,7 @@ public static class LogInLegacyUser
         }
         else
         {
-            sso.CheckUnknown(body.Password!);
+            await sso.CheckUnknownAsync(body.Password!, http.RequestAborted);
         }
 
         return WrongCredentials();

@@ -20,6 +20,7 @@ public sealed class ProductSignIn(
     DummyPasswordCheck dummyPassword,
     UserManager<SsoAccount> users,
     AccountEmails emails,
+    PasswordCheckGate passwordChecks,
     LoginServices login)
 {
     /// <summary>
@@ -38,12 +39,30 @@ public sealed class ProductSignIn(
     /// <summary>The password was right: the unit goes back.</summary>
     public Task PasswordProvedAsync(FailureReservation reservation) => throttle.GiveBackAsync(reservation);
 
+    /// <summary>
+    /// Runs the product's own password hash check in the SSO's turn for hash checks (one per core
+    /// at a time, <see cref="PasswordCheckGate"/>), so a crowd on the product's form cannot starve
+    /// the rest of the Api of CPU either.
+    /// </summary>
+    public Task<bool> CheckPasswordAsync(Func<bool> check, CancellationToken cancellationToken) =>
+        passwordChecks.RunAsync(check, cancellationToken);
+
+    /// <summary>A new hash in the current algorithm for a product's password, made in the same turns as the checks.</summary>
+    public Task<string> HashPasswordAsync(string password, CancellationToken cancellationToken) =>
+        passwordChecks.RunAsync(() => LegacyPasswordHash.CreateCurrent(password), cancellationToken);
+
     /// <summary>Costs what a password check costs, for e-mails nobody registered (timing reveals nothing).</summary>
-    public void CheckUnknown(string password) => dummyPassword.Verify(password);
+    public Task CheckUnknownAsync(string password, CancellationToken cancellationToken) =>
+        passwordChecks.RunAsync(() => dummyPassword.Verify(password), cancellationToken);
 
     /// <summary>Whether this is the password of the SSO account (a migrated user trying the old form).</summary>
-    public async Task<bool> IsAccountPasswordAsync(string accountId, string password) =>
-        await users.FindByIdAsync(accountId) is { } account && await users.CheckPasswordAsync(account, password);
+    public async Task<bool> IsAccountPasswordAsync(string accountId, string password, CancellationToken cancellationToken)
+    {
+        var account = await users.FindByIdAsync(accountId);
+        return account is null
+            ? await passwordChecks.RunAsync(() => dummyPassword.Verify(password), cancellationToken)
+            : await passwordChecks.RunAsync(() => users.CheckPasswordAsync(account, password), cancellationToken);
+    }
 
     /// <summary>
     /// Opens a password-only session (amr pwd, marked legacy) for a subject the product names, sets

@@ -10,7 +10,7 @@ namespace Benchmarks.Scenarios;
 /// </summary>
 public static class StackStartAndScript
 {
-    public const double ColdStartLimitSeconds = 20;
+    public const double ColdStartLimitSeconds = 15;
 
     public const double LoginScriptLimitKb = 80;
 
