@@ -40,5 +40,17 @@ public sealed class ClusterSessionTests(ClusterApiFactory api) : IClassFixture<C
         Assert.Equal(0, await Journeys.SessionCountAsync(api, user.AccountId!));
     }
 
+    [Fact]
+    public async Task The_operators_status_names_the_cluster_and_its_three_primaries()
+    {
+        await using var scope = api.Services.CreateAsyncScope();
+        var facts = new Api.Status.SystemFacts(scope.ServiceProvider.GetRequiredService<Api.Data.AppDbContext>(), scope.ServiceProvider.GetRequiredService<IConnectionMultiplexer>());
+
+        var status = await facts.ReadAsync(CancellationToken.None);
+
+        Assert.StartsWith("Redis Cluster 7.", status.CacheServer);
+        Assert.EndsWith(", 3 primaries", status.CacheServer);
+    }
+
     private static string Sid(string accessToken) => new JsonWebTokenHandler().ReadJsonWebToken(accessToken).GetClaim("sid").Value;
 }

@@ -63,8 +63,11 @@ public sealed partial class RedisClusterProcess : IDisposable
     public int FailOverMasterOf(string key)
     {
         var (master, replica) = MasterAndReplicaOf(key);
-        Expect("+OK", Command(replica.Port, "CLUSTER", "FAILOVER"));
-        WaitUntil(() => Role(replica.Port) == "master" && Role(master.Port) == "slave" && nodes.All(IsSettled), $"the replica on {replica.Port} to take over from {master.Port}");
+        // An error answer throws; +OK means the replica has started taking over.
+        Command(replica.Port, "CLUSTER", "FAILOVER");
+        WaitUntil(
+            () => Role(replica.Port) == "master" && Role(master.Port) == "slave" && nodes.All(IsSettled) && TryMasterAndReplicaOf(key)?.Master == replica,
+            $"the replica on {replica.Port} to take over from {master.Port}");
         return replica.Port;
     }
 
@@ -118,23 +121,23 @@ public sealed partial class RedisClusterProcess : IDisposable
         }
     }
 
+    /// <summary>The master of the key's slot and a healthy replica of it, once the cluster's view shows both (gossip may lag a failover).</summary>
     private (Node Master, Node Replica) MasterAndReplicaOf(string key)
     {
-        // Just after a failover a node's view may still lag (the old master listed as master, the new
-        // one without its replica): ask again until one master holds the slot and has a live replica.
-        (Node Master, Node Replica) found = default;
-        WaitUntil(() => { found = ReadMasterAndReplicaOf(key); return true; }, $"one master and a replica for {key}");
-        return found;
+        (Node Master, Node Replica)? found = null;
+        WaitUntil(() => (found = TryMasterAndReplicaOf(key)) is not null, $"a master of {key} with a replica");
+        return found!.Value;
     }
 
-    private (Node Master, Node Replica) ReadMasterAndReplicaOf(string key)
+    private (Node Master, Node Replica)? TryMasterAndReplicaOf(string key)
     {
-        var slot = long.Parse(Command(Port, "CLUSTER", "KEYSLOT", key));
+        var port = nodes.First(node => node.IsRunning).Port;
+        var slot = long.Parse(Command(port, "CLUSTER", "KEYSLOT", key));
         // CLUSTER NODES: "<id> <ip:port@bus> <flags> <master id or -> ... <slot ranges>", one line a node.
-        var lines = Command(nodes.First(node => node.IsRunning).Port, "CLUSTER", "NODES").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ')).ToList();
-        var master = lines.Single(fields => fields[2].Contains("master") && !fields[2].Contains("fail") && fields.Skip(8).Any(range => Holds(range, slot)));
-        var replica = lines.First(fields => fields[3] == master[0] && !fields[2].Contains("fail"));
-        return (NodeAt(master[1]), NodeAt(replica[1]));
+        var lines = Command(port, "CLUSTER", "NODES").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ')).ToList();
+        var masters = lines.Where(fields => fields[2].Contains("master") && !fields[2].Contains("fail") && fields.Skip(8).Any(range => Holds(range, slot))).ToList();
+        var replica = masters.Count == 1 ? lines.FirstOrDefault(fields => fields[3] == masters[0][0] && !fields[2].Contains("fail")) : null;
+        return replica is null ? null : (NodeAt(masters[0][1]), NodeAt(replica[1]));
     }
 
     private Node NodeAt(string address) => nodes.Single(node => address.StartsWith($"127.0.0.1:{node.Port}@", StringComparison.Ordinal));
@@ -160,14 +163,6 @@ public sealed partial class RedisClusterProcess : IDisposable
     }
 
     private static string Role(int port) => Command(port, "ROLE").Split('\n')[0];
-
-    private static void Expect(string expected, string reply)
-    {
-        if (reply != expected.TrimStart('+'))
-        {
-            throw new InvalidOperationException($"Redis answered \"{reply}\", not {expected}.");
-        }
-    }
 
     private static void WaitUntil(Func<bool> condition, string what)
     {
