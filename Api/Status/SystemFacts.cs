@@ -29,8 +29,16 @@ public sealed record SystemFacts(AppDbContext Db, IConnectionMultiplexer Redis)
         // The schema changes only with a deployment, which restarts the process.
         schemaVersion ??= (await Db.Database.GetAppliedMigrationsAsync(cancellationToken)).LastOrDefault() ?? "none";
         var engine = Db.Database.IsSqlServer() ? "SQL Server" : "SQLite";
-        var server = Redis.GetServers().FirstOrDefault(s => s.IsConnected);
-        var cacheServer = server is null ? "unavailable" : $"Redis protocol {server.Version}";
+        // On a Redis Cluster every node is a server of the connection: any connected one tells the
+        // version, and the operators see how many primaries share the keys.
+        var servers = Redis.GetServers();
+        var server = servers.FirstOrDefault(s => s.IsConnected);
+        var cacheServer = server switch
+        {
+            null => "unavailable",
+            { ServerType: ServerType.Cluster } => $"Redis Cluster {server.Version}, {servers.Count(s => s.IsConnected && !s.IsReplica)} primaries",
+            _ => $"Redis protocol {server.Version}",
+        };
 
         return new SystemStatus(
             engine, schemaVersion, counts?.Partners ?? 0, counts?.Clients ?? 0, counts?.EndUsers ?? 0, visits, cacheServer, DateTime.UtcNow);

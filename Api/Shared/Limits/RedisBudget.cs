@@ -10,6 +10,10 @@ public readonly record struct BudgetTake(bool Taken, long Count);
 /// limits (a password hash, a code check, an e-mail, a ticket), in one Lua script, so fifty requests
 /// that arrive at once can never take more than the limit. A right answer gives its unit back.
 /// Shared by every module; each names its own keys (the SSO's start with <c>sso:</c>).
+/// Each script touches its one key, so on a Redis Cluster it runs on that key's master. Several
+/// budgets of one request (<see cref="TryTakeAllAsync"/>) live in different hash slots, so they are
+/// taken one after another and given back on a refusal, never in one multi-key script: a refusal
+/// or a failure between two takes leaves at most a unit taken too many, never one too few.
 /// </summary>
 public sealed class RedisBudget(IConnectionMultiplexer redis)
 {

@@ -73,7 +73,7 @@ public static class LoginOutcome
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.LastLoginAt, now));
         if (still == 0)
         {
-            await s.Sessions.RevokeAsync(session.Id, cookie);
+            await s.Sessions.RevokeAsync(session.Subject, session.Id, cookie);
             return null;
         }
 

@@ -41,7 +41,7 @@ public static class Authorize
         var subject = session is null ? null : await subjects.FindAsync(session.Subject);
         if (session is not null && subject is null)
         {
-            await sessions.RevokeAsync(session.Id);
+            await sessions.RevokeAsync(session.Subject, session.Id);
         }
 
         // prompt=login or max_age: a session older than asked for is not reused (but stays
@@ -88,7 +88,7 @@ public static class Authorize
         });
 
         // Before the code leaves: the product hears of the session's end (BackChannelLogout).
-        await sessions.RecordProductAsync(session.Id, product.ClientId);
+        await sessions.RecordProductAsync(session.Subject, session.Id, product.ClientId);
         // A legacy session's subject is the product's own user, not an SSO account.
         if (!session.Legacy)
         {

@@ -32,7 +32,7 @@ public static class EndSession
                 return Results.Redirect(ConfirmationPath + ConfirmationQuery(request));
             }
 
-            await sessions.RevokeAsync(session.Id, cookie);
+            await sessions.RevokeAsync(session.Subject, session.Id, cookie);
         }
 
         SessionCookies.ClearSession(http.Response);

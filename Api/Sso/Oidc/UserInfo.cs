@@ -15,7 +15,7 @@ public static class UserInfo
         var subjectId = result.Principal?.GetClaim(Claims.Subject);
         var sid = result.Principal?.GetClaim("sid");
         // Like the Api: a token outlives neither its SSO session nor its account.
-        if (sid is null || !await sessions.ExistsAsync(sid))
+        if (subjectId is null || sid is null || !await sessions.ExistsAsync(subjectId, sid))
         {
             return InvalidToken("The session of this token has ended.");
         }

@@ -16,9 +16,9 @@ public static class FreshSignIn
     /// <summary>Null when the token's session signed in recently enough; else the 403 the SPA answers with a new sign-in.</summary>
     public static async Task<ProblemHttpResult?> RequireAsync(HttpContext http, SsoSessionStore sessions, TimeProvider clock)
     {
-        var sid = http.User.GetSessionId();
-        var session = sid is null ? null : await sessions.FindAsync(sid);
-        return session is not null && session.Subject == http.User.GetUserId() && clock.GetUtcNow().UtcDateTime - session.CreatedAt <= MaxAge
+        var (subject, sid) = (http.User.GetUserId(), http.User.GetSessionId());
+        var session = subject is null || sid is null ? null : await sessions.FindAsync(subject, sid);
+        return session is not null && clock.GetUtcNow().UtcDateTime - session.CreatedAt <= MaxAge
             ? null
             : Problems.Forbidden("fresh-sign-in-needed", "Sign in again", PasskeyProblems.NeedsFreshSignIn);
     }

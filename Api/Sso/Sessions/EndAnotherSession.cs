@@ -20,14 +20,16 @@ public static class EndAnotherSession
             return Problems.BadRequest("Session in use", IsCurrent);
         }
 
-        // Another user's session answers exactly like one that has ended: nothing tells it exists.
-        var session = id.Length <= 64 ? await store.FindAsync(id) : null;
-        if (session is null || session.Subject != http.User.GetUserId())
+        // Looked up under the caller's own subject: another user's session answers exactly like
+        // one that has ended, and nothing tells it exists.
+        var subject = http.User.GetUserId()!;
+        var session = id.Length <= 64 ? await store.FindAsync(subject, id) : null;
+        if (session is null)
         {
             return Problems.Status(StatusCodes.Status404NotFound, "Session not found", AlreadyEnded);
         }
 
-        await store.RevokeAsync(session.Id);
+        await store.RevokeAsync(session.Subject, session.Id);
         return TypedResults.NoContent();
     }
 }

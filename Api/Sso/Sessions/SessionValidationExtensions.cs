@@ -23,9 +23,9 @@ public static class SessionValidationExtensions
                     return;
                 }
 
-                var sid = context.Principal?.GetSessionId();
+                var (subject, sid) = (context.Principal?.GetUserId(), context.Principal?.GetSessionId());
                 var sessions = context.HttpContext.RequestServices.GetRequiredService<SsoSessionStore>();
-                if (sid is null || !await sessions.ExistsAsync(sid))
+                if (subject is null || sid is null || !await sessions.ExistsAsync(subject, sid))
                 {
                     context.Fail("The session of this token has ended.");
                 }

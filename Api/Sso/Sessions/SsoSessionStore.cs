@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Caching.Memory;
@@ -16,9 +15,10 @@ public sealed class SsoSessionOptions
 
 /// <summary>
 /// SSO sessions in Redis, so every replica sees a logout, a password reset, a disable or an MFA
-/// reset at once. Keys: <c>sso:session:{sid}</c> (the session), <c>sso:cookie:{hash}</c> (cookie
-/// secret → sid), <c>sso:subject:{subject}</c> (the subject's sids, to revoke them all) and
-/// <c>sso:session:{sid}:clients</c> (the products the session signed in to, told when it ends).
+/// reset at once. The keys (<see cref="SessionKeys"/>) keep a subject's sessions, their index and
+/// their products in one hash slot, so the same commands work on one server and on a Redis Cluster;
+/// the cookie's pointer lives apart and is written first and deleted last, so a failure between
+/// two writes leaves at worst a pointer to nothing, never a session that a revocation misses.
 /// </summary>
 public sealed class SsoSessionStore(
     IConnectionMultiplexer redis,
@@ -53,11 +53,14 @@ public sealed class SsoSessionStore(
             LastSeenAt: now);
         var secret = NewId(32);
         var idle = options.Value.IdleTimeout;
+        // The cookie's pointer is in another hash slot than the session, so it cannot join the
+        // transaction: written first, it names nothing until the session exists (refused like an
+        // ended one) and expires by itself if the transaction below never runs.
+        await Db.StringSetAsync(SessionKeys.Cookie(secret), $"{session.Id}:{subject}", idle);
         var transaction = Db.CreateTransaction();
-        _ = transaction.StringSetAsync(SessionKey(session.Id), JsonSerializer.Serialize(session), idle);
-        _ = transaction.StringSetAsync(CookieKey(secret), session.Id, idle);
-        _ = transaction.SetAddAsync(SubjectKey(subject), session.Id);
-        _ = transaction.KeyExpireAsync(SubjectKey(subject), options.Value.AbsoluteLifetime);
+        _ = transaction.StringSetAsync(SessionKeys.Session(subject, session.Id), JsonSerializer.Serialize(session), idle);
+        _ = transaction.SetAddAsync(SessionKeys.Index(subject), session.Id);
+        _ = transaction.KeyExpireAsync(SessionKeys.Index(subject), options.Value.AbsoluteLifetime);
         await transaction.ExecuteAsync();
         return (session, secret);
     }
@@ -70,22 +73,23 @@ public sealed class SsoSessionStore(
             return null;
         }
 
-        var sid = await Db.StringGetAsync(CookieKey(cookieSecret));
-        if (sid.IsNullOrEmpty)
+        // "sid:subject" (a sid is base64url, so the first colon ends it; a subject may hold colons).
+        var pointer = (await Db.StringGetAsync(SessionKeys.Cookie(cookieSecret))).ToString();
+        var colon = pointer.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0)
         {
             return null;
         }
 
-        var json = await Db.StringGetAsync(SessionKey(sid!));
-        if (json.IsNullOrEmpty)
+        var session = await FindAsync(pointer[(colon + 1)..], pointer[..colon]);
+        if (session is null)
         {
             return null;
         }
 
-        var session = JsonSerializer.Deserialize<SsoSession>(json.ToString())!;
         if (clock.GetUtcNow().UtcDateTime - session.CreatedAt > options.Value.AbsoluteLifetime)
         {
-            await RevokeAsync(session.Id, cookieSecret);
+            await RevokeAsync(session.Subject, session.Id, cookieSecret);
             return null;
         }
 
@@ -99,32 +103,32 @@ public sealed class SsoSessionStore(
         // logout or "sign out other sessions" that lands between the read and this write wins.
         var idle = options.Value.IdleTimeout;
         var seen = session with { LastSeenAt = now };
-        var extended = Db.StringSetAsync(SessionKey(session.Id), JsonSerializer.Serialize(seen), idle, When.Exists);
-        await Task.WhenAll(extended, Db.KeyExpireAsync(CookieKey(cookieSecret), idle));
+        var extended = Db.StringSetAsync(SessionKeys.Session(session.Subject, session.Id), JsonSerializer.Serialize(seen), idle, When.Exists);
+        await Task.WhenAll(extended, Db.KeyExpireAsync(SessionKeys.Cookie(cookieSecret), idle));
         return await extended ? seen : null;
     }
 
-    /// <summary>The session with this id, or null when it has ended.</summary>
-    public async Task<SsoSession?> FindAsync(string sid)
+    /// <summary>The subject's session with this id, or null when it has ended (or is another subject's).</summary>
+    public async Task<SsoSession?> FindAsync(string subject, string sid)
     {
-        var json = await Db.StringGetAsync(SessionKey(sid));
+        var json = await Db.StringGetAsync(SessionKeys.Session(subject, sid));
         return json.IsNullOrEmpty ? null : JsonSerializer.Deserialize<SsoSession>(json.ToString());
     }
 
     /// <summary>A subject's live sessions, newest first; ids of ended ones are dropped from its set on the way.</summary>
     public async Task<IReadOnlyList<SsoSession>> ListAsync(string subject)
     {
-        var sids = await Db.SetMembersAsync(SubjectKey(subject));
+        var sids = await Db.SetMembersAsync(SessionKeys.Index(subject));
         if (sids.Length == 0)
         {
             return [];
         }
 
-        var values = await Db.StringGetAsync([.. sids.Select(sid => (RedisKey)SessionKey(sid!))]);
+        var values = await Db.StringGetAsync([.. sids.Select(sid => (RedisKey)SessionKeys.Session(subject, sid!))]);
         var ended = sids.Where((_, i) => values[i].IsNullOrEmpty).ToArray();
         if (ended.Length > 0)
         {
-            await Db.SetRemoveAsync(SubjectKey(subject), ended);
+            await Db.SetRemoveAsync(SessionKeys.Index(subject), ended);
         }
 
         var oldest = clock.GetUtcNow().UtcDateTime - options.Value.AbsoluteLifetime;
@@ -135,14 +139,14 @@ public sealed class SsoSessionStore(
             .OrderByDescending(session => session.CreatedAt)];
     }
 
-    /// <summary>True while the session exists: every Api request checks its token's sid here.</summary>
-    public Task<bool> ExistsAsync(string sid) => Db.KeyExistsAsync(SessionKey(sid));
+    /// <summary>True while the session exists: every Api request checks its token's sub and sid here.</summary>
+    public Task<bool> ExistsAsync(string subject, string sid) => Db.KeyExistsAsync(SessionKeys.Session(subject, sid));
 
     /// <summary>
     /// Notes that the session signed in to a product (authorize issued it a code), so that the
     /// product hears when the session ends. Kept as long as the session could live.
     /// </summary>
-    public async Task RecordProductAsync(string sid, string clientId)
+    public async Task RecordProductAsync(string subject, string sid, string clientId)
     {
         var recorded = (sid, clientId);
         if (recordedClients.TryGetValue(recorded, out _))
@@ -151,37 +155,39 @@ public sealed class SsoSessionStore(
         }
 
         var transaction = Db.CreateTransaction();
-        _ = transaction.SetAddAsync(ProductsKey(sid), clientId);
-        _ = transaction.KeyExpireAsync(ProductsKey(sid), options.Value.AbsoluteLifetime);
+        _ = transaction.SetAddAsync(SessionKeys.Products(subject, sid), clientId);
+        _ = transaction.KeyExpireAsync(SessionKeys.Products(subject, sid), options.Value.AbsoluteLifetime);
         await transaction.ExecuteAsync();
         recordedClients.Set(recorded, true, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(10) });
     }
 
     public void Dispose() => recordedClients.Dispose();
 
-    public async Task RevokeAsync(string sid, string? cookieSecret = null)
+    /// <summary>Ends one session; with its cookie's secret, the cookie's pointer goes too.</summary>
+    public async Task RevokeAsync(string subject, string sid, string? cookieSecret = null)
     {
-        var json = await Db.StringGetAsync(SessionKey(sid));
-        var keys = new List<RedisKey> { SessionKey(sid) };
+        var transaction = Db.CreateTransaction();
+        var deleted = transaction.KeyDeleteAsync(SessionKeys.Session(subject, sid));
+        _ = transaction.SetRemoveAsync(SessionKeys.Index(subject), sid);
+        await transaction.ExecuteAsync();
+        // Another slot: after the session, so a failure here leaves a pointer to nothing.
         if (cookieSecret is not null)
         {
-            keys.Add(CookieKey(cookieSecret));
+            await Db.KeyDeleteAsync(SessionKeys.Cookie(cookieSecret));
         }
 
-        await Db.KeyDeleteAsync([.. keys]);
-        if (!json.IsNullOrEmpty)
+        // Only the request that deleted the session tells its products.
+        if (await deleted)
         {
-            var session = JsonSerializer.Deserialize<SsoSession>(json.ToString())!;
-            await Db.SetRemoveAsync(SubjectKey(session.Subject), sid);
-            await EndedAsync(session.Subject, [sid]);
+            await EndedAsync(subject, [sid]);
         }
     }
 
     /// <summary>Ends every session of a subject (password reset, disable, delete, MFA reset).</summary>
     public async Task<int> RevokeAllAsync(string subject)
     {
-        var sids = await Db.SetMembersAsync(SubjectKey(subject));
-        var keys = sids.Select(sid => (RedisKey)SessionKey(sid!)).Append(SubjectKey(subject)).ToArray();
+        var sids = await Db.SetMembersAsync(SessionKeys.Index(subject));
+        var keys = sids.Select(sid => (RedisKey)SessionKeys.Session(subject, sid!)).Append(SessionKeys.Index(subject)).ToArray();
         await Db.KeyDeleteAsync(keys);
         // Cookie keys now point at deleted sessions and expire on their own within the idle timeout.
         await EndedAsync(subject, [.. sids.Select(sid => sid.ToString())]);
@@ -194,14 +200,14 @@ public sealed class SsoSessionStore(
     /// </summary>
     public async Task<long> RevokeAllExceptAsync(string subject, string keepSid)
     {
-        var others = (await Db.SetMembersAsync(SubjectKey(subject))).Where(sid => sid != keepSid).ToArray();
+        var others = (await Db.SetMembersAsync(SessionKeys.Index(subject))).Where(sid => sid != keepSid).ToArray();
         if (others.Length == 0)
         {
             return 0;
         }
 
-        var ended = Db.KeyDeleteAsync([.. others.Select(sid => (RedisKey)SessionKey(sid!))]);
-        await Task.WhenAll(ended, Db.SetRemoveAsync(SubjectKey(subject), others));
+        var ended = Db.KeyDeleteAsync([.. others.Select(sid => (RedisKey)SessionKeys.Session(subject, sid!))]);
+        await Task.WhenAll(ended, Db.SetRemoveAsync(SessionKeys.Index(subject), others));
         await EndedAsync(subject, [.. others.Select(sid => sid.ToString())]);
         return await ended;
     }
@@ -219,8 +225,8 @@ public sealed class SsoSessionStore(
         }
 
         var transaction = Db.CreateTransaction();
-        var clients = sids.Select(sid => transaction.SetMembersAsync(ProductsKey(sid))).ToArray();
-        _ = transaction.KeyDeleteAsync([.. sids.Select(sid => (RedisKey)ProductsKey(sid))]);
+        var clients = sids.Select(sid => transaction.SetMembersAsync(SessionKeys.Products(subject, sid))).ToArray();
+        _ = transaction.KeyDeleteAsync([.. sids.Select(sid => (RedisKey)SessionKeys.Products(subject, sid))]);
         await transaction.ExecuteAsync();
         for (var i = 0; i < sids.Count; i++)
         {
@@ -231,15 +237,6 @@ public sealed class SsoSessionStore(
             }
         }
     }
-
-    private static string SessionKey(string sid) => $"sso:session:{sid}";
-
-    private static string ProductsKey(string sid) => $"sso:session:{sid}:clients";
-
-    private static string CookieKey(string secret) =>
-        $"sso:cookie:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)))}";
-
-    private static string SubjectKey(string subject) => $"sso:subject:{subject}";
 
     private static string NewId(int bytes) => WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(bytes));
 }

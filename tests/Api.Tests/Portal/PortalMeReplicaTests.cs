@@ -82,7 +82,7 @@ public sealed class PortalMeReplicaTests : IAsyncLifetime
         var token = Token(session.Id, AccountId);
         Assert.Equal(HttpStatusCode.OK, (await GetMeAsync(replicas.Second, token)).Status);
 
-        await replicas.First.Services.GetRequiredService<SsoSessionStore>().RevokeAsync(session.Id);
+        await replicas.First.Services.GetRequiredService<SsoSessionStore>().RevokeAsync(session.Subject, session.Id);
 
         await AssertAllRefusedAsync(token);
     }

@@ -85,7 +85,7 @@ public sealed class SilentRenewalTests(SsoApiFactory api)
         await browser.RenewalCodeAsync();
 
         // "Sign out everywhere" from another device, or an administrator: the session is gone.
-        await api.Services.GetRequiredService<SsoSessionStore>().RevokeAsync(sid);
+        await api.Services.GetRequiredService<SsoSessionStore>().RevokeAsync(user.AccountId!, sid);
         var callback = await browser.SilentAuthorizeAsync(AnyChallenge);
 
         Assert.Contains("error=login_required", callback.Query);

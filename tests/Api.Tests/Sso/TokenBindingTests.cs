@@ -128,7 +128,7 @@ public sealed class TokenBindingTests(SsoApiFactory api)
         Assert.Equal(HttpStatusCode.OK, (await UserInfoAsync(browser, tokens.AccessToken)).StatusCode);
 
         // A password reset or an admin ends the session; fifty requests already on their way arrive after.
-        await api.Services.GetRequiredService<SsoSessionStore>().RevokeAsync(sid);
+        await api.Services.GetRequiredService<SsoSessionStore>().RevokeAsync(user.AccountId!, sid);
         var answers = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => UserInfoAsync(browser, tokens.AccessToken)));
 
         Assert.All(answers, answer => Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode));

@@ -14,7 +14,13 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"eup-api-{Guid.NewGuid():N}.db");
 
-    public ICacheServer Cache { get; } = CacheServers.Start();
+    private ICacheServer? cache;
+
+    /// <summary>The cache server this Api talks to, started on first use (when the host is configured).</summary>
+    public ICacheServer Cache => cache ??= CreateCacheServer();
+
+    /// <summary>The run's engine (<see cref="CacheServers"/>); a factory that needs a particular one overrides this.</summary>
+    protected virtual ICacheServer CreateCacheServer() => CacheServers.Start();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -39,7 +45,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        Cache.Dispose();
+        cache?.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(databaseFile);
     }

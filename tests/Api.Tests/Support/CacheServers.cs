@@ -2,9 +2,10 @@ namespace Api.Tests.Support;
 
 /// <summary>
 /// Starts the cache engine the run asks for: <c>TEST_CACHE_ENGINE=garnet</c> (the default, the
-/// engine the app host embeds) or <c>redis</c> (Debian's redis-server, the production engine).
+/// engine the app host embeds), <c>redis</c> (Debian's redis-server, the production engine) or
+/// <c>cluster</c> (a Redis Cluster of three masters and three replicas from the same package).
 /// tests/run.sh runs the integration tests once on each, so a behaviour that differs between
-/// them (Lua, expiry, transactions) fails one of the two runs.
+/// them (Lua, expiry, transactions, keys of one command in different hash slots) fails a run.
 /// </summary>
 public static class CacheServers
 {
@@ -14,11 +15,15 @@ public static class CacheServers
     {
         "" or "garnet" => "garnet",
         "redis" => "redis",
-        var other => throw new InvalidOperationException($"{EngineVariable}={other} is not known: use garnet or redis."),
+        "cluster" => "cluster",
+        var other => throw new InvalidOperationException($"{EngineVariable}={other} is not known: use garnet, redis or cluster."),
     };
 
     /// <summary>A fresh server on a free port, or on <paramref name="port"/> (a cache that comes back where the Api expects it).</summary>
-    public static ICacheServer Start(int? port = null) => Engine == "redis"
-        ? new RedisServerProcess(port)
-        : new EmbeddedGarnet(port);
+    public static ICacheServer Start(int? port = null) => Engine switch
+    {
+        "redis" => new RedisServerProcess(port),
+        "cluster" => new RedisClusterProcess(port),
+        _ => new EmbeddedGarnet(port),
+    };
 }

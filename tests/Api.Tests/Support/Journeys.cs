@@ -64,7 +64,7 @@ internal static class Journeys
 
     /// <summary>How many SSO sessions the account has in the session store (what a browser cookie would name).</summary>
     public static async Task<long> SessionCountAsync(SsoApiFactory api, string accountId) =>
-        await api.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase().SetLengthAsync($"sso:subject:{accountId}");
+        await api.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase().SetLengthAsync(Api.Sso.Sessions.SessionKeys.Index(accountId));
 
     public static bool SetsSessionCookie(SsoResponse answer) =>
         answer.SetCookies.Any(c => c.StartsWith("__Host-sso=", StringComparison.Ordinal));

@@ -42,11 +42,15 @@ public sealed record StoreSnapshot(IReadOnlyDictionary<string, long> Rows, long 
             }
         }
 
+        // Every primary: on a Redis Cluster each holds a share of the keys (replicas hold copies).
         var redis = scope.ServiceProvider.GetRequiredService<IConnectionMultiplexer>();
         long sessions = 0;
-        await foreach (var _ in redis.GetServers()[0].KeysAsync(pattern: "sso:session:*"))
+        foreach (var server in redis.GetServers().Where(server => !server.IsReplica))
         {
-            sessions++;
+            await foreach (var _ in server.KeysAsync(pattern: Api.Sso.Sessions.SessionKeys.SessionPattern))
+            {
+                sessions++;
+            }
         }
 
         return new StoreSnapshot(rows, sessions);

@@ -96,7 +96,7 @@ public sealed class ClaimSweep(SsoApiFactory api)
         }
 
         Assert.Equal(before, await AccountSnapshot.TakeAsync(api, victim.AccountId!));
-        Assert.NotNull(await api.Services.GetRequiredService<SsoSessionStore>().FindAsync(session.Id));
+        Assert.NotNull(await api.Services.GetRequiredService<SsoSessionStore>().FindAsync(session.Subject, session.Id));
         await AccountSnapshot.AssertOwnerSignsInAsync(api, victim);
     }
 

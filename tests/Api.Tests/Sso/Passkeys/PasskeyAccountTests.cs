@@ -122,10 +122,11 @@ public sealed class PasskeyAccountTests(SsoApiFactory api)
     /// <summary>Moves the token's session's sign-in back in time, as if it had happened <paramref name="ago"/>.</summary>
     private async Task SignedInAgoAsync(string accessToken, TimeSpan ago)
     {
-        var sid = new JwtSecurityTokenHandler().ReadJwtToken(accessToken).Claims.First(c => c.Type == "sid").Value;
+        var claims = new JwtSecurityTokenHandler().ReadJwtToken(accessToken).Claims.ToList();
+        var key = SessionKeys.Session(claims.First(c => c.Type == "sub").Value, claims.First(c => c.Type == "sid").Value);
         var redis = api.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
-        var session = JsonSerializer.Deserialize<SsoSession>((await redis.StringGetAsync($"sso:session:{sid}")).ToString())!;
+        var session = JsonSerializer.Deserialize<SsoSession>((await redis.StringGetAsync(key)).ToString())!;
         var moved = JsonSerializer.Serialize(session with { CreatedAt = session.CreatedAt - ago });
-        Assert.True(await redis.StringSetAsync($"sso:session:{sid}", moved, null, keepTtl: true, When.Exists));
+        Assert.True(await redis.StringSetAsync(key, moved, null, keepTtl: true, When.Exists));
     }
 }

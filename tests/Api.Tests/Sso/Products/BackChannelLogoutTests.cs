@@ -62,7 +62,7 @@ public sealed class BackChannelLogoutTests(ProductsApiFactory api)
 
         await Task.WhenAll(Enumerable.Range(0, 50).Select(i => (i % 3) switch
         {
-            0 => sessions.RevokeAsync(sid, cookie),
+            0 => sessions.RevokeAsync(user.AccountId!, sid, cookie),
             1 => sessions.RevokeAllAsync(user.AccountId!),
             _ => sessions.RevokeAllExceptAsync(user.AccountId!, "another-session"),
         }));
@@ -102,9 +102,9 @@ public sealed class BackChannelLogoutTests(ProductsApiFactory api)
     {
         var sessions = api.Services.GetRequiredService<SsoSessionStore>();
         var (marker, _) = await sessions.CreateAsync($"barrier-{Guid.NewGuid():N}", ["pwd"], legacy: false);
-        await sessions.RecordProductAsync(marker.Id, ProductsApiFactory.Rmm);
-        await sessions.RecordProductAsync(marker.Id, ProductsApiFactory.Other);
-        await sessions.RevokeAsync(marker.Id);
+        await sessions.RecordProductAsync(marker.Subject, marker.Id, ProductsApiFactory.Rmm);
+        await sessions.RecordProductAsync(marker.Subject, marker.Id, ProductsApiFactory.Other);
+        await sessions.RevokeAsync(marker.Subject, marker.Id);
         await api.Receiver.WaitForAsync(ProductsApiFactory.Rmm, marker.Id);
         await api.Receiver.WaitForAsync(ProductsApiFactory.Other, marker.Id);
     }
