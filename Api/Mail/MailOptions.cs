@@ -15,6 +15,12 @@ public sealed class MailOptions
     public int MaxAttempts { get; set; } = 8;
 
     /// <summary>
+    /// How long a replica holds a message it is sending. A replica killed mid-send leaves its lease
+    /// behind, and the message waits this long before another replica sends it again.
+    /// </summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
     /// How the SMTP connection is protected; unset means SslOnConnect for an <c>smtps://</c>
     /// connection string, None in Development to a server on this machine (smtp4dev), and
     /// StartTls everywhere else.

@@ -15,8 +15,6 @@ public sealed class OutboxDispatcher(
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -62,18 +60,15 @@ public sealed class OutboxDispatcher(
             return false;
         }
 
-        var leased = await db.Set<OutboxMessage>()
-            .Where(m => m.Id == candidate && (m.LeaseUntil == null || m.LeaseUntil < now))
-            .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, now + Lease), cancellationToken);
-        if (leased == 0)
+        if (!await TryLeaseAsync(db, candidate, now, cancellationToken))
         {
-            return true; // another replica took it; look for the next one
+            return true; // another replica took it (or already sent it); look for the next one
         }
 
         var message = await db.Set<OutboxMessage>().SingleAsync(m => m.Id == candidate, cancellationToken);
         try
         {
-            await sender.SendAsync(message.To, message.Subject, message.TextBody, message.HtmlBody, cancellationToken);
+            await sender.SendAsync(message.MessageId(options.Value.Domain), message.To, message.Subject, message.TextBody, message.HtmlBody, cancellationToken);
             message.SentAt = clock.GetUtcNow().UtcDateTime;
             message.LastError = null;
             message.RemoveContent();
@@ -95,5 +90,20 @@ public sealed class OutboxDispatcher(
         message.LeaseUntil = null;
         await db.SaveChangesAsync(CancellationToken.None);
         return true;
+    }
+
+    /// <summary>
+    /// Takes the message for this dispatcher while it is still due: unsent, not given up, not leased
+    /// by a live replica. The candidate was chosen a moment earlier, and meanwhile another replica
+    /// may have leased, sent and released it; checking only the lease would send it a second time.
+    /// </summary>
+    public async Task<bool> TryLeaseAsync(DbContext db, Guid messageId, DateTime now, CancellationToken cancellationToken)
+    {
+        var maxAttempts = options.Value.MaxAttempts;
+        var until = now + options.Value.Lease;
+        return await db.Set<OutboxMessage>()
+            .Where(m => m.Id == messageId && m.SentAt == null && m.Attempts < maxAttempts && m.NextAttemptAt <= now
+                && (m.LeaseUntil == null || m.LeaseUntil < now))
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.LeaseUntil, until), cancellationToken) == 1;
     }
 }

@@ -35,6 +35,16 @@ public sealed class OutboxMessage
     public Guid? PartnerId { get; set; }
 
     /// <summary>
+    /// The mail's Message-ID: the row's own id, so every attempt sends the same message. A replica
+    /// killed after the server accepted the mail but before it recorded SentAt sends it again once
+    /// its lease runs out; the receiver (and anyone counting) sees one message twice, not two.
+    /// </summary>
+    public string MessageId(string domain) => MessageIdOf(Id, domain);
+
+    /// <summary>The Message-ID the row with this id is sent with (for whoever matches mails to rows).</summary>
+    public static string MessageIdOf(Guid id, string domain) => $"{id:N}@{domain}";
+
+    /// <summary>
     /// Drops the body once it is of no more use: it holds activation and reset links, which must
     /// exist only in the recipient's mailbox, not in every database backup. What partner admins
     /// look at (recipient, kind, subject, delivery status) stays.

@@ -10,12 +10,13 @@ namespace Api.Mail;
 /// </summary>
 public sealed class SmtpSender(IOptions<MailOptions> options, IConfiguration configuration, IHostEnvironment environment)
 {
-    public async Task SendAsync(string to, string subject, string textBody, string htmlBody, CancellationToken cancellationToken)
+    public async Task SendAsync(string messageId, string to, string subject, string textBody, string htmlBody, CancellationToken cancellationToken)
     {
         var server = MailServer.From(configuration, options.Value, environment)
             ?? throw new InvalidOperationException("No connection string 'mail' (smtp://host:port or smtps://host:port).");
         var mime = new MimeMessage
         {
+            MessageId = messageId,
             Subject = subject,
             Body = new BodyBuilder { TextBody = textBody, HtmlBody = htmlBody }.ToMessageBody(),
         };

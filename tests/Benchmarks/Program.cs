@@ -24,6 +24,29 @@ public static class Bench
             return await LoadProcess.RunAsync(args);
         }
 
+        // The soak: three replicas behind YARP under faults (Soak/SoakRun).
+        if (args is ["soak-load", ..])
+        {
+            return await Soak.SoakLoad.RunAsync(args);
+        }
+
+        if (args is ["--soak", var length])
+        {
+            if (Soak.SoakOptions.Parse(length) is not { } soak)
+            {
+                Console.Error.WriteLine($"--soak takes a length of at least 30 s, such as 10m or 45s (not '{length}').");
+                return 2;
+            }
+
+            using var stopSoak = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) =>
+            {
+                e.Cancel = true;
+                stopSoak.Cancel();
+            };
+            return await Soak.SoakRun.RunAsync(soak, RepoRoot.Find(), stopSoak.Token);
+        }
+
         var options = BenchOptions.Parse(args);
         if (options is null)
         {

@@ -13,17 +13,27 @@ namespace Api.Sso.Oidc;
 /// </summary>
 public static class ProductRegistration
 {
+    /// <summary>How often a start tries again when other replicas starting at the same moment got there first.</summary>
+    private const int Attempts = 10;
+
     public static async Task RegisterProductsAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await RegisterOnceAsync(services, cancellationToken);
-        }
-        catch (Exception exception) when (exception is DbUpdateException or OpenIddictExceptions.ConcurrencyException)
-        {
-            // Another replica starting at the same moment registered them first: update theirs,
-            // in a fresh scope (OpenIddict caches the lookup that found nothing).
-            await RegisterOnceAsync(services, cancellationToken);
+            try
+            {
+                await RegisterOnceAsync(services, cancellationToken);
+                return;
+            }
+            catch (Exception exception) when (attempt < Attempts && exception is DbUpdateException
+                or OpenIddictExceptions.ConcurrencyException or OpenIddictExceptions.ValidationException)
+            {
+                // Another replica starting at the same moment changed them first: it created a
+                // client this one found missing (OpenIddict's check answers "an application with
+                // the same client identifier already exists") or updated one this one had read.
+                // Try again in a fresh scope (OpenIddict caches the lookup), a little apart.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(10, 50 * attempt)), cancellationToken);
+            }
         }
     }
 

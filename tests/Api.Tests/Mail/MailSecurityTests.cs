@@ -77,9 +77,9 @@ public sealed class MailSecurityTests
         var required = Sender("Production", mail, security: null);
         var development = Sender("Development", mail, security: null);
 
-        var refused = await Record.ExceptionAsync(() => required.SendAsync("someone@example.com", "Reset your password", "link", "<p>link</p>", CancellationToken.None));
+        var refused = await Record.ExceptionAsync(() => required.SendAsync("refused@platform.example", "someone@example.com", "Reset your password", "link", "<p>link</p>", CancellationToken.None));
         var before = sink.Received.Count;
-        await development.SendAsync("someone@example.com", "Development mail", "text", "<p>text</p>", CancellationToken.None);
+        await development.SendAsync("development@platform.example", "someone@example.com", "Development mail", "text", "<p>text</p>", CancellationToken.None);
 
         Assert.IsType<NotSupportedException>(refused);
         Assert.Contains("STARTTLS", refused.Message, StringComparison.OrdinalIgnoreCase);

@@ -34,8 +34,10 @@ public sealed class ApiProcess : IDisposable
         var environment = settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
         environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         var api = new ApiProcess(ChildProcess.Start("dotnet", [dll], binaries, environment), new Uri($"http://127.0.0.1:{port}/"));
+        // Cancelled while it starts (Ctrl+C, the soak ending): the process must not outlive the bench.
+        using var stop = cancellationToken.Register(api.Dispose);
         using var http = new HttpClient { BaseAddress = api.BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (DateTime.UtcNow < deadline && !api.process.HasExited)
         {
             try
@@ -58,7 +60,7 @@ public sealed class ApiProcess : IDisposable
 
         var why = api.Tail;
         api.Dispose();
-        throw new InvalidOperationException($"The Api did not answer GET /alive within 60 s:{Environment.NewLine}{why}");
+        throw new InvalidOperationException($"The Api did not answer GET /alive within 120 s:{Environment.NewLine}{why}");
     }
 
     /// <summary>The Api process's working set now, in bytes.</summary>

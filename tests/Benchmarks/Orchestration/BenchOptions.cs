@@ -16,7 +16,7 @@ public sealed record BenchOptions(
     public static readonly string[] AllScenarios = ["me", "manage-users", "funnel", "export", "migration", "renewal", "signin", "coldstart", "loginjs"];
 
     public const string Usage =
-        "Usage: dotnet run -c Release --project tests/Benchmarks [-- --smoke] [-- --only me,manage-users,funnel,export,migration,renewal,signin,coldstart,loginjs]";
+        "Usage: dotnet run -c Release --project tests/Benchmarks [-- --smoke] [-- --only me,manage-users,funnel,export,migration,renewal,signin,coldstart,loginjs] | [-- --soak 10m]";
 
     /// <summary>
     /// Whether this run does <paramref name="scenario"/>. The smoke run leaves out the stack's cold

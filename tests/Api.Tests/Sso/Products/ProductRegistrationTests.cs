@@ -37,6 +37,34 @@ public sealed class ProductRegistrationTests(ProductsApiFactory api)
         Assert.Equal([ProductsApiFactory.Other, "portal-spa", ProductsApiFactory.Rmm], await ClientIdsAsync(applications));
     }
 
+    [Fact]
+    public async Task Fifty_replicas_starting_together_on_a_fresh_database_all_start_with_one_client_per_product()
+    {
+        // A fresh database: no client registered yet (the soak's three replicas crashed here).
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var existing = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+            var all = new List<object>();
+            await foreach (var application in existing.ListAsync())
+            {
+                all.Add(application);
+            }
+
+            foreach (var application in all)
+            {
+                await existing.DeleteAsync(application);
+            }
+        }
+
+        var starts = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Record.ExceptionAsync(() => api.Services.RegisterProductsAsync())));
+
+        Assert.All(starts, Assert.Null);
+        await using var check = api.Services.CreateAsyncScope();
+        var applications = check.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+        Assert.Equal([ProductsApiFactory.Other, "portal-spa", ProductsApiFactory.Rmm], await ClientIdsAsync(applications));
+        Assert.True(await applications.ValidateClientSecretAsync((await applications.FindByClientIdAsync(ProductsApiFactory.Rmm))!, ProductsApiFactory.RmmSecret));
+    }
+
     private static async Task<List<string>> ClientIdsAsync(IOpenIddictApplicationManager applications)
     {
         var ids = new List<string>();
