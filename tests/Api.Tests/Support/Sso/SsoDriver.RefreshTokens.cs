@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Api.Tests.Support;
@@ -51,17 +50,7 @@ public sealed partial class SsoDriver
     public async Task<(Uri? Callback, string Verifier)> SilentCallbackAsync(string clientId, string redirectUri, string scope)
     {
         var verifier = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
-        var url = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
-        {
-            ["client_id"] = clientId,
-            ["redirect_uri"] = redirectUri,
-            ["response_type"] = "code",
-            ["scope"] = scope,
-            ["state"] = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16)),
-            ["code_challenge"] = Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))),
-            ["code_challenge_method"] = "S256",
-            ["prompt"] = "none",
-        });
+        var url = SilentAuthorizeUrl(Base64UrlEncoder.Encode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier))), clientId, redirectUri, scope);
         return (LocationOf(await Http.GetAsync(url)), verifier);
     }
 

@@ -16,21 +16,24 @@ public sealed partial class SsoDriver
     /// <summary>Authorize with <c>prompt=none</c> and this browser's SSO cookie; returns where the provider sends the hidden frame.</summary>
     public async Task<Uri> SilentAuthorizeAsync(string codeChallenge)
     {
-        var url = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
+        var response = await Http.GetAsync(SilentAuthorizeUrl(codeChallenge, ClientId, RedirectUri, Scopes));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return LocationOf(response)!;
+    }
+
+    /// <summary>The authorize URL of a silent sign-in (<c>prompt=none</c>, code + PKCE S256) for any product and scopes.</summary>
+    public static string SilentAuthorizeUrl(string codeChallenge, string clientId, string redirectUri, string scope) =>
+        QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
         {
-            ["client_id"] = ClientId,
-            ["redirect_uri"] = RedirectUri,
+            ["client_id"] = clientId,
+            ["redirect_uri"] = redirectUri,
             ["response_type"] = "code",
-            ["scope"] = Scopes,
+            ["scope"] = scope,
             ["state"] = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16)),
             ["code_challenge"] = codeChallenge,
             ["code_challenge_method"] = "S256",
             ["prompt"] = "none",
         });
-        var response = await Http.GetAsync(url);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return LocationOf(response)!;
-    }
 
     /// <summary>A silent renewal's code (asserted) and the PKCE verifier that redeems it.</summary>
     public async Task<RenewalCode> RenewalCodeAsync()
