@@ -110,7 +110,7 @@ else
 fi
 
 # Three Api replicas behind YARP on a Redis Cluster, with a replica SIGKILLed, the mail server restarted
-# and a Redis master failed over under mixed traffic (README, Benchmarks): ~2 minutes. Unlike the bench,
+# and a Redis master failed over under mixed traffic (README, Benchmarks): ~2.5 minutes. Unlike the bench,
 # its exit code says whether every invariant held (nothing lost, nothing done twice), so it can fail the run.
 step "Soak, short form (tests/Benchmarks --soak 45s)"
 if dotnet run -c Release --no-build --project tests/Benchmarks -- --soak 45s > "$results/soak-smoke.txt" 2>&1; then

@@ -91,7 +91,8 @@ public sealed class SoakReport(SoakOptions options, SoakLoadResult load, IReadOn
             output.WriteLine($"  outbox: {detail}");
         }
 
-        foreach (var error in load.RealErrors.Take(10))
+        // The real errors first (each with its time, to set against the faults), then those of the failover.
+        foreach (var error in real.Take(10).Concat(refusedAtFailover.Take(3)))
         {
             output.WriteLine($"  {(refusedAtFailover.Contains(error) ? "refused at the failover" : "real error")}: {DateTimeOffset.FromUnixTimeMilliseconds(error.At):HH:mm:ss.fff} {error.Kind}: {error.Why[..Math.Min(error.Why.Length, 300)]}");
         }
