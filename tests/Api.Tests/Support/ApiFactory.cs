@@ -42,10 +42,20 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Also on the plain dispose path (`await using var api = new …Factory()` in a test), which
+    /// never calls <see cref="IAsyncLifetime.DisposeAsync"/>: a cache server must not outlive its test.
+    /// </summary>
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Interlocked.Exchange(ref cache, null)?.Dispose();
+    }
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
-        cache?.Dispose();
+        Interlocked.Exchange(ref cache, null)?.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(databaseFile);
     }
