@@ -35,6 +35,7 @@ public static class ProblemDetailsExtensions
                 _ => null,
             };
         });
+        services.AddSingleton<RedisSlotMapRefresh>();
         services.AddExceptionHandler<DependencyDownHandler>();
         services.AddExceptionHandler<UnreadableRequestHandler>();
         // Let unreadable bodies reach UnreadableRequestHandler instead of an empty 400.
@@ -47,7 +48,7 @@ public static class ProblemDetailsExtensions
 /// Turns an outage of Redis or SQL into a 503 with a sentence for the user, never a stack trace.
 /// Requests fail closed: nothing is half-written because each write is one transaction.
 /// </summary>
-internal sealed class DependencyDownHandler(IProblemDetailsService problems, ILogger<DependencyDownHandler> logger) : IExceptionHandler
+internal sealed class DependencyDownHandler(IProblemDetailsService problems, RedisSlotMapRefresh slotMap, ILogger<DependencyDownHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -57,9 +58,9 @@ internal sealed class DependencyDownHandler(IProblemDetailsService problems, ILo
         {
             RedisException or RedisTimeoutException => "session cache",
             // A Redis Cluster master just failed over: for a moment the client's slot map still
-            // names the old master, now a replica, and refuses to write there; the client refreshes
-            // its map on this very error, so trying again a moment later succeeds.
-            RedisCommandException replica when replica.Message.StartsWith("Command cannot be issued to a replica", StringComparison.Ordinal) => "session cache",
+            // names the old master, now a replica, and refuses to write there; the map is relearnt
+            // at once (RedisSlotMapRefresh), so trying again a moment later succeeds.
+            RedisCommandException stale when RedisSlotMapRefresh.IsStaleRoute(stale) => "session cache",
             Microsoft.Data.Sqlite.SqliteException or Microsoft.Data.SqlClient.SqlException => "database",
             TimeoutException => "a backing service",
             _ => null,
@@ -67,6 +68,11 @@ internal sealed class DependencyDownHandler(IProblemDetailsService problems, ILo
         if (dependency is null)
         {
             return false;
+        }
+
+        if (Causes(exception).Any(RedisSlotMapRefresh.IsStaleRoute))
+        {
+            slotMap.Request();
         }
 
         logger.LogError(exception, "Request failed because the {Dependency} is unavailable", dependency);
