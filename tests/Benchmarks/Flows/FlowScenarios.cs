@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 
 namespace Benchmarks.Flows;
 
@@ -34,41 +31,6 @@ public static class FlowScenarios
         "--warmup", warmup.TotalSeconds.ToString(CultureInfo.InvariantCulture),
     ];
 
-    private static async Task<FlowResult> RunAsync(string[] arguments, TimeSpan expected, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(typeof(LoadProcess).Assembly.Location);
-        start.ArgumentList.Add("load");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("The load process did not start.");
-        var errors = new StringBuilder();
-        child.ErrorDataReceived += (_, line) => errors.AppendLine(line.Data);
-        child.BeginErrorReadLine();
-        var output = child.StandardOutput.ReadToEndAsync(cancellationToken);
-        using var cap = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cap.CancelAfter(expected + TimeSpan.FromMinutes(4));
-        try
-        {
-            await child.WaitForExitAsync(cap.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            child.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        var line = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault(l => l.StartsWith('{'));
-        return line is not null && JsonSerializer.Deserialize<FlowResult>(line, LoadProcess.Json) is { } result
-            ? result
-            : throw new InvalidOperationException($"load {arguments[0]} exited with {child.ExitCode} and no result: {errors.ToString().Trim()}");
-    }
+    private static Task<FlowResult> RunAsync(string[] arguments, TimeSpan expected, CancellationToken cancellationToken) =>
+        ChildLoad.RunAsync<FlowResult>(["load", .. arguments], expected + TimeSpan.FromMinutes(4), cancellationToken);
 }

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using Benchmarks.Flows;
 using Benchmarks.Load;
 using Benchmarks.Orchestration;
@@ -80,44 +78,13 @@ public static class SoakRun
     }
 
     /// <summary>The mixed traffic in a child process of this program (<see cref="SoakLoad"/>); its last output line is the result.</summary>
-    private static async Task<SoakLoadResult> LoadAsync(Uri proxy, string usersFile, string admin, SoakOptions options, string requestsFile, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
-            typeof(SoakLoad).Assembly.Location, "soak-load", "--base-url", proxy.ToString(), "--users", usersFile, "--admin", admin,
+    private static Task<SoakLoadResult> LoadAsync(Uri proxy, string usersFile, string admin, SoakOptions options, string requestsFile, CancellationToken cancellationToken) =>
+        ChildLoad.RunAsync<SoakLoadResult>(
+        [
+            "soak-load", "--base-url", proxy.ToString(), "--users", usersFile, "--admin", admin,
             "--seconds", options.Duration.TotalSeconds.ToString(CultureInfo.InvariantCulture),
             "--clients", options.ClientsPerKind.ToString(CultureInfo.InvariantCulture), "--out", requestsFile,
-        })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("The soak's load process did not start.");
-        var errors = new StringBuilder();
-        child.ErrorDataReceived += (_, line) => errors.AppendLine(line.Data);
-        child.BeginErrorReadLine();
-        var output = child.StandardOutput.ReadToEndAsync(cancellationToken);
-        using var cap = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cap.CancelAfter(options.Duration + TimeSpan.FromMinutes(5));
-        try
-        {
-            await child.WaitForExitAsync(cap.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            child.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        var line = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault(l => l.StartsWith('{'));
-        return line is not null && JsonSerializer.Deserialize<SoakLoadResult>(line, LoadProcess.Json) is { } result
-            ? result
-            : throw new InvalidOperationException($"The soak's load exited with {child.ExitCode} and no result: {errors.ToString().Trim()}");
-    }
+        ],
+        options.Duration + TimeSpan.FromMinutes(5),
+        cancellationToken);
 }
