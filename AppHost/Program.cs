@@ -47,5 +47,8 @@ api.WithEnvironment("Identity__Issuer", webclient.GetEndpoint("http"));
 // Another product on the same sign-in (README, "Other products on the same sign-in").
 builder.AddRmmConsole(api, webclient);
 
+// A partner's webhook receiver, to watch signed deliveries arrive (README, "Webhooks").
+builder.AddWebhookReceiver();
+
 builder.Build().Run();
 return 0;

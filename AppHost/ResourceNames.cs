@@ -11,4 +11,5 @@ public static class ResourceNames
     public const string WebClientInstall = "webclient-npm-install";
     public const string RmmConsole = "rmm-console";
     public const string RmmConsoleClientSecret = "rmm-console-client-secret";
+    public const string WebhookReceiver = "webhook-receiver";
 }

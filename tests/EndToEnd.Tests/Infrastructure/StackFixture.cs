@@ -27,6 +27,9 @@ public sealed class StackFixture : IAsyncLifetime
     /// <summary>The second product of the platform (the RMM console), on an origin of its own.</summary>
     public Uri RmmConsoleUrl { get; private set; } = null!;
 
+    /// <summary>The development webhook receiver (a partner's tool): where an endpoint's deliveries arrive.</summary>
+    public Uri WebhookReceiverUrl { get; private set; } = null!;
+
     public TimeSpan StartedIn { get; private set; }
 
     public async Task InitializeAsync()
@@ -46,7 +49,7 @@ public sealed class StackFixture : IAsyncLifetime
         App = await builder.BuildAsync();
         using var cts = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(cts.Token);
-        foreach (var resource in new[] { ResourceNames.Cache, ResourceNames.Mail, ResourceNames.Api, ResourceNames.WebClient, ResourceNames.RmmConsole })
+        foreach (var resource in new[] { ResourceNames.Cache, ResourceNames.Mail, ResourceNames.Api, ResourceNames.WebClient, ResourceNames.RmmConsole, ResourceNames.WebhookReceiver })
         {
             await App.ResourceNotifications.WaitForResourceHealthyAsync(resource, cts.Token);
         }
@@ -55,6 +58,7 @@ public sealed class StackFixture : IAsyncLifetime
         PortalUrl = App.GetEndpoint(ResourceNames.WebClient, "http");
         MailInboxUrl = App.GetEndpoint(ResourceNames.Mail, "http");
         RmmConsoleUrl = App.GetEndpoint(ResourceNames.RmmConsole, "http");
+        WebhookReceiverUrl = App.GetEndpoint(ResourceNames.WebhookReceiver, "http");
     }
 
     public async Task DisposeAsync()
