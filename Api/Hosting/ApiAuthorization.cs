@@ -1,4 +1,5 @@
 using Api.Admin.Staff;
+using Api.Scim;
 using Api.Shared;
 using Microsoft.AspNetCore.Authorization;
 
@@ -30,6 +31,9 @@ public static class ApiAuthorization
             .AddPolicy(AuthorizationPolicies.Operator, policy => policy
                 .RequireAuthenticatedUser()
                 .AddRequirements(new MfaSessionRequirement(), new StaffRequirement(), new OperatorRequirement()))
+            .AddPolicy(AuthorizationPolicies.Scim, policy => policy
+                .RequireAuthenticatedUser()
+                .AddRequirements(new MfaSessionRequirement(), new StaffRequirement(), new ScimProvisionerRequirement()))
             .Services;
     }
 }

@@ -57,6 +57,10 @@ internal sealed class EndUserConfiguration : IEntityTypeConfiguration<EndUser>
         user.Property(u => u.SsoEmailMismatch).HasMaxLength(254);
         user.HasIndex(u => new { u.PartnerId, u.SsoEmailMismatch });
         user.HasIndex(u => new { u.PartnerId, u.AccessDeclinedAt });
+        // SCIM clients find a user by the id they gave it (filter externalId eq "…"), per partner.
+        // Not unique: a deleted row keeps its id, and a new row may take it again.
+        user.Property(u => u.ExternalId).HasMaxLength(200);
+        user.HasIndex(u => new { u.PartnerId, u.ExternalId });
     }
 }
 

@@ -312,6 +312,10 @@ namespace Api.Data.Schema.SqlServer
                     b.Property<bool>("Enabled")
                         .HasColumnType("bit");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTime?>("LastLoginAt")
                         .HasColumnType("datetime2");
 
@@ -355,6 +359,8 @@ namespace Api.Data.Schema.SqlServer
                     b.HasIndex("SsoAccountId");
 
                     b.HasIndex("PartnerId", "AccessDeclinedAt");
+
+                    b.HasIndex("PartnerId", "ExternalId");
 
                     b.HasIndex("PartnerId", "SsoEmailMismatch");
 

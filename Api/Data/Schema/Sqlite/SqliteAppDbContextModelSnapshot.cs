@@ -307,6 +307,10 @@ namespace Api.Data.Schema.Sqlite
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastLoginAt")
                         .HasColumnType("TEXT");
 
@@ -350,6 +354,8 @@ namespace Api.Data.Schema.Sqlite
                     b.HasIndex("SsoAccountId");
 
                     b.HasIndex("PartnerId", "AccessDeclinedAt");
+
+                    b.HasIndex("PartnerId", "ExternalId");
 
                     b.HasIndex("PartnerId", "SsoEmailMismatch");
 
