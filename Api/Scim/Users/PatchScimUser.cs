@@ -8,9 +8,5 @@ public static class PatchScimUser
 {
     public static Task<ScimResult> HandleAsync(
         Guid? clientId, Guid id, HttpRequest request, StaffMember caller, [AsParameters] EndUserServices s, IConfiguration configuration, CancellationToken cancellationToken) =>
-        ScimUserWrite.RunAsync(clientId, id, request, caller, s, configuration, (body, current) =>
-        {
-            var desired = ScimUserResource.Attributes(current);
-            return ScimPatch.Apply(desired, body) is { } error ? (null, error) : (desired, null);
-        }, cancellationToken);
+        ScimUserWrite.RunAsync(clientId, id, request, caller, s, configuration, patch: true, cancellationToken);
 }

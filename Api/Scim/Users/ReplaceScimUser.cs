@@ -8,5 +8,5 @@ public static class ReplaceScimUser
 {
     public static Task<ScimResult> HandleAsync(
         Guid? clientId, Guid id, HttpRequest request, StaffMember caller, [AsParameters] EndUserServices s, IConfiguration configuration, CancellationToken cancellationToken) =>
-        ScimUserWrite.RunAsync(clientId, id, request, caller, s, configuration, (body, _) => (body, null), cancellationToken);
+        ScimUserWrite.RunAsync(clientId, id, request, caller, s, configuration, patch: false, cancellationToken);
 }

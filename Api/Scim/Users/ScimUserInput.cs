@@ -17,7 +17,13 @@ public sealed record ScimUserInput(string Email, string Name, bool Active, strin
 {
     public const int MaxExternalIdLength = 200;
 
-    public static (ScimUserInput? Input, ScimResult? Error) From(JsonObject body, ScimUserResource.Facts? current)
+    /// <param name="patched">
+    /// True when <paramref name="body"/> is the user's own representation with a PATCH applied: then
+    /// the name attribute that differs from it is the change. A PUT's body is the client's whole
+    /// view, which may hold a givenName/familyName split the portal never kept: its displayName
+    /// (else name.formatted) is the name.
+    /// </param>
+    public static (ScimUserInput? Input, ScimResult? Error) From(JsonObject body, ScimUserResource.Facts? current, bool patched = false)
     {
         var email = EmailOf(body, current?.User.Email, out var emailError);
         if (emailError is not null)
@@ -53,7 +59,7 @@ public sealed record ScimUserInput(string Email, string Name, bool Active, strin
         var role = portal?.StringMember("role") ?? current?.User.Role ?? EndUserRoles.EndUser;
         return (new ScimUserInput(
             email!,
-            NameOf(body, current?.User.DisplayName) ?? email!,
+            NameOf(body, patched ? current?.User.DisplayName : null) ?? current?.User.DisplayName ?? email!,
             active ?? current?.User.Enabled ?? true,
             string.IsNullOrWhiteSpace(externalId) ? null : externalId,
             role,
@@ -112,7 +118,7 @@ public sealed record ScimUserInput(string Email, string Name, bool Active, strin
     private static bool Same(string a, string b) =>
         string.Equals(InputRules.NormalizeEmail(a) ?? a, InputRules.NormalizeEmail(b) ?? b, StringComparison.Ordinal);
 
-    /// <summary>displayName, name.formatted, or givenName + familyName: the first given (new user) or changed one.</summary>
+    /// <summary>displayName, name.formatted, or givenName + familyName: the first given, or (after a PATCH of <paramref name="currentName"/>) the changed one.</summary>
     private static string? NameOf(JsonObject body, string? currentName)
     {
         var name = body.Member("name") as JsonObject;

@@ -9,7 +9,7 @@ namespace Api.Scim.Users;
 /// What PUT and PATCH share: in one transaction, the user is found in the caller's scope (404
 /// otherwise), If-Match is checked against its current version (412), the body becomes the user's
 /// desired SCIM representation (PUT: the body itself; PATCH: the current one with the operations
-/// applied), and <see cref="ScimUserUpdate"/> makes the user so. Answers the user as it now is.
+/// applied, <see cref="ScimPatch"/>), and <see cref="ScimUserUpdate"/> makes the user so. Answers the user as it now is.
 /// </summary>
 public static class ScimUserWrite
 {
@@ -20,7 +20,7 @@ public static class ScimUserWrite
         StaffMember caller,
         EndUserServices s,
         IConfiguration configuration,
-        Func<JsonObject, ScimUserResource.Facts, (JsonObject? Desired, ScimResult? Error)> desire,
+        bool patch,
         CancellationToken cancellationToken)
     {
         var (body, unreadable) = await ScimRequest.ReadObjectAsync(request, cancellationToken);
@@ -41,13 +41,17 @@ public static class ScimUserWrite
             return ScimErrors.VersionMismatch();
         }
 
-        var (desired, refused) = desire(body!, current);
-        if (refused is not null)
+        var desired = body!;
+        if (patch)
         {
-            return refused;
+            desired = ScimUserResource.Attributes(current);
+            if (ScimPatch.Apply(desired, body!) is { } refused)
+            {
+                return refused;
+            }
         }
 
-        var (input, invalid) = ScimUserInput.From(desired!, current);
+        var (input, invalid) = ScimUserInput.From(desired, current, patched: patch);
         if (invalid is not null)
         {
             return invalid;
