@@ -360,13 +360,13 @@ namespace Api.Data.Schema.SqlServer
 
                     b.HasIndex("PartnerId", "AccessDeclinedAt");
 
-                    b.HasIndex("PartnerId", "ExternalId");
-
                     b.HasIndex("PartnerId", "SsoEmailMismatch");
 
                     b.HasIndex("ClientId", "DisplayName", "Id");
 
                     b.HasIndex("PartnerId", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "ExternalId", "Email");
 
                     b.HasIndex("PartnerId", "Deleted", "Enabled", "MigratedToSso");
 

@@ -355,13 +355,13 @@ namespace Api.Data.Schema.Sqlite
 
                     b.HasIndex("PartnerId", "AccessDeclinedAt");
 
-                    b.HasIndex("PartnerId", "ExternalId");
-
                     b.HasIndex("PartnerId", "SsoEmailMismatch");
 
                     b.HasIndex("ClientId", "DisplayName", "Id");
 
                     b.HasIndex("PartnerId", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "ExternalId", "Email");
 
                     b.HasIndex("PartnerId", "Deleted", "Enabled", "MigratedToSso");
 

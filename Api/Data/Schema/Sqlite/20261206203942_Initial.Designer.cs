@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Api.Data.Schema.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261206202826_Initial")]
+    [Migration("20261206203942_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -358,13 +358,13 @@ namespace Api.Data.Schema.Sqlite
 
                     b.HasIndex("PartnerId", "AccessDeclinedAt");
 
-                    b.HasIndex("PartnerId", "ExternalId");
-
                     b.HasIndex("PartnerId", "SsoEmailMismatch");
 
                     b.HasIndex("ClientId", "DisplayName", "Id");
 
                     b.HasIndex("PartnerId", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "ExternalId", "Email");
 
                     b.HasIndex("PartnerId", "Deleted", "Enabled", "MigratedToSso");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Api.Data.Schema.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261206202913_Initial")]
+    [Migration("20261206204032_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -363,13 +363,13 @@ namespace Api.Data.Schema.SqlServer
 
                     b.HasIndex("PartnerId", "AccessDeclinedAt");
 
-                    b.HasIndex("PartnerId", "ExternalId");
-
                     b.HasIndex("PartnerId", "SsoEmailMismatch");
 
                     b.HasIndex("ClientId", "DisplayName", "Id");
 
                     b.HasIndex("PartnerId", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "ExternalId", "Email");
 
                     b.HasIndex("PartnerId", "Deleted", "Enabled", "MigratedToSso");
 
