@@ -1,5 +1,4 @@
 using Api.Admin.Staff;
-using Api.Scim;
 using Api.Shared;
 using Microsoft.AspNetCore.Authorization;
 

@@ -1,8 +1,7 @@
-using Api.Admin.Staff;
 using Api.Shared;
 using Microsoft.AspNetCore.Authorization;
 
-namespace Api.Scim;
+namespace Api.Admin.Staff;
 
 /// <summary>
 /// The <see cref="AuthorizationPolicies.Scim"/> policy's role: a partner admin. A platform operator
