@@ -12,6 +12,7 @@ namespace Api.Tests.Scim;
 public sealed class ScimAccessTests(SsoApiFactory api)
 {
     [Fact]
+    [Trait("ASVS", "4.3.1")]
     public async Task Operators_technicians_password_only_sessions_and_anonymous_callers_are_refused()
     {
         var world = await AdminWorld.CreateAsync(api.Services, clients: 1);

@@ -26,6 +26,7 @@ public sealed class ScimOktaShapeTests(SsoApiFactory api)
         """;
 
     [Fact]
+    [Trait("ASVS", "4.1.2")]
     public async Task Okta_looks_up_creates_reads_and_deactivates_by_put()
     {
         var world = await AdminWorld.CreateAsync(api.Services, clients: 1);

@@ -14,6 +14,7 @@ namespace Api.Tests.Scim;
 public sealed class ScimOwnershipTests(SsoApiFactory api)
 {
     [Fact]
+    [Trait("ASVS", "4.2.1")]
     public async Task Provisioning_someone_elses_address_asks_its_owner_and_leaves_the_account_alone()
     {
         var world = await AdminWorld.CreateAsync(api.Services, clients: 1);

@@ -71,6 +71,7 @@ public sealed class ScimProvisioningTests(SsoApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "4.2.1")]
     public async Task Another_partners_provisioning_client_gets_404_for_every_user_and_client_and_changes_nothing()
     {
         var world = await AdminWorld.CreateAsync(api.Services);
