@@ -4,6 +4,7 @@ using Api.Development;
 using Api.Hosting;
 using Api.Mail;
 using Api.Portal;
+using Api.Scim;
 using Api.Sso;
 using Api.SsoMigration;
 using Api.Status;
@@ -26,6 +27,7 @@ app.MapStatusApi();
 app.MapSso();
 app.MapPortal();
 app.MapAdminApi();
+app.MapScimApi();
 app.MapSpa();
 
 await app.PrepareAsync();

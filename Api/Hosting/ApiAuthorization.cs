@@ -30,6 +30,9 @@ public static class ApiAuthorization
             .AddPolicy(AuthorizationPolicies.Operator, policy => policy
                 .RequireAuthenticatedUser()
                 .AddRequirements(new MfaSessionRequirement(), new StaffRequirement(), new OperatorRequirement()))
+            .AddPolicy(AuthorizationPolicies.Scim, policy => policy
+                .RequireAuthenticatedUser()
+                .AddRequirements(new MfaSessionRequirement(), new StaffRequirement(), new ScimProvisionerRequirement()))
             .Services;
     }
 }

@@ -28,6 +28,12 @@ public sealed class EndUser
     /// </summary>
     public string? SsoEmailMismatch { get; set; }
     public required string DisplayName { get; set; }
+
+    /// <summary>
+    /// The identifier a partner's identity provider (Entra ID, Okta) gave this user when it
+    /// provisioned them through SCIM (RFC 7643 §3.1 <c>externalId</c>); null for users added otherwise.
+    /// </summary>
+    public string? ExternalId { get; set; }
     public string Role { get; set; } = EndUserRoles.EndUser;
     public bool Enabled { get; set; } = true;
     public bool Deleted { get; set; }

@@ -57,6 +57,11 @@ internal sealed class EndUserConfiguration : IEntityTypeConfiguration<EndUser>
         user.Property(u => u.SsoEmailMismatch).HasMaxLength(254);
         user.HasIndex(u => new { u.PartnerId, u.SsoEmailMismatch });
         user.HasIndex(u => new { u.PartnerId, u.AccessDeclinedAt });
+        // SCIM clients find a user by the id they gave it (filter externalId eq "…"), per partner.
+        // Not unique: a deleted row keeps its id, and a new row may take it again. Email last: the
+        // list is in userName order, so the seek needs no sort and is preferred to walking all users.
+        user.Property(u => u.ExternalId).HasMaxLength(200);
+        user.HasIndex(u => new { u.PartnerId, u.ExternalId, u.Email });
     }
 }
 

@@ -21,4 +21,7 @@ public static class AuthorizationPolicies
 
     /// <summary>Anyone signed in through SSO with a second factor, whatever their roles: answers that only an account's owner may give.</summary>
     public const string MfaSession = "mfa-session";
+
+    /// <summary>SCIM provisioning of one partner's end users (/scim/v2): a partner admin, never an operator (SCIM is per partner).</summary>
+    public const string Scim = "scim";
 }

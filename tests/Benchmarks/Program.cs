@@ -106,7 +106,7 @@ public static class Bench
                 await PortalReadVsAlive.RunAsync(stack, options, await AccessTokens.SignInAsync(issuer, stack.Seed.UsersFile, stack.Seed.Users[^1], cancellationToken), table, cancellationToken));
         }
 
-        if (options.Runs("manage-users") || options.Runs("funnel") || options.Runs("export"))
+        if (options.Runs("manage-users") || options.Runs("funnel") || options.Runs("export") || options.Runs("scim"))
         {
             var adminTokens = new Dictionary<SeededPartner, string>();
             foreach (var partner in stack.Seed.Partners)
@@ -129,6 +129,11 @@ public static class Bench
             if (options.Runs("export"))
             {
                 await ScenarioAsync("CSV export", "< 5 s, constant memory", table, () => CsvExport.RunAsync(stack, adminTokens, table, cancellationToken));
+            }
+
+            if (options.Runs("scim"))
+            {
+                await ScenarioAsync("SCIM lookups", "p99 < 100 ms @ 50k", table, () => ScimLookups.RunAsync(stack, options, adminTokens, table, cancellationToken));
             }
         }
 

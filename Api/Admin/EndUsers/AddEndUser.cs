@@ -18,8 +18,16 @@ namespace Api.Admin.EndUsers;
 /// </summary>
 public static class AddEndUser
 {
-    public static async Task<Results<Created<CreatedEndUser>, ProblemHttpResult, ValidationProblem>> HandleAsync(
-        AddEndUserRequest body, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken)
+    public static Task<Results<Created<CreatedEndUser>, ProblemHttpResult, ValidationProblem>> HandleAsync(
+        AddEndUserRequest body, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken) =>
+        AddAsync(body, externalId: null, staff, s, cancellationToken);
+
+    /// <summary>
+    /// The one way an end user is added, by Manage Users and by SCIM provisioning, which also gives
+    /// the identifier its identity provider knows the user by (<paramref name="externalId"/>).
+    /// </summary>
+    public static async Task<Results<Created<CreatedEndUser>, ProblemHttpResult, ValidationProblem>> AddAsync(
+        AddEndUserRequest body, string? externalId, StaffMember staff, EndUserServices s, CancellationToken cancellationToken)
     {
         var (input, problem) = EndUserInput.Check(body.ClientId, body.Name, body.Email, body.Role);
         if (problem is not null)
@@ -53,6 +61,7 @@ public static class AddEndUser
             Email = input.Email,
             DisplayName = input.Name,
             Role = input.Role,
+            ExternalId = externalId,
             CreatedAt = s.Clock.GetUtcNow().UtcDateTime,
         };
         // An address typed by a partner is a claim about someone: an existing account the partner
@@ -88,6 +97,7 @@ public static class AddEndUser
             user.Email,
             user.Role,
             Client = client.Name,
+            user.ExternalId,
             user.MigratedToSso,
             AwaitingAccountOwner = user.AwaitsAccountOwner,
         });

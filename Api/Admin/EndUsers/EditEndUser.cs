@@ -16,8 +16,16 @@ namespace Api.Admin.EndUsers;
 /// </summary>
 public static class EditEndUser
 {
-    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> HandleAsync(
-        Guid id, EditEndUserRequest body, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken)
+    public static Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> HandleAsync(
+        Guid id, EditEndUserRequest body, StaffMember staff, [AsParameters] EndUserServices s, CancellationToken cancellationToken) =>
+        ApplyAsync(id, body, externalId: null, staff, s, cancellationToken);
+
+    /// <summary>
+    /// The one way an end user is edited, by Manage Users and by SCIM provisioning, which may also
+    /// change the identifier its identity provider knows the user by (null: unchanged).
+    /// </summary>
+    public static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> ApplyAsync(
+        Guid id, EditEndUserRequest body, ExternalIdChange? externalId, StaffMember staff, EndUserServices s, CancellationToken cancellationToken)
     {
         var (input, problem) = EndUserInput.Check(body.ClientId, body.Name, body.Email, body.Role);
         if (problem is not null)
@@ -89,6 +97,12 @@ public static class EditEndUser
             user.Role = input.Role;
         }
 
+        if (externalId is not null && user.ExternalId != externalId.Value)
+        {
+            Changed("externalId", user.ExternalId ?? "", externalId.Value ?? "");
+            user.ExternalId = externalId.Value;
+        }
+
         if (after.Count == 0)
         {
             return TypedResults.NoContent();
@@ -100,5 +114,8 @@ public static class EditEndUser
         return TypedResults.NoContent();
     }
 }
+
+/// <summary>A new SCIM <c>externalId</c> for an end user; <paramref name="Value"/> null removes it.</summary>
+public sealed record ExternalIdChange(string? Value);
 
 public sealed record EditEndUserRequest(string? Name, string? Email, string? Role, Guid? ClientId);

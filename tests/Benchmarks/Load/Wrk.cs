@@ -23,7 +23,8 @@ public static partial class Wrk
             args.AddRange(["-H", $"Authorization: Bearer {bearer}"]);
         }
 
-        args.Add(url.ToString());
+        // AbsoluteUri keeps the query's escapes (a SCIM filter's spaces and quotes); ToString() would undo them.
+        args.Add(url.AbsoluteUri);
         var (exit, output) = await ChildProcess.RunAsync("wrk", args, Environment.CurrentDirectory, cancellationToken);
         if (exit != 0)
         {

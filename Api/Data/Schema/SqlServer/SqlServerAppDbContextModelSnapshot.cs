@@ -312,6 +312,10 @@ namespace Api.Data.Schema.SqlServer
                     b.Property<bool>("Enabled")
                         .HasColumnType("bit");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTime?>("LastLoginAt")
                         .HasColumnType("datetime2");
 
@@ -361,6 +365,8 @@ namespace Api.Data.Schema.SqlServer
                     b.HasIndex("ClientId", "DisplayName", "Id");
 
                     b.HasIndex("PartnerId", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "ExternalId", "Email");
 
                     b.HasIndex("PartnerId", "Deleted", "Enabled", "MigratedToSso");
 

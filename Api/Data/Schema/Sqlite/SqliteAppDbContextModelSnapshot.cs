@@ -307,6 +307,10 @@ namespace Api.Data.Schema.Sqlite
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastLoginAt")
                         .HasColumnType("TEXT");
 
@@ -356,6 +360,8 @@ namespace Api.Data.Schema.Sqlite
                     b.HasIndex("ClientId", "DisplayName", "Id");
 
                     b.HasIndex("PartnerId", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "ExternalId", "Email");
 
                     b.HasIndex("PartnerId", "Deleted", "Enabled", "MigratedToSso");
 

@@ -63,6 +63,14 @@ namespace LayerFixtures.Allowed.Admin
     }
 }
 
+namespace LayerFixtures.Allowed.Scim
+{
+    public sealed class Provisioning
+    {
+        public object[] Reach() => [new Admin.ManageUsers(), new Portal.EndUser(), new Data.Database()];
+    }
+}
+
 namespace LayerFixtures.Allowed.Hosting
 {
     public sealed class Composition

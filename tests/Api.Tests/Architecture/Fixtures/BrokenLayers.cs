@@ -71,7 +71,14 @@ namespace LayerFixtures.Broken.Admin
     public sealed class Violation
     {
         public object Reach() => new Hosting.Thing();
+
+        public object ReachScim() => new Scim.Thing();
     }
+}
+
+namespace LayerFixtures.Broken.Scim
+{
+    public sealed class Thing;
 }
 
 namespace LayerFixtures.Broken.Data

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Api.Data.Schema.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261206144712_Initial")]
+    [Migration("20261206203942_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -310,6 +310,10 @@ namespace Api.Data.Schema.Sqlite
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LastLoginAt")
                         .HasColumnType("TEXT");
 
@@ -359,6 +363,8 @@ namespace Api.Data.Schema.Sqlite
                     b.HasIndex("ClientId", "DisplayName", "Id");
 
                     b.HasIndex("PartnerId", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "ExternalId", "Email");
 
                     b.HasIndex("PartnerId", "Deleted", "Enabled", "MigratedToSso");
 

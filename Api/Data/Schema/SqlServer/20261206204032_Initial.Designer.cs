@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Api.Data.Schema.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261206144737_Initial")]
+    [Migration("20261206204032_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -315,6 +315,10 @@ namespace Api.Data.Schema.SqlServer
                     b.Property<bool>("Enabled")
                         .HasColumnType("bit");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTime?>("LastLoginAt")
                         .HasColumnType("datetime2");
 
@@ -364,6 +368,8 @@ namespace Api.Data.Schema.SqlServer
                     b.HasIndex("ClientId", "DisplayName", "Id");
 
                     b.HasIndex("PartnerId", "DisplayName", "Id");
+
+                    b.HasIndex("PartnerId", "ExternalId", "Email");
 
                     b.HasIndex("PartnerId", "Deleted", "Enabled", "MigratedToSso");
 

@@ -531,6 +531,7 @@ namespace Api.Data.Schema.Sqlite
                     Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
                     SsoEmailMismatch = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Role = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     Enabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     Deleted = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -924,6 +925,11 @@ namespace Api.Data.Schema.Sqlite
                 name: "IX_EndUsers_PartnerId_Enabled_DisplayName_Id",
                 table: "EndUsers",
                 columns: new[] { "PartnerId", "Enabled", "DisplayName", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EndUsers_PartnerId_ExternalId_Email",
+                table: "EndUsers",
+                columns: new[] { "PartnerId", "ExternalId", "Email" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_EndUsers_PartnerId_MigratedAt_DisplayName_Id",

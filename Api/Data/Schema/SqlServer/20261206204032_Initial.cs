@@ -531,6 +531,7 @@ namespace Api.Data.Schema.SqlServer
                     Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
                     SsoEmailMismatch = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
                     DisplayName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ExternalId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     Role = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
                     Enabled = table.Column<bool>(type: "bit", nullable: false),
                     Deleted = table.Column<bool>(type: "bit", nullable: false),
@@ -925,6 +926,11 @@ namespace Api.Data.Schema.SqlServer
                 name: "IX_EndUsers_PartnerId_Enabled_DisplayName_Id",
                 table: "EndUsers",
                 columns: new[] { "PartnerId", "Enabled", "DisplayName", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EndUsers_PartnerId_ExternalId_Email",
+                table: "EndUsers",
+                columns: new[] { "PartnerId", "ExternalId", "Email" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_EndUsers_PartnerId_MigratedAt_DisplayName_Id",
