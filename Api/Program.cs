@@ -7,6 +7,7 @@ using Api.Portal;
 using Api.Sso;
 using Api.SsoMigration;
 using Api.Status;
+using Api.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -14,6 +15,7 @@ builder.AddApiHosting();
 // Each module registers itself (README, module boundaries).
 builder.AddMail();
 builder.AddAudit();
+builder.AddWebhooks();
 builder.AddSso();
 builder.AddPortal();
 builder.AddAdmin();

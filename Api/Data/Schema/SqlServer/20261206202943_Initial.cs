@@ -230,6 +230,42 @@ namespace Api.Data.Schema.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookEndpoints",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PartnerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Url = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Events = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    ProtectedSecret = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Enabled = table.Column<bool>(type: "bit", nullable: false),
+                    DisabledReason = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ConsecutiveFailures = table.Column<int>(type: "int", nullable: false),
+                    FailingSince = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookEndpoints", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PartnerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Payload = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -489,6 +525,37 @@ namespace Api.Data.Schema.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "WebhookDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EventId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EndpointId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LeaseUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    DeliveredAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FailedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookEndpoints_EndpointId",
+                        column: x => x.EndpointId,
+                        principalTable: "WebhookEndpoints",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WebhookDeliveries_WebhookEvents_EventId",
+                        column: x => x.EventId,
+                        principalTable: "WebhookEvents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OpenIddictTokens",
                 columns: table => new
                 {
@@ -627,6 +694,30 @@ namespace Api.Data.Schema.SqlServer
                         name: "FK_MigrationBatchClient_MigrationBatches_BatchId",
                         column: x => x.BatchId,
                         principalTable: "MigrationBatches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WebhookAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DeliveryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EndpointId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Succeeded = table.Column<bool>(type: "bit", nullable: false),
+                    ResponseCode = table.Column<int>(type: "int", nullable: true),
+                    LatencyMs = table.Column<int>(type: "int", nullable: false),
+                    Error = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WebhookAttempts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WebhookAttempts_WebhookDeliveries_DeliveryId",
+                        column: x => x.DeliveryId,
+                        principalTable: "WebhookDeliveries",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1134,6 +1225,42 @@ namespace Api.Data.Schema.SqlServer
                 name: "IX_Tickets_OpenedById_UpdatedAt",
                 table: "Tickets",
                 columns: new[] { "OpenedById", "UpdatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookAttempts_DeliveryId",
+                table: "WebhookAttempts",
+                column: "DeliveryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookAttempts_EndpointId_At",
+                table: "WebhookAttempts",
+                columns: new[] { "EndpointId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_DeliveredAt_FailedAt_NextAttemptAt",
+                table: "WebhookDeliveries",
+                columns: new[] { "DeliveredAt", "FailedAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_EndpointId",
+                table: "WebhookDeliveries",
+                column: "EndpointId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookDeliveries_EventId_EndpointId",
+                table: "WebhookDeliveries",
+                columns: new[] { "EventId", "EndpointId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookEndpoints_PartnerId",
+                table: "WebhookEndpoints",
+                column: "PartnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WebhookEvents_PartnerId_CreatedAt",
+                table: "WebhookEvents",
+                columns: new[] { "PartnerId", "CreatedAt" });
         }
 
         /// <inheritdoc />
@@ -1215,6 +1342,9 @@ namespace Api.Data.Schema.SqlServer
                 name: "TicketComments");
 
             migrationBuilder.DropTable(
+                name: "WebhookAttempts");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
@@ -1230,10 +1360,19 @@ namespace Api.Data.Schema.SqlServer
                 name: "Tickets");
 
             migrationBuilder.DropTable(
+                name: "WebhookDeliveries");
+
+            migrationBuilder.DropTable(
                 name: "OpenIddictApplications");
 
             migrationBuilder.DropTable(
                 name: "Devices");
+
+            migrationBuilder.DropTable(
+                name: "WebhookEndpoints");
+
+            migrationBuilder.DropTable(
+                name: "WebhookEvents");
 
             migrationBuilder.DropTable(
                 name: "EndUsers");
