@@ -11,16 +11,16 @@ public static class DisableWebhookEndpoint
     public const string DisabledByStaff = "Disabled by {0}.";
 
     public static async Task<Results<Ok<WebhookEndpointView>, ProblemHttpResult>> HandleAsync(
-        Guid id, StaffMember staff, [AsParameters] WebhookEndpointServices s, CancellationToken cancellationToken)
+        Guid endpointId, StaffMember staff, [AsParameters] WebhookEndpointServices s, CancellationToken cancellationToken)
     {
-        var endpoint = await s.FindAsync(staff, id, cancellationToken);
+        var endpoint = await s.FindAsync(staff, endpointId, cancellationToken);
         if (endpoint is null)
         {
             return WebhookEndpointServices.NotFound();
         }
 
         var reason = string.Format(System.Globalization.CultureInfo.InvariantCulture, DisabledByStaff, staff.Actor.Name);
-        if (await s.Scope(staff).Where(e => e.Id == id && e.Enabled)
+        if (await s.Scope(staff).Where(e => e.Id == endpointId && e.Enabled)
                 .ExecuteUpdateAsync(set => set.SetProperty(e => e.Enabled, false).SetProperty(e => e.DisabledReason, reason), cancellationToken) == 1)
         {
             s.Record(staff, WebhookAuditActions.EndpointDisabled, endpoint, new { Enabled = true }, new { Enabled = false });

@@ -8,9 +8,9 @@ namespace Api.Admin.Webhooks;
 public static class EditWebhookEndpoint
 {
     public static async Task<Results<Ok<WebhookEndpointView>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid id, WebhookEndpointRequest body, StaffMember staff, [AsParameters] WebhookEndpointServices s, CancellationToken cancellationToken)
+        Guid endpointId, WebhookEndpointRequest body, StaffMember staff, [AsParameters] WebhookEndpointServices s, CancellationToken cancellationToken)
     {
-        var endpoint = await s.FindAsync(staff, id, cancellationToken);
+        var endpoint = await s.FindAsync(staff, endpointId, cancellationToken);
         if (endpoint is null)
         {
             return WebhookEndpointServices.NotFound();

@@ -12,15 +12,15 @@ namespace Api.Admin.Webhooks;
 public static class EnableWebhookEndpoint
 {
     public static async Task<Results<Ok<WebhookEndpointView>, ProblemHttpResult>> HandleAsync(
-        Guid id, StaffMember staff, [AsParameters] WebhookEndpointServices s, WebhookSignal signal, CancellationToken cancellationToken)
+        Guid endpointId, StaffMember staff, [AsParameters] WebhookEndpointServices s, WebhookSignal signal, CancellationToken cancellationToken)
     {
-        var endpoint = await s.FindAsync(staff, id, cancellationToken);
+        var endpoint = await s.FindAsync(staff, endpointId, cancellationToken);
         if (endpoint is null)
         {
             return WebhookEndpointServices.NotFound();
         }
 
-        if (await s.Scope(staff).Where(e => e.Id == id && !e.Enabled).ExecuteUpdateAsync(set => set
+        if (await s.Scope(staff).Where(e => e.Id == endpointId && !e.Enabled).ExecuteUpdateAsync(set => set
                 .SetProperty(e => e.Enabled, true)
                 .SetProperty(e => e.DisabledReason, (string?)null)
                 .SetProperty(e => e.ConsecutiveFailures, 0)

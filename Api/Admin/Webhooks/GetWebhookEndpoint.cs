@@ -7,8 +7,8 @@ namespace Api.Admin.Webhooks;
 public static class GetWebhookEndpoint
 {
     public static async Task<Results<Ok<WebhookEndpointView>, ProblemHttpResult>> HandleAsync(
-        Guid id, StaffMember staff, [AsParameters] WebhookEndpointServices s, CancellationToken cancellationToken) =>
-        await s.Scope(staff).AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, cancellationToken) is { } endpoint
+        Guid endpointId, StaffMember staff, [AsParameters] WebhookEndpointServices s, CancellationToken cancellationToken) =>
+        await s.Scope(staff).AsNoTracking().FirstOrDefaultAsync(e => e.Id == endpointId, cancellationToken) is { } endpoint
             ? TypedResults.Ok(WebhookEndpointView.Of(endpoint))
             : WebhookEndpointServices.NotFound();
 }

@@ -10,20 +10,20 @@ namespace Api.Admin.Webhooks;
 public static class ListWebhookDeliveries
 {
     public static async Task<Results<Ok<Page<WebhookAttemptRow>>, ValidationProblem, ProblemHttpResult>> HandleAsync(
-        Guid id, [AsParameters] PageRequest paging, StaffMember staff, [AsParameters] WebhookEndpointServices s, CancellationToken cancellationToken)
+        Guid endpointId, [AsParameters] PageRequest paging, StaffMember staff, [AsParameters] WebhookEndpointServices s, CancellationToken cancellationToken)
     {
         if (paging.Check(PageSizeLimits.Standard, out var page) is { } invalidPage)
         {
             return invalidPage;
         }
 
-        if (!await s.Scope(staff).AnyAsync(e => e.Id == id, cancellationToken))
+        if (!await s.Scope(staff).AnyAsync(e => e.Id == endpointId, cancellationToken))
         {
             return WebhookEndpointServices.NotFound();
         }
 
         var attempts = from attempt in s.Db.Set<WebhookAttempt>().AsNoTracking()
-                       where attempt.EndpointId == id
+                       where attempt.EndpointId == endpointId
                        join delivery in s.Db.Set<WebhookDelivery>() on attempt.DeliveryId equals delivery.Id
                        orderby attempt.At descending, attempt.Id descending
                        select new { attempt, delivery, delivery.Event!.Type };

@@ -14,17 +14,17 @@ namespace Api.Admin.Webhooks;
 public static class ReplayWebhookDelivery
 {
     public static async Task<Results<Accepted, ProblemHttpResult>> HandleAsync(
-        Guid id, Guid deliveryId, StaffMember staff, [AsParameters] WebhookEndpointServices s, WebhookSignal signal, CancellationToken cancellationToken)
+        Guid endpointId, Guid deliveryId, StaffMember staff, [AsParameters] WebhookEndpointServices s, WebhookSignal signal, CancellationToken cancellationToken)
     {
-        var endpoint = await s.FindAsync(staff, id, cancellationToken);
-        if (endpoint is null || !await s.Db.Set<WebhookDelivery>().AnyAsync(d => d.Id == deliveryId && d.EndpointId == id, cancellationToken))
+        var endpoint = await s.FindAsync(staff, endpointId, cancellationToken);
+        if (endpoint is null || !await s.Db.Set<WebhookDelivery>().AnyAsync(d => d.Id == deliveryId && d.EndpointId == endpointId, cancellationToken))
         {
             return WebhookEndpointServices.NotFound();
         }
 
         var now = s.Now;
         if (await s.Db.Set<WebhookDelivery>()
-                .Where(d => d.Id == deliveryId && d.EndpointId == id && (d.DeliveredAt != null || d.FailedAt != null))
+                .Where(d => d.Id == deliveryId && d.EndpointId == endpointId && (d.DeliveredAt != null || d.FailedAt != null))
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(d => d.DeliveredAt, (DateTime?)null)
                     .SetProperty(d => d.FailedAt, (DateTime?)null)
@@ -37,6 +37,6 @@ public static class ReplayWebhookDelivery
         s.Record(staff, WebhookAuditActions.DeliveryReplayed, endpoint, after: new { DeliveryId = deliveryId });
         await s.Db.SaveChangesAsync(cancellationToken);
         signal.Notify();
-        return TypedResults.Accepted($"/api/admin/webhooks/endpoints/{id}/deliveries");
+        return TypedResults.Accepted($"/api/admin/webhooks/endpoints/{endpointId}/deliveries");
     }
 }

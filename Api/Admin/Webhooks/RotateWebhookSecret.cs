@@ -11,9 +11,9 @@ namespace Api.Admin.Webhooks;
 public static class RotateWebhookSecret
 {
     public static async Task<Results<Ok<WebhookEndpointWithSecret>, ProblemHttpResult>> HandleAsync(
-        Guid id, StaffMember staff, [AsParameters] WebhookEndpointServices s, CancellationToken cancellationToken)
+        Guid endpointId, StaffMember staff, [AsParameters] WebhookEndpointServices s, CancellationToken cancellationToken)
     {
-        var endpoint = await s.FindAsync(staff, id, cancellationToken);
+        var endpoint = await s.FindAsync(staff, endpointId, cancellationToken);
         if (endpoint is null)
         {
             return WebhookEndpointServices.NotFound();

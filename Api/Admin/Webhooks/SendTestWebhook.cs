@@ -11,9 +11,9 @@ namespace Api.Admin.Webhooks;
 public static class SendTestWebhook
 {
     public static async Task<Results<Accepted<TestWebhookQueued>, ProblemHttpResult>> HandleAsync(
-        Guid id, StaffMember staff, [AsParameters] WebhookEndpointServices s, CancellationToken cancellationToken)
+        Guid endpointId, StaffMember staff, [AsParameters] WebhookEndpointServices s, CancellationToken cancellationToken)
     {
-        var endpoint = await s.FindAsync(staff, id, cancellationToken);
+        var endpoint = await s.FindAsync(staff, endpointId, cancellationToken);
         if (endpoint is null)
         {
             return WebhookEndpointServices.NotFound();
@@ -21,7 +21,7 @@ public static class SendTestWebhook
 
         var sent = s.Events.Add(endpoint.PartnerId, WebhookEventTypes.Test, new { EndpointId = endpoint.Id, Actor = staff.Actor.Name, Message = "A test event from the End User Portal." }, [endpoint.Id]);
         await s.Db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Accepted($"/api/admin/webhooks/endpoints/{id}/deliveries", new TestWebhookQueued(sent.MessageId));
+        return TypedResults.Accepted($"/api/admin/webhooks/endpoints/{endpointId}/deliveries", new TestWebhookQueued(sent.MessageId));
     }
 }
 

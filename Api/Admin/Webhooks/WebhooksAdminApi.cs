@@ -27,31 +27,31 @@ public static class WebhooksAdminApi
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("CreateWebhookEndpoint")
             .WithSummary("Registers an endpoint (https, a public address) for the chosen events; answers its signing secret this once. At most 10 per partner.");
-        webhooks.MapGet("/endpoints/{id:guid}", GetWebhookEndpoint.HandleAsync)
+        webhooks.MapGet("/endpoints/{endpointId:guid}", GetWebhookEndpoint.HandleAsync)
             .WithName("GetWebhookEndpoint")
             .WithSummary("One endpoint.");
-        webhooks.MapPut("/endpoints/{id:guid}", EditWebhookEndpoint.HandleAsync)
+        webhooks.MapPut("/endpoints/{endpointId:guid}", EditWebhookEndpoint.HandleAsync)
             .WithName("EditWebhookEndpoint")
             .WithSummary("Changes an endpoint's address, description or events.");
-        webhooks.MapPost("/endpoints/{id:guid}/enable", EnableWebhookEndpoint.HandleAsync)
+        webhooks.MapPost("/endpoints/{endpointId:guid}/enable", EnableWebhookEndpoint.HandleAsync)
             .WithName("EnableWebhookEndpoint")
             .WithSummary("Sends to the endpoint again (also after it was disabled automatically); deliveries that waited go out.");
-        webhooks.MapPost("/endpoints/{id:guid}/disable", DisableWebhookEndpoint.HandleAsync)
+        webhooks.MapPost("/endpoints/{endpointId:guid}/disable", DisableWebhookEndpoint.HandleAsync)
             .WithName("DisableWebhookEndpoint")
             .WithSummary("Stops sending to the endpoint until it is enabled again.");
-        webhooks.MapDelete("/endpoints/{id:guid}", DeleteWebhookEndpoint.HandleAsync)
+        webhooks.MapDelete("/endpoints/{endpointId:guid}", DeleteWebhookEndpoint.HandleAsync)
             .WithName("DeleteWebhookEndpoint")
             .WithSummary("Removes the endpoint and its delivery log.");
-        webhooks.MapPost("/endpoints/{id:guid}/secret", RotateWebhookSecret.HandleAsync)
+        webhooks.MapPost("/endpoints/{endpointId:guid}/secret", RotateWebhookSecret.HandleAsync)
             .WithName("RotateWebhookSecret")
             .WithSummary("Gives the endpoint a new signing secret, answered this once; the old one stops at once.");
-        webhooks.MapPost("/endpoints/{id:guid}/test", SendTestWebhook.HandleAsync)
+        webhooks.MapPost("/endpoints/{endpointId:guid}/test", SendTestWebhook.HandleAsync)
             .WithName("SendTestWebhook")
             .WithSummary("Queues a signed webhook.test event for this endpoint; its outcome shows in the delivery log.");
-        webhooks.MapGet("/endpoints/{id:guid}/deliveries", ListWebhookDeliveries.HandleAsync)
+        webhooks.MapGet("/endpoints/{endpointId:guid}/deliveries", ListWebhookDeliveries.HandleAsync)
             .WithName("ListWebhookDeliveries")
             .WithSummary("The endpoint's delivery log: every attempt, newest first (time, event, status, response code, latency).");
-        webhooks.MapPost("/endpoints/{id:guid}/deliveries/{deliveryId:guid}/replay", ReplayWebhookDelivery.HandleAsync)
+        webhooks.MapPost("/endpoints/{endpointId:guid}/deliveries/{deliveryId:guid}/replay", ReplayWebhookDelivery.HandleAsync)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithName("ReplayWebhookDelivery")
             .WithSummary("Sends a delivered or failed event to the endpoint again, with the same event id.");

@@ -25,14 +25,14 @@ export const eventTypesQuery = () =>
 export const endpointsQuery = () => queryOptions({ queryKey: webhookKeys.endpoints, queryFn: () => unwrap(api.GET('/api/admin/webhooks/endpoints')) });
 
 export const endpointQuery = (id: string) =>
-  queryOptions({ queryKey: webhookKeys.endpoint(id), queryFn: () => unwrap(api.GET('/api/admin/webhooks/endpoints/{id}', { params: { path: { id } } })) });
+  queryOptions({ queryKey: webhookKeys.endpoint(id), queryFn: () => unwrap(api.GET('/api/admin/webhooks/endpoints/{endpointId}', { params: { path: { endpointId: id } } })) });
 
 /** The delivery log, newest first; the old page stays (dimmed) while the next loads. */
 export const deliveriesQuery = (id: string, page: number) =>
   queryOptions({
     queryKey: webhookKeys.deliveries(id, page),
     queryFn: () =>
-      unwrap(api.GET('/api/admin/webhooks/endpoints/{id}/deliveries', { params: { path: { id }, query: { page: String(page), pageSize: '25' } } })),
+      unwrap(api.GET('/api/admin/webhooks/endpoints/{endpointId}/deliveries', { params: { path: { endpointId: id }, query: { page: String(page), pageSize: '25' } } })),
     placeholderData: keepPreviousData,
   });
 
@@ -55,8 +55,8 @@ export function useSetEndpointEnabled() {
   return useMutation({
     mutationFn: ({ id, enabled }: { id: string; enabled: boolean }) =>
       enabled
-        ? unwrap(api.POST('/api/admin/webhooks/endpoints/{id}/enable', { params: { path: { id } } }))
-        : unwrap(api.POST('/api/admin/webhooks/endpoints/{id}/disable', { params: { path: { id } } })),
+        ? unwrap(api.POST('/api/admin/webhooks/endpoints/{endpointId}/enable', { params: { path: { endpointId: id } } }))
+        : unwrap(api.POST('/api/admin/webhooks/endpoints/{endpointId}/disable', { params: { path: { endpointId: id } } })),
     onSuccess: refresh,
   });
 }
@@ -64,18 +64,18 @@ export function useSetEndpointEnabled() {
 export function useDeleteEndpoint() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (id: string) => unwrap(api.DELETE('/api/admin/webhooks/endpoints/{id}', { params: { path: { id } } })),
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/admin/webhooks/endpoints/{endpointId}', { params: { path: { endpointId: id } } })),
     onSuccess: refresh,
   });
 }
 
 export const useRotateSecret = () =>
-  useMutation({ mutationFn: (id: string) => unwrap(api.POST('/api/admin/webhooks/endpoints/{id}/secret', { params: { path: { id } } })) });
+  useMutation({ mutationFn: (id: string) => unwrap(api.POST('/api/admin/webhooks/endpoints/{endpointId}/secret', { params: { path: { endpointId: id } } })) });
 
 export function useSendTestEvent() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/api/admin/webhooks/endpoints/{id}/test', { params: { path: { id } } })),
+    mutationFn: (id: string) => unwrap(api.POST('/api/admin/webhooks/endpoints/{endpointId}/test', { params: { path: { endpointId: id } } })),
     onSuccess: refresh,
   });
 }
@@ -84,7 +84,7 @@ export function useReplayDelivery() {
   const refresh = useRefresh();
   return useMutation({
     mutationFn: ({ id, deliveryId }: { id: string; deliveryId: string }) =>
-      unwrap(api.POST('/api/admin/webhooks/endpoints/{id}/deliveries/{deliveryId}/replay', { params: { path: { id, deliveryId } } })),
+      unwrap(api.POST('/api/admin/webhooks/endpoints/{endpointId}/deliveries/{deliveryId}/replay', { params: { path: { endpointId: id, deliveryId } } })),
     onSuccess: refresh,
   });
 }
