@@ -32,5 +32,11 @@ public sealed class EndUserMilestoneWebhooks(AppDbContext db, EndUserWebhooks we
             // The user's own step: they are the actor.
             await webhooks.RaiseAsync(row.Id, type, row.DisplayName, cancellationToken: cancellationToken);
         }
+
+        // Saved here, inside the caller's transaction where there is one: some steps report after their own save.
+        if (rows.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Api.Shared;
 using Api.Shared.Transactions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -21,37 +22,10 @@ public sealed class WebhookDispatcher(
     TimeProvider clock,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.Dispatch)
-        {
-            return;
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await DeliverNextAsync(stoppingToken))
-                {
-                }
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be down for a moment; the deliveries wait safely in it.
-                logger.LogWarning(exception, "Webhook dispatch failed; will retry");
-            }
-
-            try
-            {
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        options.Value.Dispatch
+            ? DrainLoop.RunAsync(DeliverNextAsync, signal, () => options.Value.PollInterval, logger, "Webhook dispatch", stoppingToken)
+            : Task.CompletedTask;
 
     /// <summary>Makes one attempt at one due delivery; false when none is due.</summary>
     public async Task<bool> DeliverNextAsync(CancellationToken cancellationToken)

@@ -70,6 +70,21 @@ public sealed class WebhookEventSourceTests(WebhookApiFactory api)
         Assert.Equal(user.Email, locked.Data["email"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_moved_users_activation_and_first_authenticator_raise_their_events()
+    {
+        var world = await WebhookWorld.CreateAsync(api);
+        await world.RegisterAsync("http://127.0.0.1:9/hook", WebhookEventTypes.EndUserActivated, WebhookEventTypes.EndUserMfaEnrolled);
+        var user = await world.Admin.EndUserAsync(SsoUserState.MigratedPending);
+
+        using var browser = await Api.Tests.Migration.Funnel.FunnelCalls.FirstSignInAsync(api, user);
+
+        var events = await EventsAsync(world.Admin.Partner.Id);
+        Assert.Equal([WebhookEventTypes.EndUserActivated, WebhookEventTypes.EndUserMfaEnrolled], events.Select(e => e.Type));
+        Assert.All(events, e => Assert.Equal(user.EndUserId, e.Data["endUserId"]!.GetValue<Guid>()));
+        Assert.All(events, e => Assert.Equal(user.DisplayName, e.Data["actor"]!.GetValue<string>()));
+    }
+
     private async Task<Guid> RegisterAllAsync(AdminWorld admin)
     {
         var staff = await admin.StaffAsync();
