@@ -8,6 +8,7 @@ using Api.Scim;
 using Api.Sso;
 using Api.SsoMigration;
 using Api.Status;
+using Api.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -15,6 +16,7 @@ builder.AddApiHosting();
 // Each module registers itself (README, module boundaries).
 builder.AddMail();
 builder.AddAudit();
+builder.AddWebhooks();
 builder.AddSso();
 builder.AddPortal();
 builder.AddAdmin();

@@ -8,6 +8,7 @@ using Api.Admin.Reminders;
 using Api.Admin.Staff;
 using Api.Admin.Status;
 using Api.Admin.Tickets;
+using Api.Admin.Webhooks;
 using Api.Shared;
 
 namespace Api.Admin;
@@ -34,6 +35,7 @@ public static class AdminApi
         admin.MapRemindersAdmin();
         admin.MapAdminTicketsApi();
         admin.MapBrandingApi();
+        admin.MapWebhooksAdminApi();
         admin.MapOperatorStatusApi();
         return app;
     }

@@ -8,6 +8,7 @@ using Api.Sso;
 using Api.SsoMigration.Batches;
 using Api.SsoMigration.Funnel;
 using Api.SsoMigration.Reminders;
+using Api.Webhooks;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -39,6 +40,10 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();
     public DbSet<Device> Devices => Set<Device>();
     public DbSet<PartnerBranding> PartnerBrandings => Set<PartnerBranding>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
 
     // The Data Protection key ring lives in SQL so every replica shares it; it protects stored
     // TOTP secrets and signing keys, so losing it would lock every user out.

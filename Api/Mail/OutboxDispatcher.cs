@@ -1,3 +1,4 @@
+using Api.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,32 +16,8 @@ public sealed class OutboxDispatcher(
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                while (await SendNextAsync(stoppingToken))
-                {
-                }
-            }
-            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-            {
-                // The database may be down for a moment; the messages wait safely in it.
-                logger.LogWarning(exception, "Outbox dispatch failed; will retry");
-            }
-
-            try
-            {
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        DrainLoop.RunAsync(SendNextAsync, signal, () => options.Value.PollInterval, logger, "Outbox dispatch", stoppingToken);
 
     /// <summary>Sends one due message; false when none is due.</summary>
     public async Task<bool> SendNextAsync(CancellationToken cancellationToken)

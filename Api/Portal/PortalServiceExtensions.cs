@@ -21,6 +21,9 @@ public static class PortalServiceExtensions
         builder.Services.AddSingleton<TicketLimits>();
         builder.Services.AddOptions<TicketLimitOptions>().BindConfiguration(TicketLimitOptions.SectionName);
         builder.Services.AddScoped<SupportAddressConfirmation>();
+        builder.Services.AddScoped<EndUserWebhooks>();
+        builder.Services.AddScoped<IAccountMilestoneListener, EndUserMilestoneWebhooks>();
+        builder.Services.AddScoped<Api.Webhooks.IWebhookPartnerContacts, PortalWebhookContacts>();
         return builder;
     }
 

@@ -18,6 +18,7 @@ public static class SsoMigrationServiceExtensions
         var services = builder.Services;
         services.AddOptions<MigrationOptions>().BindConfiguration("Migration");
         services.AddScoped<EndUserMigrator>();
+        services.AddScoped<BatchWebhooks>();
         services.AddSingleton<MigrationMetrics>();
 
         // The funnel: the SSO reports activations, enrolments and sign-ins; moved users' are recorded once.

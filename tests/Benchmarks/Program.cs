@@ -152,6 +152,12 @@ public static class Bench
         {
             await ScenarioAsync("Full sign-in vs hash", "≥ 85%", table, () => SsoFlows.SignInAsync(stack, options, table, cancellationToken));
         }
+
+        if (options.Runs("webhooks"))
+        {
+            await ScenarioAsync("Webhook dispatch", "reported", table, async () =>
+                await WebhookDispatch.RunAsync(stack, options, await AccessTokens.SignInAsync(issuer, stack.Seed.Partners[0].Admin, cancellationToken), table, cancellationToken));
+        }
     }
 
     /// <summary>Runs one scenario; if it breaks, its line says so (FAIL) and the others still run.</summary>

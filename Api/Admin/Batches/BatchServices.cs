@@ -2,6 +2,7 @@ using Api.Admin.Staff;
 using Api.Audit;
 using Api.Data;
 using Api.SsoMigration.Batches;
+using Api.SsoMigration.Execution;
 using Api.SsoMigration.Notices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Query;
 namespace Api.Admin.Batches;
 
 /// <summary>What every batch action needs, bound by <c>[AsParameters]</c>; plus the steps they share.</summary>
-public sealed record BatchServices(AppDbContext Db, AuditLog Audit, MigrationNotices Notices, TimeProvider Clock)
+public sealed record BatchServices(AppDbContext Db, AuditLog Audit, MigrationNotices Notices, BatchWebhooks Webhooks, TimeProvider Clock)
 {
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 

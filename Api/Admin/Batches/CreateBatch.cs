@@ -1,5 +1,6 @@
 using Api.Admin.Staff;
 using Api.Audit;
+using Api.Webhooks;
 using Api.Shared.Transactions;
 using Api.SsoMigration.Batches;
 using Api.SsoMigration.Planning;
@@ -51,6 +52,8 @@ public static class CreateBatch
         };
         s.Db.MigrationBatches.Add(batch);
         s.Record(staff, AuditActions.BatchCreated, batch, after: new { batch.Name, ScheduledAt = scheduledAt, batch.TimeZone, WindowOpensAt = windowOpensAt, Clients = check.Clients.Select(c => c.Name) });
+        await s.Db.SaveChangesAsync(cancellationToken);
+        await s.Webhooks.RaiseAsync(batch.Id, WebhookEventTypes.BatchScheduled, cancellationToken: cancellationToken);
         await s.Db.SaveChangesAsync(cancellationToken);
         await s.Notices.QueueUpcomingIfDueAsync(batch, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Api.Admin.Staff;
 using Api.Audit;
+using Api.Webhooks;
 using Api.Shared;
 using Api.Shared.Transactions;
 using Api.SsoMigration;
@@ -100,7 +101,9 @@ public static class RescheduleBatch
             batch,
             new { ScheduledAt = IsoTime.Of(before.ScheduledAt), before.TimeZone, Status = BatchWireNames.Of(before.Status) },
             new { ScheduledAt = IsoTime.Of(scheduledAt), TimeZone = timeZone, Status = BatchWireNames.Of(batch.Status) });
+        await s.Webhooks.RaiseAsync(id, WebhookEventTypes.BatchScheduled, cancellationToken: cancellationToken);
         await s.Notices.QueueNewDateAsync(batch, before.ScheduledAt, cancellationToken);
+        await s.Db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();
     }

@@ -1,5 +1,6 @@
 using Api.Admin.Staff;
 using Api.Audit;
+using Api.Webhooks;
 using Api.Shared;
 using Api.Shared.Transactions;
 using Api.Portal;
@@ -101,6 +102,7 @@ public static class AddEndUser
             user.MigratedToSso,
             AwaitingAccountOwner = user.AwaitsAccountOwner,
         });
+        await s.Webhooks.RaiseAsync(user, client, WebhookEventTypes.EndUserCreated, staff.Actor.Name, cancellationToken: cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -109,6 +109,7 @@ public static class EditEndUser
         }
 
         s.Record(staff, AuditActions.EndUserEdited, user, before, after);
+        await s.RaiseAsync(staff, AuditActions.EndUserEdited, user, new { Changed = after }, cancellationToken);
         await s.Db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return TypedResults.NoContent();

@@ -8,6 +8,7 @@ using Api.Portal.AccessRequests;
 using Api.Portal.PasswordSetup;
 using Api.Sso.Accounts;
 using Api.SsoMigration.Funnel;
+using Api.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Api.Admin.EndUsers;
@@ -23,7 +24,8 @@ public sealed record EndUserServices(
     PasswordSetupEmails SetupEmails,
     TimeProvider Clock,
     AdminMailBudget MailBudget,
-    FunnelTallies FunnelTallies)
+    FunnelTallies FunnelTallies,
+    EndUserWebhooks Webhooks)
 {
     /// <summary>An end user the caller may see, with its client (for the partner of the audit entry); null otherwise.</summary>
     public Task<EndUser?> FindAsync(StaffMember staff, Guid id, CancellationToken cancellationToken) =>
@@ -46,6 +48,7 @@ public sealed record EndUserServices(
         if (await act(user) is { } change)
         {
             Record(staff, change.Action, user, change.Before, change.After);
+            await RaiseAsync(staff, change.Action, user, change.After, cancellationToken);
             await Db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -56,6 +59,39 @@ public sealed record EndUserServices(
     /// <summary>Appends the audit entry of an action on this end user to the unit of work.</summary>
     public void Record(StaffMember staff, string action, EndUser user, object? before = null, object? after = null) =>
         Audit.Record(staff.Actor, action, user.Client!.PartnerId, new AuditTarget("end-user", user.Id.ToString(), user.DisplayName), before, after);
+
+    /// <summary>
+    /// Raises the partner's webhook event for an audited action that has one (<see cref="EndUserEventOf"/>),
+    /// in the same unit of work as the audit entry: both exist only if the change committed.
+    /// </summary>
+    public async Task RaiseAsync(StaffMember staff, string action, EndUser user, object? details, CancellationToken cancellationToken)
+    {
+        if (EndUserEventOf(action) is not { } type)
+        {
+            return;
+        }
+
+        // Most actions change the row with one conditional UPDATE, past the entity in hand: the
+        // event carries the row as it is now.
+        if (Db.Entry(user).State == EntityState.Unchanged)
+        {
+            await Db.Entry(user).ReloadAsync(cancellationToken);
+        }
+
+        await Webhooks.RaiseAsync(user, user.Client!, type, staff.Actor.Name, details, cancellationToken);
+    }
+
+    /// <summary>The webhook event type of an audited action on an end user; null for actions partners are not told of (resends, unlocks).</summary>
+    public static string? EndUserEventOf(string action) => action switch
+    {
+        AuditActions.EndUserCreated => WebhookEventTypes.EndUserCreated,
+        AuditActions.EndUserEdited => WebhookEventTypes.EndUserUpdated,
+        AuditActions.EndUserEnabled => WebhookEventTypes.EndUserEnabled,
+        AuditActions.EndUserDisabled => WebhookEventTypes.EndUserDisabled,
+        AuditActions.EndUserDeleted => WebhookEventTypes.EndUserDeleted,
+        AuditActions.MfaReset => WebhookEventTypes.EndUserMfaReset,
+        _ => null,
+    };
 
     /// <summary>
     /// Ends the user's sessions, on every replica, once the caller commits: every session of the

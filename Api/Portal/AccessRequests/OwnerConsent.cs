@@ -1,5 +1,6 @@
 using Api.Audit;
 using Api.Data;
+using Api.Webhooks;
 using Api.Shared;
 using Api.Shared.Transactions;
 using Api.Shared.Links;
@@ -35,7 +36,7 @@ public sealed record AccessRequestView(string PartnerName, string ClientName, st
 /// nothing and nothing on the account changes; their answer is audited.
 /// </summary>
 public sealed class OwnerConsent(
-    AppDbContext db, AccountAdministration accounts, AccessRequestEmails emails, OneTimeLinks links, AuditLog audit, TimeProvider clock)
+    AppDbContext db, AccountAdministration accounts, AccessRequestEmails emails, OneTimeLinks links, AuditLog audit, EndUserWebhooks webhooks, TimeProvider clock)
 {
     /// <summary>
     /// Puts the row in "waiting for the account owner" and mails the owner (saved with the
@@ -119,6 +120,7 @@ public sealed class OwnerConsent(
         user.MigratedAt = clock.GetUtcNow().UtcDateTime;
         user.LegacyPasswordHash = null;
         audit.Record(owner, AuditActions.AccessAccepted, user.PartnerId, Target(user), after: new { Linked = true });
+        await webhooks.RaiseAsync(user.Id, WebhookEventTypes.EndUserLinked, owner.Name, cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return AccessAnswer.Accepted;

@@ -11,6 +11,9 @@ public enum AccountMilestone
 
     /// <summary>A product received an authorization code for the account (a sign-in or a silent renewal).</summary>
     SignedIn,
+
+    /// <summary>Wrong passwords or codes used up the account's failure budget: sign-in is paused (reported once per lock).</summary>
+    Locked,
 }
 
 /// <param name="ProductClientId">For <see cref="AccountMilestone.SignedIn"/>: the product (OIDC client id) signed in to.</param>

@@ -23,6 +23,7 @@ public sealed class LoginServices(
     TrustedDevices devices,
     IProductUserDirectory products,
     IDataProtectionProvider dataProtection,
+    AccountMilestones milestones,
     TimeProvider clock)
 {
     public SsoDbContext Db { get; } = db;
@@ -53,6 +54,7 @@ public sealed class LoginServices(
         if (reservation.LocksAccount)
         {
             Emails.QueueLockedOut(account);
+            await milestones.ReachedAsync(new AccountMilestoneReached(account.Id, AccountMilestone.Locked));
             await Db.SaveChangesAsync();
         }
     }

@@ -2,6 +2,7 @@ using Api.Audit;
 using Api.Data;
 using Api.Shared.Transactions;
 using Api.SsoMigration.Batches;
+using Api.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace Api.SsoMigration.Execution;
@@ -11,7 +12,7 @@ namespace Api.SsoMigration.Execution;
 /// clients whose end users are now all on SSO marked migrated (their new users start on SSO), the
 /// audit entry with the counts, and the Failed notice when some users failed.
 /// </summary>
-public sealed class BatchCompletion(AppDbContext db, AuditLog audit, IBatchOutcomeNotices notices, MigrationMetrics metrics, TimeProvider clock)
+public sealed class BatchCompletion(AppDbContext db, AuditLog audit, IBatchOutcomeNotices notices, BatchWebhooks webhooks, MigrationMetrics metrics, TimeProvider clock)
 {
     /// <summary>False when the batch is not this runner's to close (lease lost) or a user went back to Pending meanwhile (a retry).</summary>
     public async Task<bool> CompleteAsync(BatchLease lease, Guid batchId, CancellationToken cancellationToken)
@@ -49,6 +50,8 @@ public sealed class BatchCompletion(AppDbContext db, AuditLog audit, IBatchOutco
             await notices.QueueFailedAsync(batch, cancellationToken);
         }
 
+        await webhooks.RaiseAsync(batchId, WebhookEventTypes.BatchCompleted, cancellationToken: cancellationToken);
+        await webhooks.RaiseAsync(batchId, WebhookEventTypes.BatchFailed, failedOnly: true, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (batch.StartedAt is { } startedAt)

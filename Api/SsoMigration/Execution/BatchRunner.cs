@@ -1,5 +1,6 @@
 using Api.Audit;
 using Api.Data;
+using Api.Webhooks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -136,6 +137,7 @@ public sealed class BatchRunner(
         var batch = await db.MigrationBatches.AsNoTracking().SingleAsync(b => b.Id == batchId, cancellationToken);
         services.GetRequiredService<AuditLog>().Record(AuditActor.System, AuditActions.BatchStarted, null, BatchTarget.Of(batch),
             after: new { batch.StartedAt });
+        await services.GetRequiredService<BatchWebhooks>().RaiseAsync(batchId, WebhookEventTypes.BatchStarted, cancellationToken: cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }

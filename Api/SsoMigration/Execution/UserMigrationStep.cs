@@ -1,5 +1,7 @@
 using Api.Audit;
 using Api.Data;
+using Api.Portal;
+using Api.Webhooks;
 using Api.Shared.Transactions;
 using Api.SsoMigration.Batches;
 using Api.SsoMigration.Funnel;
@@ -13,7 +15,7 @@ namespace Api.SsoMigration.Execution;
 /// audited, and everything commits together. A runner killed anywhere leaves either all of it or
 /// none of it; a second runner on the same row finds it no longer Pending and does nothing.
 /// </summary>
-public sealed class UserMigrationStep(AppDbContext db, EndUserMigrator migrator, FunnelTallies tallies, AuditLog audit, TimeProvider clock)
+public sealed class UserMigrationStep(AppDbContext db, EndUserMigrator migrator, FunnelTallies tallies, AuditLog audit, EndUserWebhooks webhooks, TimeProvider clock)
 {
     private const int MaxReasonLength = 500;
 
@@ -96,6 +98,12 @@ public sealed class UserMigrationStep(AppDbContext db, EndUserMigrator migrator,
             };
             audit.Record(AuditActor.System, action, user.PartnerId, new AuditTarget("end-user", user.EndUserId.ToString(), user.Name),
                 after: new { Status = MigrationWire.Status(outcome.Status), outcome.Reason });
+            if (outcome.Status is MigrationOutcomeStatus.Migrated or MigrationOutcomeStatus.Linked)
+            {
+                var type = outcome.Status == MigrationOutcomeStatus.Linked ? WebhookEventTypes.EndUserLinked : WebhookEventTypes.EndUserMigrated;
+                await webhooks.RaiseAsync(user.EndUserId, type, AuditActor.System.Name, new { user.BatchId }, cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
         }
 

@@ -1,5 +1,7 @@
 using Api.Audit;
 using Api.Data;
+using Api.Portal;
+using Api.Webhooks;
 using Api.Shared;
 using Api.Shared.Transactions;
 using Api.Portal.PasswordSetup;
@@ -28,7 +30,7 @@ public enum UserRollbackOutcome
 /// that was its only one) and its sessions end; the client counts as not migrated again; the
 /// result becomes RolledBack; audited.
 /// </summary>
-public sealed class UserRollback(AppDbContext db, FunnelTallies tallies, AccountAdministration accounts, PasswordSetupEmails passwordSetup, AuditLog audit, TimeProvider clock)
+public sealed class UserRollback(AppDbContext db, FunnelTallies tallies, AccountAdministration accounts, PasswordSetupEmails passwordSetup, AuditLog audit, EndUserWebhooks webhooks, TimeProvider clock)
 {
     public async Task<UserRollbackOutcome> RollBackAsync(Guid batchId, Guid endUserId, AuditActor actor, CancellationToken cancellationToken)
     {
@@ -79,6 +81,7 @@ public sealed class UserRollback(AppDbContext db, FunnelTallies tallies, Account
         audit.Record(actor, AuditActions.UserRolledBack, user.Client.PartnerId, new AuditTarget("end-user", user.Id.ToString(), user.DisplayName),
             new { MigratedToSso = true },
             new { MigratedToSso = false, SsoAccount = account, PortalPassword = user.LegacyPasswordHash is null ? "set-password e-mail sent" : "restored" });
+        await webhooks.RaiseAsync(user, user.Client, WebhookEventTypes.EndUserRolledBack, actor.Name, new { BatchId = batchId }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await tally.CompleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

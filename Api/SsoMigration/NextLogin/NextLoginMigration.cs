@@ -1,5 +1,7 @@
 using Api.Audit;
 using Api.Data;
+using Api.Portal;
+using Api.Webhooks;
 using Api.Portal.LegacyLogin;
 using Api.Shared.Transactions;
 using Api.Sso.Accounts;
@@ -23,7 +25,7 @@ namespace Api.SsoMigration.NextLogin;
 /// the result row), and the batch deals with the user at its date.
 /// </para>
 /// </summary>
-public sealed class NextLoginMigration(AppDbContext db, EndUserMigrator migrator, FunnelTallies tallies, AccountAdministration accounts, AuditLog audit, TimeProvider clock)
+public sealed class NextLoginMigration(AppDbContext db, EndUserMigrator migrator, FunnelTallies tallies, AccountAdministration accounts, AuditLog audit, EndUserWebhooks webhooks, TimeProvider clock)
     : INextLoginMigration
 {
     /// <summary>The result's sentence: the batch's page says why it did not move this user itself.</summary>
@@ -79,6 +81,8 @@ public sealed class NextLoginMigration(AppDbContext db, EndUserMigrator migrator
             .Select(u => new { u.DisplayName, u.PartnerId, u.SsoAccountId }).SingleAsync(cancellationToken);
         audit.Record(AuditActor.System, AuditActions.UserMigrated, user.PartnerId, new AuditTarget("end-user", endUserId.ToString(), user.DisplayName),
             after: new { Status = MigrationWire.Status(outcome.Status), Reason = MovedAtLogIn });
+        await webhooks.RaiseAsync(endUserId, outcome.Status == MigrationOutcomeStatus.Linked ? WebhookEventTypes.EndUserLinked : WebhookEventTypes.EndUserMigrated,
+            AuditActor.System.Name, new { BatchId = id }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await tally.CompleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -7,7 +7,7 @@ namespace Api.Tests.Architecture;
 /// One rule of the Api's layering (CONTRIBUTING.md), written over a root namespace rather than
 /// "Api" so the same rule can be checked on the Api and on fixtures that break it on purpose
 /// (<see cref="LayerRuleTests"/>). A layer is a root namespace's first segment: Shared, Data,
-/// Hosting, Mail, Audit, Sso, Portal, Admin, SsoMigration, Scim, Status, Development.
+/// Hosting, Mail, Audit, Webhooks, Sso, Portal, Admin, SsoMigration, Scim, Status, Development.
 /// </summary>
 /// <param name="Layer">The layer whose types are checked; null for every layer but the ones in <paramref name="Never"/>.</param>
 /// <param name="Only">The other layers it may reference (every other one is forbidden), or null.</param>
@@ -19,6 +19,7 @@ public sealed record LayerRule(string Name, string? Layer, string[]? Only, strin
         new("Shared references no module", "Shared", Only: [], Never: null),
         new("Mail references only Shared", "Mail", Only: ["Shared"], Never: null),
         new("Audit references only Shared", "Audit", Only: ["Shared"], Never: null),
+        new("Webhooks references only Shared, Mail and Audit", "Webhooks", Only: ["Shared", "Mail", "Audit"], Never: null),
         new("Sso references only Shared, Mail and Audit", "Sso", Only: ["Shared", "Mail", "Audit"], Never: null),
         new("Portal does not reference Admin or the migration", "Portal", Only: null, Never: ["Admin", "SsoMigration"]),
         new("The migration does not reference Admin", "SsoMigration", Only: null, Never: ["Admin"]),

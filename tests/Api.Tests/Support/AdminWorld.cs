@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security.Claims;
 using Api.Data;
+using Api.Webhooks;
 using Api.Shared;
 using Api.Portal;
 using Api.Portal.Tickets;
@@ -8,6 +9,7 @@ using Api.Sso.Accounts;
 using Api.Sso.Sessions;
 using Api.Tests.Sso;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Api.Tests.Support;
@@ -104,7 +106,28 @@ public sealed class AdminWorld
         var (person, _) = await AddStaffAsync(ProductRoles.PartnerTechnician);
         // A migration batch of its first client, far enough ahead that nothing runs or announces it.
         var batchId = await ExecutionWorld.AddBatchAsync(services, [Clients[0]], DateTime.UtcNow.AddDays(60));
-        return new PartnerIds(Clients[0].Id, user.EndUserId, ticketId, attachmentId, person.Id, batchId);
+        var (endpointId, deliveryId) = await WebhookEndpointAsync();
+        return new PartnerIds(Clients[0].Id, user.EndUserId, ticketId, attachmentId, person.Id, batchId, endpointId, deliveryId);
+    }
+
+    /// <summary>A webhook endpoint of this partner with one delivered test event (so Replay has something to send again).</summary>
+    public async Task<(Guid EndpointId, Guid DeliveryId)> WebhookEndpointAsync()
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var endpoint = new WebhookEndpoint
+        {
+            PartnerId = Partner.Id,
+            Url = "http://127.0.0.1:9/sweep",
+            Events = WebhookEventTypes.EndUserCreated,
+            ProtectedSecret = scope.ServiceProvider.GetRequiredService<WebhookSecrets>().Protect(WebhookSecrets.New()),
+            CreatedAt = DateTime.UtcNow,
+        };
+        db.Add(endpoint);
+        var sent = scope.ServiceProvider.GetRequiredService<WebhookEvents>().Add(Partner.Id, WebhookEventTypes.Test, new { }, [endpoint.Id]);
+        await db.SaveChangesAsync();
+        await db.WebhookDeliveries.Where(d => d.EventId == sent.Id).ExecuteUpdateAsync(set => set.SetProperty(d => d.DeliveredAt, DateTime.UtcNow));
+        return (endpoint.Id, await db.WebhookDeliveries.Where(d => d.EventId == sent.Id).Select(d => d.Id).SingleAsync());
     }
 
     /// <summary>An open ticket of this end user (of the first client) with one text attachment, written as the portal writes it.</summary>
@@ -155,10 +178,12 @@ public sealed class AdminWorld
 }
 
 /// <summary>Ids of one partner's data, by the name a request gives them.</summary>
-public sealed record PartnerIds(Guid ClientId, Guid EndUserId, Guid TicketId, Guid AttachmentId, Guid PersonId, Guid BatchId)
+public sealed record PartnerIds(Guid ClientId, Guid EndUserId, Guid TicketId, Guid AttachmentId, Guid PersonId, Guid BatchId, Guid WebhookEndpointId, Guid WebhookDeliveryId)
 {
     public Guid For(string parameter) => parameter switch
     {
+        _ when parameter.Contains("endpoint", StringComparison.OrdinalIgnoreCase) => WebhookEndpointId,
+        _ when parameter.Contains("delivery", StringComparison.OrdinalIgnoreCase) => WebhookDeliveryId,
         _ when parameter.Contains("batch", StringComparison.OrdinalIgnoreCase) => BatchId,
         _ when parameter.Contains("person", StringComparison.OrdinalIgnoreCase) => PersonId,
         _ when parameter.Contains("client", StringComparison.OrdinalIgnoreCase) => ClientId,

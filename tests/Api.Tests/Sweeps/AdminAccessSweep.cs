@@ -168,6 +168,8 @@ public sealed class AdminAccessSweep(SsoApiFactory api)
                 "status" => "In progress",
                 "roles" => new JsonArray(ProductRoles.RmmTechnician),
                 "enabled" => true,
+                "url" => "http://127.0.0.1:9/sweep",
+                "events" => new JsonArray("end_user.created"),
                 _ => null,
             };
         }

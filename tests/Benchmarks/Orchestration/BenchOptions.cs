@@ -13,10 +13,10 @@ public sealed record BenchOptions(
     TimeSpan WrkDuration,
     TimeSpan FlowDuration)
 {
-    public static readonly string[] AllScenarios = ["me", "manage-users", "funnel", "export", "scim", "migration", "renewal", "signin", "coldstart", "loginjs"];
+    public static readonly string[] AllScenarios = ["me", "manage-users", "funnel", "export", "scim", "migration", "renewal", "signin", "webhooks", "coldstart", "loginjs"];
 
     public const string Usage =
-        "Usage: dotnet run -c Release --project tests/Benchmarks [-- --smoke] [-- --only me,manage-users,funnel,export,scim,migration,renewal,signin,coldstart,loginjs] | [-- --soak 10m]";
+        "Usage: dotnet run -c Release --project tests/Benchmarks [-- --smoke] [-- --only me,manage-users,funnel,export,scim,migration,renewal,signin,webhooks,coldstart,loginjs] | [-- --soak 10m]";
 
     /// <summary>
     /// Whether this run does <paramref name="scenario"/>. The smoke run leaves out the stack's cold

@@ -16,6 +16,8 @@ public sealed class BenchStack : IAsyncDisposable
     {
         ["Identity:Throttling:IpFailureLimit"] = "1000000000",
         ["Identity:Throttling:LoginStartsPerIp"] = "1000000000",
+        // The webhook scenario's receiver listens on loopback, over http (no TLS on loopback).
+        ["Webhooks:AllowLoopback"] = "true",
     };
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"eup-bench-{Guid.NewGuid():N}");

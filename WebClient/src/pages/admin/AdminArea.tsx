@@ -16,6 +16,8 @@ import { SystemStatusPage } from './status/SystemStatusPage';
 import { AdminTicketListPage } from './tickets/AdminTicketListPage';
 import { AdminTicketPage } from './tickets/AdminTicketPage';
 import { ManageUsersPage } from './users/ManageUsersPage';
+import { WebhookEndpointPage } from './webhooks/WebhookEndpointPage';
+import { WebhooksPage } from './webhooks/WebhooksPage';
 import '../../components/lists.css';
 import './styles/index.css';
 
@@ -49,7 +51,8 @@ export default function AdminArea() {
               <SectionPage title="Settings">
                 <p>
                   Your company&apos;s settings for the End User Portal: your clients&apos; end users under Account
-                  Administration, and how the portal looks to them under Branding.
+                  Administration, how the portal looks to them under Branding, and the events your systems receive under
+                  Webhooks.
                 </p>
               </SectionPage>
             }
@@ -88,6 +91,8 @@ export default function AdminArea() {
           <Route path={within(adminRoutes.homeUserManagement)} element={<HomeUserManagementPage />} />
           <Route path={within(adminRoutes.audit)} element={<AuditPage />} />
           <Route path={within(adminRoutes.branding)} element={<BrandingPage />} />
+          <Route path={within(adminRoutes.webhooks)} element={<WebhooksPage />} />
+          <Route path={within(adminRoutes.webhookEndpoint)} element={<WebhookEndpointPage />} />
           <Route path={within(adminRoutes.tickets)} element={<AdminTicketListPage />} />
           <Route path={within(adminRoutes.ticket)} element={<AdminTicketPage />} />
           <Route path={within(adminRoutes.status)} element={<SystemStatusPage />} />

@@ -21,11 +21,12 @@ const accountAdministration: Entry = {
 
 /** Partner admins only: how the portal looks to their end users. */
 const branding: Entry = { label: 'Branding', to: adminRoutes.branding };
+const webhooks: Entry = { label: 'Webhooks', to: adminRoutes.webhooks };
 
 const settings = (staff: StaffMe): Entry => ({
   label: 'Settings',
   to: adminRoutes.settings,
-  children: staff.canManage && staff.partnerId !== null ? [accountAdministration, branding] : [accountAdministration],
+  children: staff.canManage && staff.partnerId !== null ? [accountAdministration, branding, webhooks] : [accountAdministration],
 });
 
 /** Every staff member: the partner's people on Single Sign-On and their product roles (technicians read only). */

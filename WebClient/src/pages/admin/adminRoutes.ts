@@ -8,6 +8,9 @@ export const adminRoutes = {
   audit: '/admin/settings/account-administration/audit',
   /** Partner admins: the portal's colour, logo and support contact for their end users. */
   branding: '/admin/settings/branding',
+  /** Partner admins: endpoints that receive signed events, and each one's delivery log. */
+  webhooks: '/admin/settings/webhooks',
+  webhookEndpoint: '/admin/settings/webhooks/:id',
   /** Home: the platform's side of the partner's people (their single sign-on accounts and product roles). */
   homeSection: '/admin/home',
   /** All staff (technicians read only): the partner's people and their roles in each product. */
@@ -30,6 +33,9 @@ export const needsAttentionUrl = `${adminRoutes.manageUsers}?needsAttention=true
 
 /** The page of one migration batch. */
 export const batchUrl = (id: string) => adminRoutes.batch.replace(':id', encodeURIComponent(id));
+
+/** The page of one webhook endpoint. */
+export const webhookEndpointUrl = (id: string) => adminRoutes.webhookEndpoint.replace(':id', encodeURIComponent(id));
 
 /** The page of one ticket. */
 export const adminTicketUrl = (id: string) => adminRoutes.ticket.replace(':ticketId', encodeURIComponent(id));

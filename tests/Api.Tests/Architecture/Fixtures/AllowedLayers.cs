@@ -23,6 +23,14 @@ namespace LayerFixtures.Allowed.Audit
     }
 }
 
+namespace LayerFixtures.Allowed.Webhooks
+{
+    public sealed class WebhookEvents
+    {
+        public object[] Reach() => [new Shared.Clock(), new Mail.Outbox(), new Audit.AuditLog()];
+    }
+}
+
 namespace LayerFixtures.Allowed.Sso
 {
     public sealed class Account
@@ -43,7 +51,7 @@ namespace LayerFixtures.Allowed.Portal
 {
     public sealed class EndUser
     {
-        public object[] Reach() => [new Shared.Clock(), new Sso.Account(), new Mail.Outbox(), new Audit.AuditLog(), new Data.Database()];
+        public object[] Reach() => [new Shared.Clock(), new Sso.Account(), new Mail.Outbox(), new Audit.AuditLog(), new Data.Database(), new Webhooks.WebhookEvents()];
     }
 }
 

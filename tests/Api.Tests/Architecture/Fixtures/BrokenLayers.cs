@@ -33,6 +33,17 @@ namespace LayerFixtures.Broken.Audit
     }
 }
 
+namespace LayerFixtures.Broken.Webhooks
+{
+    public sealed class Thing;
+
+    // The module must not know end users: the portal raises their events through IWebhookEvents.
+    public sealed class Violation
+    {
+        public object Reach() => new Portal.Thing();
+    }
+}
+
 namespace LayerFixtures.Broken.Sso
 {
     public sealed class Thing;
