@@ -21,6 +21,7 @@ builder.AddSso();
 builder.AddPortal();
 builder.AddAdmin();
 builder.AddSsoMigration();
+builder.AddScim();
 builder.AddDevelopmentAgents();
 
 var app = builder.Build();

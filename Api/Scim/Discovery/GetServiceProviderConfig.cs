@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Api.Scim.Users;
+using Api.Shared;
 
 namespace Api.Scim.Discovery;
 
@@ -9,7 +10,7 @@ public static class GetServiceProviderConfig
     public static ScimResult Handle(IConfiguration configuration) => ScimResult.Ok(new JsonObject
     {
         ["schemas"] = new JsonArray(ScimSchemas.ServiceProviderConfig),
-        ["documentationUri"] = ScimApi.BaseUrl(configuration).Replace("/scim/v2", "", StringComparison.Ordinal) + "/",
+        ["documentationUri"] = PublicOrigin.Of(configuration),
         ["patch"] = new JsonObject { ["supported"] = true },
         ["bulk"] = new JsonObject { ["supported"] = false, ["maxOperations"] = 0, ["maxPayloadSize"] = 0 },
         ["filter"] = new JsonObject { ["supported"] = true, ["maxResults"] = ListScimUsers.MaxCount },

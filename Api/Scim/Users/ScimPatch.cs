@@ -25,12 +25,13 @@ public static class ScimPatch
 
         foreach (var operation in operations)
         {
-            if (operation is not JsonObject op || op.StringMember("op")?.ToLowerInvariant() is not ("add" or "replace" or "remove") || op.StringMember("op") is not { } name)
+            // Op names are case-insensitive: Entra ID sends "Replace" and "Add".
+            var kind = (operation as JsonObject)?.StringMember("op")?.ToLowerInvariant();
+            if (operation is not JsonObject op || kind is not ("add" or "replace" or "remove"))
             {
                 return ScimErrors.InvalidSyntax("Each operation's op must be add, replace or remove.");
             }
 
-            var kind = name.ToLowerInvariant();
             var value = op.Member("value");
             try
             {

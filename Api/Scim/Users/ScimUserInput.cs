@@ -37,8 +37,9 @@ public sealed record ScimUserInput(string Email, string Name, bool Active, strin
             return (null, ScimErrors.InvalidValue("active must be true or false."));
         }
 
-        var externalId = body.Member("externalId") is null ? null : body.StringMember("externalId");
-        if (body.Member("externalId") is not null && externalId is null || externalId?.Length > MaxExternalIdLength)
+        var externalId = body.StringMember("externalId");
+        var notText = body.Member("externalId") is not null && externalId is null;
+        if (notText || externalId?.Length > MaxExternalIdLength)
         {
             return (null, ScimErrors.InvalidValue($"externalId must be a string of at most {MaxExternalIdLength} characters."));
         }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Api.Admin.ManageUsers;
 using Api.Admin.Staff;
 using Api.Data;
@@ -30,8 +29,8 @@ public sealed class ManageUsersAttentionPlanTests(SsoApiFactory api)
         Assert.True(EndUserFilter.TryRead(new EndUserFilterParameters { NeedsAttention = "true", Sort = "email" }, out var filter, out _));
         new PageRequest { Page = "2", PageSize = "50" }.Check(PageSizeLimits.Standard, out var page);
 
-        var list = await PlanAsync(db, EndUserListing.Listed(staff, db, accounts, filter).Slice(page));
-        var count = await PlanAsync(db, EndUserListing.Countable(staff, db, accounts, filter).Take(ListEndUsers.CountLimit + 1));
+        var list = await QueryPlan.OfAsync(db, EndUserListing.Listed(staff, db, accounts, filter).Slice(page));
+        var count = await QueryPlan.OfAsync(db, EndUserListing.Countable(staff, db, accounts, filter).Take(ListEndUsers.CountLimit + 1));
 
         Assert.Contains(list, step => step.StartsWith("SEARCH e USING INDEX sqlite_autoindex_EndUsers_1 (Id=?)", StringComparison.Ordinal));
         // The count reads no user's row for the list's columns: its only lookup by id is the failed results' own.
@@ -48,29 +47,6 @@ public sealed class ManageUsersAttentionPlanTests(SsoApiFactory api)
             Assert.DoesNotContain(plan, step => step.Contains("IX_EndUsers_PartnerId_DisplayName_Id", StringComparison.Ordinal)
                 || step.Contains("IX_EndUsers_PartnerId_Email_DisplayName_Id", StringComparison.Ordinal)
                 || step.Contains("IX_EndUsers_PartnerId_Deleted_Enabled_MigratedToSso", StringComparison.Ordinal));
-        }
-    }
-
-    /// <summary>SQLite's plan for a query, one step a line, as EXPLAIN QUERY PLAN gives it.</summary>
-    private static async Task<List<string>> PlanAsync<T>(AppDbContext db, IQueryable<T> query)
-    {
-        await using var command = query.CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await db.Database.OpenConnectionAsync();
-        try
-        {
-            var steps = new List<string>();
-            await using DbDataReader reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                steps.Add(reader.GetString(3));
-            }
-
-            return steps;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
         }
     }
 }

@@ -31,6 +31,9 @@ public sealed class ScimAccessTests(SsoApiFactory api)
             foreach (var answer in new[] { await caller.GetAsync("Users"), await caller.PostAsync("Users", $$"""{"userName":"{{ScimCaller.NewEmail()}}"}"""), await caller.GetAsync("ServiceProviderConfig") })
             {
                 Assert.True(answer.Status == status, $"{login?.Email}: {answer}");
+                Assert.Equal("urn:ietf:params:scim:api:messages:2.0:Error", (string?)answer.Json?["schemas"]?[0]);
+                Assert.Equal(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), (string?)answer.Json?["status"]);
+                Assert.EndsWith(".", answer.Detail);
             }
         }
     }

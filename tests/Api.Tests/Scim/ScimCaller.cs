@@ -49,7 +49,10 @@ public sealed class ScimCaller(HttpClient http, string token) : IDisposable
             response.Headers.ETag?.ToString(),
             response.Headers.Location?.ToString(),
             response.Content.Headers.ContentType?.MediaType,
-            text);
+            text)
+        {
+            RetryAfter = response.Headers.RetryAfter?.Delta,
+        };
     }
 
     /// <summary>A new, unique e-mail address for a provisioned user.</summary>
@@ -63,6 +66,8 @@ public sealed class ScimCaller(HttpClient http, string token) : IDisposable
 /// <summary>What a SCIM call answered.</summary>
 public sealed record ScimAnswer(HttpStatusCode Status, JsonObject? Json, string? ETag, string? Location, string? MediaType, string Text)
 {
+    public TimeSpan? RetryAfter { get; init; }
+
     public string? this[string member] => Json?[member] is JsonValue v ? v.ToString() : Json?[member]?.ToJsonString();
 
     public Guid Id => Guid.Parse((string)Json!["id"]!);

@@ -96,6 +96,29 @@ public sealed class ScimEntraShapeTests(SsoApiFactory api)
     }
 
     [Fact]
+    public async Task Entra_patches_without_a_path_with_attribute_paths_as_keys_and_adds_an_external_id()
+    {
+        var world = await AdminWorld.CreateAsync(api.Services);
+        using var scim = await ScimCaller.ForPartnerAsync(api, world);
+        var email = ScimCaller.NewEmail("entra");
+        var id = (await scim.PostAsync("Users", $$"""{"userName":"{{email}}","displayName":"Old Name","urn:ietf:params:scim:schemas:extension:enterprise:2.0:User":{"organization":"{{world.Clients[0].Name}}"} }""")).Id;
+
+        var patched = await scim.PatchAsync($"Users/{id}", $$"""
+            { {{PatchOp}}, "Operations":[
+              {"op":"Replace","value":{"name.givenName":"New","name.familyName":"Person","active":"True"} },
+              {"op":"Add","path":"externalId","value":"entra-object-id"}] }
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, patched.Status);
+        Assert.Equal("New Person", (string?)patched.Json!["displayName"]);
+        Assert.Equal("entra-object-id", (string?)patched.Json["externalId"]);
+        var found = await scim.GetAsync($"Users?filter={Uri.EscapeDataString("externalId eq \"entra-object-id\"")}");
+        Assert.Equal(id.ToString(), (string?)Assert.Single(found.Resources)!["id"]);
+        var audit = Assert.Single(await AdminCalls.AuditOfAsync(api.Services, id, Api.Audit.AuditActions.EndUserEdited));
+        Assert.Contains("entra-object-id", audit.After);
+    }
+
+    [Fact]
     public async Task Entra_deletes_the_user_like_manage_users_does()
     {
         var world = await AdminWorld.CreateAsync(api.Services);

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Api.Admin.Staff;
 using Api.Data;
 using Api.Scim.Filters;
@@ -27,7 +26,7 @@ public sealed class ScimFilterPlanTests(SsoApiFactory api)
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var users = ScimUserReader.Scope(Caller, db, clientId: null).Where(ScimUserFilter.Parse(filter));
 
-        var plan = await PlanAsync(db, users.OrderBy(u => u.Email).Take(100));
+        var plan = await QueryPlan.OfAsync(db, users.OrderBy(u => u.Email).Take(100));
 
         Assert.Contains(plan, s => s.Contains(step, StringComparison.Ordinal));
         Assert.DoesNotContain(plan, s => s.StartsWith("SCAN", StringComparison.Ordinal));
@@ -39,34 +38,11 @@ public sealed class ScimFilterPlanTests(SsoApiFactory api)
         await using var scope = api.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
-        var plan = await PlanAsync(db, ScimUserReader.Scope(Caller, db, clientId: null).OrderBy(u => u.Email).Skip(100).Take(100));
+        var plan = await QueryPlan.OfAsync(db, ScimUserReader.Scope(Caller, db, clientId: null).OrderBy(u => u.Email).Skip(100).Take(100));
 
         Assert.Contains(plan, s => s.Contains("USING INDEX IX_EndUsers_PartnerId_Email_DisplayName_Id (PartnerId=?)", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, s => s.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
 
     private static readonly StaffMember Caller = new("plan", "Plan", "plan@msp.example", ProductRoles.PartnerAdmin, Guid.NewGuid(), null);
-
-    /// <summary>SQLite's plan for a query, one step a line, as EXPLAIN QUERY PLAN gives it.</summary>
-    private static async Task<List<string>> PlanAsync<T>(AppDbContext db, IQueryable<T> query)
-    {
-        await using var command = query.CreateDbCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN " + command.CommandText;
-        await db.Database.OpenConnectionAsync();
-        try
-        {
-            var steps = new List<string>();
-            await using DbDataReader reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                steps.Add(reader.GetString(3));
-            }
-
-            return steps;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
 }

@@ -35,7 +35,7 @@ public static class ScimLookups
             ("paged list (startIndex 1001, count 100)", "scim/v2/Users?startIndex=1001&count=100", 100),
         };
 
-        table.Add(Row($"Manage Users search @ {partner.Label} (reference)", reference.Result, "-", "-", "report", null));
+        table.Add(Row($"Manage Users search @ {partner.Label} end users (reference)", reference.Result, "-", "-", "report", null));
         foreach (var (name, path, expected) in lookups)
         {
             var (result, first) = await MeasureAsync(Url(path), token, options, cancellationToken);
