@@ -72,6 +72,6 @@ public sealed class WebhookGuardTests(WebhookApiFactory api)
         var attempt = Assert.Single(await world.AttemptsAsync(endpointId));
         Assert.True(attempt.Succeeded, attempt.Error);
         Assert.Equal(200, attempt.ResponseCode);
-        Assert.True(receiver.EndlessBytesWritten >= 64 * 1024);
+        Assert.True(receiver.EndlessBytesWritten > 0, "the receiver never started its answer");
     }
 }
