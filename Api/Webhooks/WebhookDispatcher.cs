@@ -24,7 +24,8 @@ public sealed class WebhookDispatcher(
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         options.Value.Dispatch
-            ? DrainLoop.RunAsync(DeliverNextAsync, signal, () => options.Value.PollInterval, logger, "Webhook dispatch", stoppingToken)
+            ? Task.WhenAll(Enumerable.Range(0, Math.Max(1, options.Value.Workers)).Select(_ =>
+                DrainLoop.RunAsync(DeliverNextAsync, signal, () => options.Value.PollInterval, logger, "Webhook dispatch", stoppingToken)))
             : Task.CompletedTask;
 
     /// <summary>Makes one attempt at one due delivery; false when none is due.</summary>
@@ -44,6 +45,8 @@ public sealed class WebhookDispatcher(
             return true; // another dispatcher took it (or already delivered it); look for the next one
         }
 
+        // There may be more: wake an idle worker to look while this one sends.
+        signal.Notify();
         var delivery = await db.Set<WebhookDelivery>().Include(d => d.Event).Include(d => d.Endpoint).SingleAsync(d => d.Id == candidate, cancellationToken);
         var endpoint = delivery.Endpoint!;
         var outcome = await sender.SendAsync(endpoint.Url, delivery.Event!.MessageId, delivery.Event.Payload, secrets.Unprotect(endpoint.ProtectedSecret), cancellationToken);

@@ -43,6 +43,12 @@ public sealed class WebhookOptions
     /// <summary>How many endpoints one partner may register.</summary>
     public int MaxEndpointsPerPartner { get; set; } = 10;
 
-    /// <summary>False stops this replica's dispatcher (the bench and tests run their own).</summary>
+    /// <summary>
+    /// Deliveries one replica makes at the same time, so a receiver that takes its full timeout
+    /// holds up one worker, not every partner's events. Each worker leases its own delivery.
+    /// </summary>
+    public int Workers { get; set; } = 8;
+
+    /// <summary>False stops this replica's dispatcher (tests run their own, on a clock they move).</summary>
     public bool Dispatch { get; set; } = true;
 }

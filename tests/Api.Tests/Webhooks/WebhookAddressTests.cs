@@ -15,6 +15,8 @@ namespace Api.Tests.Webhooks;
 public sealed class WebhookAddressTests(ProductionRulesWebhookApiFactory api) : IClassFixture<ProductionRulesWebhookApiFactory>
 {
     [Theory]
+    [Trait("ASVS", "5.2.6")]
+    [Trait("ASVS", "12.6.1")]
     [InlineData("10.0.0.5")]
     [InlineData("172.16.4.4")]
     [InlineData("192.168.1.10")]
@@ -42,6 +44,8 @@ public sealed class WebhookAddressTests(ProductionRulesWebhookApiFactory api) : 
     }
 
     [Theory]
+    [Trait("ASVS", "5.2.6")]
+    [Trait("ASVS", "12.6.1")]
     [InlineData("http://hooks.partner.example/in", "https://")]
     [InlineData("https://unknown-host.partner.example/in", "could not find the host")]
     [InlineData("https://user:pw@hooks.partner.example/in", "user name, password")]
@@ -58,6 +62,8 @@ public sealed class WebhookAddressTests(ProductionRulesWebhookApiFactory api) : 
     }
 
     [Theory]
+    [Trait("ASVS", "5.2.6")]
+    [Trait("ASVS", "12.6.1")]
     [InlineData("127.0.0.1")]
     [InlineData("10.0.0.5")]
     [InlineData("169.254.169.254")]
@@ -85,6 +91,8 @@ public sealed class WebhookAddressTests(ProductionRulesWebhookApiFactory api) : 
     }
 
     [Fact]
+    [Trait("ASVS", "5.2.6")]
+    [Trait("ASVS", "12.6.1")]
     public void The_address_rules_refuse_every_internal_range_and_allow_public_ones()
     {
         string[] refused = ["10.1.2.3", "127.0.0.1", "127.8.8.8", "169.254.169.254", "172.16.0.1", "172.31.255.255", "192.168.0.1", "100.64.0.1", "100.127.255.255",

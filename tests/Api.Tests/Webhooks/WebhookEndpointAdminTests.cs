@@ -12,6 +12,7 @@ namespace Api.Tests.Webhooks;
 public sealed class WebhookEndpointAdminTests(WebhookApiFactory api)
 {
     [Fact]
+    [Trait("ASVS", "11.1.4")]
     public async Task Fifty_parallel_creates_make_exactly_ten_endpoints()
     {
         var world = await WebhookWorld.CreateAsync(api);
@@ -56,6 +57,7 @@ public sealed class WebhookEndpointAdminTests(WebhookApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "4.2.1")]
     public async Task Another_partners_endpoints_answer_404_and_stay_unchanged()
     {
         var owner = await WebhookWorld.CreateAsync(api);
@@ -90,6 +92,7 @@ public sealed class WebhookEndpointAdminTests(WebhookApiFactory api)
     }
 
     [Fact]
+    [Trait("ASVS", "4.2.1")]
     public async Task Technicians_are_refused_and_operators_are_told_webhooks_belong_to_a_partner()
     {
         var world = await WebhookWorld.CreateAsync(api);

@@ -101,6 +101,36 @@ describe('Settings > Webhooks', () => {
     expect(server.requests('POST /api/admin/webhooks/endpoints/w-1/deliveries/d-1/replay')).toHaveLength(1);
   });
 
+  it('edits an endpoint’s events on its page', async () => {
+    let events = ['end_user.disabled'];
+    const server = mockApi({
+      ...adminBasics(partnerAdmin),
+      'GET /api/admin/webhooks/event-types': () => json(eventTypes),
+      'GET /api/admin/webhooks/endpoints/w-1': () => json({ ...endpoint, events }),
+      'GET /api/admin/webhooks/endpoints/w-1/deliveries': () => json({ items: [], total: 0, page: 1, pageSize: 25 }),
+      'PUT /api/admin/webhooks/endpoints/w-1': () => {
+        events = ['end_user.created', 'end_user.disabled'];
+        return json({ ...endpoint, events });
+      },
+    });
+    const { user } = await openAdmin('/admin/settings/webhooks/w-1', endpoint.url);
+    expect(await screen.findByText('Nothing was sent to this endpoint yet. Send a test event to try it.')).toBeVisible();
+
+    await user.click(screen.getByRole('button', { name: 'Edit' }));
+    const form = screen.getByRole('form', { name: 'Edit endpoint' });
+    expect(within(form).getByLabelText('Endpoint URL')).toHaveValue(endpoint.url);
+    await user.click(await within(form).findByRole('checkbox', { name: 'end_user.created' }));
+    await user.click(within(form).getByRole('button', { name: 'Save endpoint' }));
+
+    expect(await screen.findByText('The endpoint was saved.')).toBeVisible();
+    expect(await server.lastBody('PUT /api/admin/webhooks/endpoints/w-1')).toEqual({
+      url: endpoint.url,
+      description: 'Ticketing',
+      events: ['end_user.disabled', 'end_user.created'],
+    });
+    expect(await screen.findByText('Events: end_user.created, end_user.disabled')).toBeVisible();
+  });
+
   it('disables an endpoint from the list and says why one was disabled automatically', async () => {
     let enabled = true;
     const server = mockApi({

@@ -1,18 +1,26 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type UseMutationResult } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { TextField } from '../../../components/TextField';
 import { failureOf } from '../adminApi';
-import { eventTypesQuery, useCreateEndpoint, type WebhookEndpointWithSecret } from './webhooksApi';
+import { eventTypesQuery, type WebhookEndpoint, type WebhookEndpointInput } from './webhooksApi';
 
-/** Add endpoint: the address, what it is for, and the events it receives (a checkbox each). */
-export function WebhookEndpointForm({ onCreated }: { onCreated: (created: WebhookEndpointWithSecret) => void }) {
+interface Props<T> {
+  /** "Add endpoint" or "Edit endpoint": the heading and the button. */
+  title: string;
+  /** The endpoint being edited; none for a new one. */
+  endpoint?: WebhookEndpoint;
+  save: UseMutationResult<T, Error, WebhookEndpointInput>;
+  onSaved: (saved: T) => void;
+}
+
+/** The endpoint form: the address, what it is for, and the events it receives (a checkbox each). */
+export function WebhookEndpointForm<T>({ title, endpoint, save, onSaved }: Props<T>) {
   const types = useQuery(eventTypesQuery());
-  const create = useCreateEndpoint();
-  const [url, setUrl] = useState('');
-  const [description, setDescription] = useState('');
-  const [events, setEvents] = useState<string[]>([]);
+  const [url, setUrl] = useState(endpoint?.url ?? '');
+  const [description, setDescription] = useState(endpoint?.description ?? '');
+  const [events, setEvents] = useState<string[]>(endpoint?.events ?? []);
 
   function toggle(type: string, on: boolean) {
     setEvents((chosen) => (on ? [...chosen, type] : chosen.filter((t) => t !== type)));
@@ -20,22 +28,24 @@ export function WebhookEndpointForm({ onCreated }: { onCreated: (created: Webhoo
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    create.mutate(
+    save.mutate(
       { url: url.trim(), description: description.trim(), events },
       {
-        onSuccess: (created) => {
-          setUrl('');
-          setDescription('');
-          setEvents([]);
-          onCreated(created);
+        onSuccess: (saved) => {
+          if (!endpoint) {
+            setUrl('');
+            setDescription('');
+            setEvents([]);
+          }
+          onSaved(saved);
         },
       },
     );
   }
 
   return (
-    <form className="panel" onSubmit={onSubmit} aria-labelledby="webhook-add-title">
-      <h2 id="webhook-add-title">Add endpoint</h2>
+    <form className="panel" onSubmit={onSubmit} aria-label={title}>
+      <h2>{title}</h2>
       <TextField
         label="Endpoint URL"
         type="url"
@@ -57,8 +67,8 @@ export function WebhookEndpointForm({ onCreated }: { onCreated: (created: Webhoo
           </label>
         ))}
       </fieldset>
-      <ErrorAlert failure={create.isError ? failureOf(create.error) : null} />
-      <SubmitButton label="Add endpoint" busy={create.isPending} />
+      <ErrorAlert failure={save.isError ? failureOf(save.error) : null} />
+      <SubmitButton label={endpoint ? 'Save endpoint' : 'Add endpoint'} busy={save.isPending} />
     </form>
   );
 }

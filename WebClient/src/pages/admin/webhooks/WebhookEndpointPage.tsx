@@ -8,11 +8,13 @@ import { SubmitButton } from '../../../components/SubmitButton';
 import { failureOf } from '../adminApi';
 import { adminRoutes } from '../adminRoutes';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { WebhookEndpointForm } from './WebhookEndpointForm';
 import { WebhookSecretNotice } from './WebhookSecretNotice';
 import {
   deliveriesQuery,
   endpointQuery,
   useDeleteEndpoint,
+  useEditEndpoint,
   useReplayDelivery,
   useRotateSecret,
   useSendTestEvent,
@@ -105,6 +107,8 @@ function EndpointActions({ endpoint }: { endpoint: WebhookEndpoint }) {
   const setEnabled = useSetEndpointEnabled();
   const rotate = useRotateSecret();
   const remove = useDeleteEndpoint();
+  const save = useEditEndpoint(endpoint.id);
+  const [editing, setEditing] = useState(false);
   const [secret, setSecret] = useState<string | null>(null);
   const [deleting, setDeleting] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -121,6 +125,9 @@ function EndpointActions({ endpoint }: { endpoint: WebhookEndpoint }) {
           busy={setEnabled.isPending}
           onClick={() => setEnabled.mutate({ id: endpoint.id, enabled: !endpoint.enabled }, { onSuccess: () => setNotice(endpoint.enabled ? 'The endpoint is disabled.' : 'The endpoint is enabled again.') })}
         />
+        <button type="button" className="button secondary" onClick={() => setEditing(true)}>
+          Edit
+        </button>
         <SubmitButton type="button" className="secondary" label="Rotate secret" busy={rotate.isPending} onClick={() => rotate.mutate(endpoint.id, { onSuccess: (rotated) => setSecret(rotated.secret) })} />
         <button type="button" className="button danger" onClick={() => setDeleting(true)}>
           Delete
@@ -131,6 +138,17 @@ function EndpointActions({ endpoint }: { endpoint: WebhookEndpoint }) {
         <p role="status" className="success">
           {notice}
         </p>
+      )}
+      {editing && (
+        <WebhookEndpointForm
+          title="Edit endpoint"
+          endpoint={endpoint}
+          save={save}
+          onSaved={() => {
+            setEditing(false);
+            setNotice('The endpoint was saved.');
+          }}
+        />
       )}
       {secret && <WebhookSecretNotice secret={secret} onDone={() => setSecret(null)} />}
       {deleting && (

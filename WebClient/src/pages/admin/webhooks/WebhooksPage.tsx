@@ -9,7 +9,7 @@ import { webhookEndpointUrl } from '../adminRoutes';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { WebhookEndpointForm } from './WebhookEndpointForm';
 import { WebhookSecretNotice } from './WebhookSecretNotice';
-import { endpointsQuery, useDeleteEndpoint, useSetEndpointEnabled, type WebhookEndpoint, type WebhookEndpointWithSecret } from './webhooksApi';
+import { endpointsQuery, useCreateEndpoint, useDeleteEndpoint, useSetEndpointEnabled, type WebhookEndpoint, type WebhookEndpointWithSecret } from './webhooksApi';
 
 const statusOf = (endpoint: WebhookEndpoint) => (endpoint.enabled ? 'Enabled' : 'Disabled');
 
@@ -18,6 +18,7 @@ export function WebhooksPage() {
   const list = useQuery(endpointsQuery());
   const setEnabled = useSetEndpointEnabled();
   const remove = useDeleteEndpoint();
+  const create = useCreateEndpoint();
   const [created, setCreated] = useState<WebhookEndpointWithSecret | null>(null);
   const [deleting, setDeleting] = useState<WebhookEndpoint | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -83,7 +84,9 @@ export function WebhooksPage() {
         <WebhookSecretNotice secret={created.secret} onDone={() => setCreated(null)} />
       ) : (
         <WebhookEndpointForm
-          onCreated={(endpoint) => {
+          title="Add endpoint"
+          save={create}
+          onSaved={(endpoint) => {
             setNotice(`${endpoint.endpoint.url} was added.`);
             setCreated(endpoint);
           }}

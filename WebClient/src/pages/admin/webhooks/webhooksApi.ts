@@ -50,6 +50,14 @@ export function useCreateEndpoint() {
   });
 }
 
+export function useEditEndpoint(id: string) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (body: WebhookEndpointInput) => unwrap(api.PUT('/api/admin/webhooks/endpoints/{endpointId}', { params: { path: { endpointId: id } }, body })),
+    onSuccess: refresh,
+  });
+}
+
 export function useSetEndpointEnabled() {
   const refresh = useRefresh();
   return useMutation({
