@@ -1,3 +1,4 @@
+using Api.Admin.ApiClients;
 using Api.Admin.AuditTrail;
 using Api.Admin.Branding;
 using Api.Admin.EndUsers;
@@ -35,6 +36,7 @@ public static class AdminApi
         admin.MapAdminTicketsApi();
         admin.MapBrandingApi();
         admin.MapOperatorStatusApi();
+        admin.MapApiClientsApi();
         return app;
     }
 }

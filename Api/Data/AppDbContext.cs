@@ -39,6 +39,7 @@ public abstract class AppDbContext(DbContextOptions options)
     public DbSet<TicketAttachment> TicketAttachments => Set<TicketAttachment>();
     public DbSet<Device> Devices => Set<Device>();
     public DbSet<PartnerBranding> PartnerBrandings => Set<PartnerBranding>();
+    public DbSet<Api.Admin.ApiClients.ApiClient> ApiClients => Set<Api.Admin.ApiClients.ApiClient>();
 
     // The Data Protection key ring lives in SQL so every replica shares it; it protects stored
     // TOTP secrets and signing keys, so losing it would lock every user out.

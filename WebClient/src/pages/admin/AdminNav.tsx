@@ -22,10 +22,13 @@ const accountAdministration: Entry = {
 /** Partner admins only: how the portal looks to their end users. */
 const branding: Entry = { label: 'Branding', to: adminRoutes.branding };
 
+/** Partner admins only: the API clients their scripts and provisioning tools use. */
+const apiClients: Entry = { label: 'API clients', to: adminRoutes.apiClients };
+
 const settings = (staff: StaffMe): Entry => ({
   label: 'Settings',
   to: adminRoutes.settings,
-  children: staff.canManage && staff.partnerId !== null ? [accountAdministration, branding] : [accountAdministration],
+  children: staff.canManage && staff.partnerId !== null ? [accountAdministration, branding, apiClients] : [accountAdministration],
 });
 
 /** Every staff member: the partner's people on Single Sign-On and their product roles (technicians read only). */

@@ -8,6 +8,8 @@ export const adminRoutes = {
   audit: '/admin/settings/account-administration/audit',
   /** Partner admins: the portal's colour, logo and support contact for their end users. */
   branding: '/admin/settings/branding',
+  /** Partner admins: the API clients their scripts call the admin API with. */
+  apiClients: '/admin/settings/api-clients',
   /** Home: the platform's side of the partner's people (their single sign-on accounts and product roles). */
   homeSection: '/admin/home',
   /** All staff (technicians read only): the partner's people and their roles in each product. */
