@@ -21,15 +21,15 @@ public static class ApiClientsApi
             .WithName("CreateApiClient")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Creates an API client (name, scopes admin.read / admin.write / scim); its secret is in this answer only.");
-        clients.MapPost("/{id:guid}/rotate-secret", RotateApiClientSecret.HandleAsync)
+        clients.MapPost("/{apiClientId:guid}/rotate-secret", RotateApiClientSecret.HandleAsync)
             .WithName("RotateApiClientSecret")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Gives the API client a new secret (in this answer only); the old one keeps working for 7 days or until retired.");
-        clients.MapPost("/{id:guid}/retire-old-secret", RetireOldApiClientSecret.HandleAsync)
+        clients.MapPost("/{apiClientId:guid}/retire-old-secret", RetireOldApiClientSecret.HandleAsync)
             .WithName("RetireOldApiClientSecret")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("The secret before the last rotation stops working now.");
-        clients.MapPost("/{id:guid}/revoke", RevokeApiClient.HandleAsync)
+        clients.MapPost("/{apiClientId:guid}/revoke", RevokeApiClient.HandleAsync)
             .WithName("RevokeApiClient")
             .WithSummary("Revokes the API client: no new tokens, and its tokens are refused (401) at once.");
         return admin;

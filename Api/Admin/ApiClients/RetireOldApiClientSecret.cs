@@ -10,7 +10,7 @@ namespace Api.Admin.ApiClients;
 public static class RetireOldApiClientSecret
 {
     public static async Task<Results<Ok<ApiClientRow>, ProblemHttpResult>> HandleAsync(
-        Guid id, StaffMember staff, [AsParameters] ApiClientServices s, CancellationToken cancellationToken)
+        Guid apiClientId, StaffMember staff, [AsParameters] ApiClientServices s, CancellationToken cancellationToken)
     {
         if (staff.PartnerId is null)
         {
@@ -18,13 +18,13 @@ public static class RetireOldApiClientSecret
         }
 
         await using var transaction = await SharedTransaction.BeginAsync(s.Db, cancellationToken);
-        if (await s.Visible(staff).Where(c => c.Id == id && c.RevokedAt == null)
+        if (await s.Visible(staff).Where(c => c.Id == apiClientId && c.RevokedAt == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(c => c.PreviousSecretValidUntil, c => c.PreviousSecretValidUntil), cancellationToken) == 0)
         {
-            return await s.Visible(staff).AnyAsync(c => c.Id == id, cancellationToken) ? ApiClientProblems.Revoked() : ApiClientProblems.NotFound();
+            return await s.Visible(staff).AnyAsync(c => c.Id == apiClientId, cancellationToken) ? ApiClientProblems.Revoked() : ApiClientProblems.NotFound();
         }
 
-        var client = await s.Visible(staff).FirstAsync(c => c.Id == id, cancellationToken);
+        var client = await s.Visible(staff).FirstAsync(c => c.Id == apiClientId, cancellationToken);
         var now = s.Clock.GetUtcNow().UtcDateTime;
         if (!await s.Registry.RetirePreviousSecretAsync(client.ClientId, cancellationToken))
         {

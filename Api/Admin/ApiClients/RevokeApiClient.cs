@@ -14,7 +14,7 @@ namespace Api.Admin.ApiClients;
 public static class RevokeApiClient
 {
     public static async Task<Results<NoContent, ProblemHttpResult>> HandleAsync(
-        Guid id, StaffMember staff, [AsParameters] ApiClientServices s, CancellationToken cancellationToken)
+        Guid apiClientId, StaffMember staff, [AsParameters] ApiClientServices s, CancellationToken cancellationToken)
     {
         if (staff.PartnerId is null)
         {
@@ -23,13 +23,13 @@ public static class RevokeApiClient
 
         await using var transaction = await SharedTransaction.BeginAsync(s.Db, cancellationToken);
         var now = s.Clock.GetUtcNow().UtcDateTime;
-        if (await s.Visible(staff).Where(c => c.Id == id && c.RevokedAt == null)
+        if (await s.Visible(staff).Where(c => c.Id == apiClientId && c.RevokedAt == null)
                 .ExecuteUpdateAsync(set => set.SetProperty(c => c.RevokedAt, now).SetProperty(c => c.PreviousSecretValidUntil, (DateTime?)null), cancellationToken) == 0)
         {
-            return await s.Visible(staff).AnyAsync(c => c.Id == id, cancellationToken) ? TypedResults.NoContent() : ApiClientProblems.NotFound();
+            return await s.Visible(staff).AnyAsync(c => c.Id == apiClientId, cancellationToken) ? TypedResults.NoContent() : ApiClientProblems.NotFound();
         }
 
-        var client = await s.Visible(staff).AsNoTracking().FirstAsync(c => c.Id == id, cancellationToken);
+        var client = await s.Visible(staff).AsNoTracking().FirstAsync(c => c.Id == apiClientId, cancellationToken);
         await s.Registry.RevokeAsync(client.ClientId, cancellationToken);
         s.Record(staff, AuditActions.ApiClientRevoked, client, after: new { RevokedAt = now });
         await s.Db.SaveChangesAsync(cancellationToken);

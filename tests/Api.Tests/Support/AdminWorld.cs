@@ -104,7 +104,29 @@ public sealed class AdminWorld
         var (person, _) = await AddStaffAsync(ProductRoles.PartnerTechnician);
         // A migration batch of its first client, far enough ahead that nothing runs or announces it.
         var batchId = await ExecutionWorld.AddBatchAsync(services, [Clients[0]], DateTime.UtcNow.AddDays(60));
-        return new PartnerIds(Clients[0].Id, user.EndUserId, ticketId, attachmentId, person.Id, batchId);
+        return new PartnerIds(Clients[0].Id, user.EndUserId, ticketId, attachmentId, person.Id, batchId, await ApiClientAsync());
+    }
+
+    /// <summary>An API client of this partner (read scope), made as Settings makes one; its secret is not kept.</summary>
+    public async Task<Guid> ApiClientAsync()
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var credentials = await scope.ServiceProvider.GetRequiredService<Api.Sso.MachineClients.MachineClientRegistry>().CreateAsync(
+            "Sweep script", [Api.Admin.ApiClients.ApiClientScopes.AdminRead],
+            new Dictionary<string, string> { [Api.Admin.ApiClients.ApiClientCaller.PartnerClaim] = Partner.Id.ToString() }, CancellationToken.None);
+        var client = new Api.Admin.ApiClients.ApiClient
+        {
+            PartnerId = Partner.Id,
+            Name = "Sweep script",
+            ClientId = credentials.ClientId,
+            Scopes = Api.Admin.ApiClients.ApiClientScopes.AdminRead,
+            CreatedAt = DateTime.UtcNow,
+            CreatedBy = "Sweep",
+        };
+        db.ApiClients.Add(client);
+        await db.SaveChangesAsync();
+        return client.Id;
     }
 
     /// <summary>An open ticket of this end user (of the first client) with one text attachment, written as the portal writes it.</summary>
@@ -155,10 +177,11 @@ public sealed class AdminWorld
 }
 
 /// <summary>Ids of one partner's data, by the name a request gives them.</summary>
-public sealed record PartnerIds(Guid ClientId, Guid EndUserId, Guid TicketId, Guid AttachmentId, Guid PersonId, Guid BatchId)
+public sealed record PartnerIds(Guid ClientId, Guid EndUserId, Guid TicketId, Guid AttachmentId, Guid PersonId, Guid BatchId, Guid ApiClientId)
 {
     public Guid For(string parameter) => parameter switch
     {
+        _ when parameter.Contains("apiClient", StringComparison.OrdinalIgnoreCase) => ApiClientId,
         _ when parameter.Contains("batch", StringComparison.OrdinalIgnoreCase) => BatchId,
         _ when parameter.Contains("person", StringComparison.OrdinalIgnoreCase) => PersonId,
         _ when parameter.Contains("client", StringComparison.OrdinalIgnoreCase) => ClientId,

@@ -39,7 +39,7 @@ export function useCreateApiClient() {
 export function useRotateSecret() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/api/admin/api-clients/{id}/rotate-secret', { params: { path: { id } } })),
+    mutationFn: (id: string) => unwrap(api.POST('/api/admin/api-clients/{apiClientId}/rotate-secret', { params: { path: { apiClientId: id } } })),
     onSettled: refresh,
   });
 }
@@ -47,7 +47,7 @@ export function useRotateSecret() {
 export function useRetireOldSecret() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/api/admin/api-clients/{id}/retire-old-secret', { params: { path: { id } } })),
+    mutationFn: (id: string) => unwrap(api.POST('/api/admin/api-clients/{apiClientId}/retire-old-secret', { params: { path: { apiClientId: id } } })),
     onSettled: refresh,
   });
 }
@@ -55,7 +55,7 @@ export function useRetireOldSecret() {
 export function useRevokeApiClient() {
   const refresh = useRefresh();
   return useMutation({
-    mutationFn: (id: string) => unwrap(api.POST('/api/admin/api-clients/{id}/revoke', { params: { path: { id } } })),
+    mutationFn: (id: string) => unwrap(api.POST('/api/admin/api-clients/{apiClientId}/revoke', { params: { path: { apiClientId: id } } })),
     onSettled: refresh,
   });
 }
