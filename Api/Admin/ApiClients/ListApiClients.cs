@@ -11,14 +11,14 @@ public static class ListApiClients
     public static async Task<Results<Ok<Page<ApiClientRow>>, ValidationProblem, ProblemHttpResult>> HandleAsync(
         [AsParameters] PageRequest paging, StaffMember staff, [AsParameters] ApiClientServices s, CancellationToken cancellationToken)
     {
-        if (staff.PartnerId is null)
-        {
-            return ApiClientProblems.PartnersOnly();
-        }
-
         if (paging.Check(PageSizeLimits.Standard, out var page) is { } invalidPage)
         {
             return invalidPage;
+        }
+
+        if (staff.PartnerId is null)
+        {
+            return ApiClientProblems.PartnersOnly();
         }
 
         var clients = s.Visible(staff).AsNoTracking();

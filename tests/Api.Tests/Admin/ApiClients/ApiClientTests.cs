@@ -203,6 +203,23 @@ public sealed class ApiClientTests(SsoApiFactory api)
         AssertRefused(HttpStatusCode.Forbidden, await steps.SendAsync(await AdminWorld.OperatorAsync(api.Services), HttpMethod.Get, "/api/admin/api-clients"), "belong to a partner");
     }
 
+    [Fact]
+    public async Task The_OpenAPI_document_shows_both_schemes_and_the_scope_each_operation_needs()
+    {
+        using var browser = new SsoDriver(api);
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await browser.Http.GetStringAsync("/openapi/v1.json"))!;
+        var schemes = document["components"]!["securitySchemes"]!;
+        string SecurityOf(string path, string method) => document["paths"]![path]![method]!["security"]!.ToJsonString();
+
+        Assert.Equal("bearer", schemes["Bearer"]!["scheme"]!.GetValue<string>());
+        Assert.Equal("/connect/token", schemes["ApiClient"]!["flows"]!["clientCredentials"]!["tokenUrl"]!.GetValue<string>());
+        Assert.Contains("\"ApiClient\":[\"admin.read\"]", SecurityOf("/api/admin/end-users", "get"));
+        Assert.Contains("\"ApiClient\":[\"admin.write\"]", SecurityOf("/api/admin/end-users", "post"));
+        Assert.DoesNotContain("ApiClient", SecurityOf("/api/admin/status", "get"));
+        Assert.DoesNotContain("ApiClient", SecurityOf("/api/admin/api-clients", "post"));
+        Assert.DoesNotContain("ApiClient", SecurityOf("/api/portal/me", "get"));
+    }
+
     internal static void AssertRefused(HttpStatusCode expected, SsoResponse answer, string sentencePart)
     {
         Assert.True(answer.Status == expected, $"expected {(int)expected}, got {answer}");
