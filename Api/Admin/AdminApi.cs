@@ -1,3 +1,4 @@
+using Api.Admin.ApiClients;
 using Api.Admin.AuditTrail;
 using Api.Admin.Branding;
 using Api.Admin.EndUsers;
@@ -37,6 +38,7 @@ public static class AdminApi
         admin.MapBrandingApi();
         admin.MapWebhooksAdminApi();
         admin.MapOperatorStatusApi();
+        admin.MapApiClientsApi();
         return app;
     }
 }

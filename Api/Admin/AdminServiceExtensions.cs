@@ -1,5 +1,7 @@
+using Api.Admin.ApiClients;
 using Api.Admin.EndUsers;
 using Api.Admin.MailLimits;
+using Api.Sso.MachineClients;
 
 namespace Api.Admin;
 
@@ -10,6 +12,9 @@ public static class AdminServiceExtensions
     {
         builder.Services.AddScoped<AccountOwnership>();
         builder.Services.AddAdminMailLimits();
+        builder.Services.AddScoped<ApiClientCaller>();
+        builder.Services.AddOptions<ApiClientLimitOptions>().BindConfiguration(ApiClientLimitOptions.SectionName);
+        builder.Services.Configure<MachineClientOptions>(options => options.Scopes.UnionWith(ApiClientScopes.All));
         return builder;
     }
 }

@@ -47,4 +47,9 @@ public static class AuditActions
     public const string BrandingEdited = "partner.branding-edited";
     public const string LogoChanged = "partner.logo-changed";
     public const string LogoRemoved = "partner.logo-removed";
+
+    public const string ApiClientCreated = "api-client.created";
+    public const string ApiClientSecretRotated = "api-client.secret-rotated";
+    public const string ApiClientOldSecretRetired = "api-client.old-secret-retired";
+    public const string ApiClientRevoked = "api-client.revoked";
 }

@@ -15,6 +15,12 @@ public sealed class ProblemAuthorizationResults : IAuthorizationMiddlewareResult
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
+        if (authorizeResult is { Forbidden: true, AuthorizationFailure.FailureReasons: var spent } && spent.OfType<TooManyRequestsRefusal>().FirstOrDefault() is { } limit)
+        {
+            await Problems.TooManyRequests(TooManyRequestsRefusal.Title, limit.Message, limit.RetryAfter).ExecuteAsync(context);
+            return;
+        }
+
         if (authorizeResult is { Forbidden: true, AuthorizationFailure.FailureReasons: var reasons } && reasons.FirstOrDefault() is { } reason)
         {
             var (kind, title) = reason is ProblemRefusal refusal ? (refusal.Kind, refusal.Title) : ("forbidden", "Not allowed");

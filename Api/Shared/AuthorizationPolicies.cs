@@ -22,6 +22,9 @@ public static class AuthorizationPolicies
     /// <summary>Anyone signed in through SSO with a second factor, whatever their roles: answers that only an account's owner may give.</summary>
     public const string MfaSession = "mfa-session";
 
-    /// <summary>SCIM provisioning of one partner's end users (/scim/v2): a partner admin, never an operator (SCIM is per partner).</summary>
+    /// <summary>SCIM provisioning of a partner's end users: a partner admin's MFA session, or an API client token with the scim scope.</summary>
     public const string Scim = "scim";
+
+    /// <summary>Only a person signed in, never an API client's token (managing API clients).</summary>
+    public const string InPerson = "in-person";
 }

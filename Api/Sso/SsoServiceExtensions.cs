@@ -2,6 +2,7 @@ using Api.Shared.Links;
 using Api.Shared;
 using Api.Sso.Accounts;
 using Api.Sso.Login;
+using Api.Sso.MachineClients;
 using Api.Sso.Oidc;
 using Api.Sso.Passkeys;
 using Api.Sso.Passwords;
@@ -72,6 +73,7 @@ public static class SsoServiceExtensions
         services.AddSsoProducts();
         services.AddSessionBoundTokens();
         builder.AddOidcServer();
+        services.AddMachineClients();
         return builder;
     }
 

@@ -1,6 +1,8 @@
+using Api.Admin.ApiClients;
 using Api.Data;
 using Api.Shared;
 using Api.Sso.Accounts;
+using Api.Sso.MachineClients;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,7 @@ namespace Api.Admin.Staff;
 /// <see cref="StaffRequirement"/> and any role (<see cref="IStaffRoleRequirement"/>) the policy asks
 /// for. The resolved caller is kept for the handler, which takes it as a parameter.
 /// </summary>
-public sealed class StaffAuthorizationHandler(AppDbContext db, AccountAdministration accounts) : IAuthorizationHandler
+public sealed class StaffAuthorizationHandler(AppDbContext db, AccountAdministration accounts, ApiClientCaller apiClients) : IAuthorizationHandler
 {
     public async Task HandleAsync(AuthorizationHandlerContext context)
     {
@@ -31,6 +33,13 @@ public sealed class StaffAuthorizationHandler(AppDbContext db, AccountAdministra
         }
 
         http!.Items[typeof(StaffMember)] = staff;
+        if (staff.IsApiClient && await apiClients.ThrottleAsync(staff) is { } retryAfter)
+        {
+            context.Fail(new TooManyRequestsRefusal(this, retryAfter,
+                $"This API client has made too many requests. Try again in {Problems.RetryAfterSeconds(retryAfter)} seconds."));
+            return;
+        }
+
         foreach (var requirement in pending)
         {
             if (requirement is IStaffRoleRequirement role && !role.IsMetBy(staff))
@@ -46,6 +55,11 @@ public sealed class StaffAuthorizationHandler(AppDbContext db, AccountAdministra
 
     private async Task<StaffMember?> ResolveAsync(HttpContext http)
     {
+        if (http.User.IsMachineClient())
+        {
+            return await apiClients.ResolveAsync(http);
+        }
+
         var accountId = http.User.GetUserId();
         if (accountId is null)
         {

@@ -9,10 +9,14 @@ namespace Api.Admin.Staff;
 /// <summary>
 /// Whoever calls the admin area: a partner's staff member (scoped to that partner) or a platform
 /// operator (every partner). Resolved once per request, during authorization, by <see cref="StaffAuthorizationHandler"/>; handlers
-/// take it as a parameter.
+/// take it as a parameter. An API client's token resolves to one too (<see cref="ApiClientId"/> set):
+/// scoped to its partner, named as the API client in the audit log.
 /// </summary>
-public sealed record StaffMember(string AccountId, string Name, string Email, string Role, Guid? PartnerId, string? ClientIp)
+public sealed record StaffMember(string AccountId, string Name, string Email, string Role, Guid? PartnerId, string? ClientIp, Guid? ApiClientId = null)
 {
+    /// <summary>A partner's API client (a script), not a person.</summary>
+    public bool IsApiClient => ApiClientId is not null;
+
     public bool IsOperator => Role == ProductRoles.PlatformOperator;
 
     /// <summary>Partner admins and operators change things; technicians read, resend activation and unlock.</summary>

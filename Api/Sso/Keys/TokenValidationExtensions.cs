@@ -33,17 +33,18 @@ public static class TokenValidationExtensions
         builder.AddDefaultJwtBearer();
         builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions>(
                 Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKeyRing, IConfiguration>((options, ring, configuration) =>
-            {
-                var issuer = PublicOrigin.Of(configuration);
-                options.TokenValidationParameters.ValidIssuers = [issuer, issuer.TrimEnd('/')];
-                // Keys come from the ring on every validation, so a rotation needs no restart.
-                options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, keyId, _) => ring.ValidationKeysFor(keyId);
-                // Only our two asymmetric algorithms: rejects alg=none and HMAC key-confusion tokens outright.
-                options.TokenValidationParameters.ValidAlgorithms =
-                    [Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha256, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.EcdsaSha256];
-            });
+            .Configure<SigningKeyRing, IConfiguration>(UseRing);
         return builder;
     }
 
+    /// <summary>Our ring's keys (read at every validation, so a rotation needs no restart), our issuer, our two algorithms.</summary>
+    public static void UseRing(Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions options, SigningKeyRing ring, IConfiguration configuration)
+    {
+        var issuer = PublicOrigin.Of(configuration);
+        options.TokenValidationParameters.ValidIssuers = [issuer, issuer.TrimEnd('/')];
+        options.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, keyId, _) => ring.ValidationKeysFor(keyId);
+        // Only our two asymmetric algorithms: rejects alg=none and HMAC key-confusion tokens outright.
+        options.TokenValidationParameters.ValidAlgorithms =
+            [Microsoft.IdentityModel.Tokens.SecurityAlgorithms.RsaSha256, Microsoft.IdentityModel.Tokens.SecurityAlgorithms.EcdsaSha256];
+    }
 }

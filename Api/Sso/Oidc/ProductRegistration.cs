@@ -1,3 +1,4 @@
+using Api.Sso.MachineClients;
 using Api.Sso.Products;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -61,7 +62,9 @@ public static class ProductRegistration
         var stale = new List<object>();
         await foreach (var application in applications.ListAsync(count: null, offset: null, cancellationToken))
         {
-            if (catalog.FindByClientId(await applications.GetClientIdAsync(application, cancellationToken)) is null)
+            // Machine clients are not configured products: their owners register and revoke them.
+            if (catalog.FindByClientId(await applications.GetClientIdAsync(application, cancellationToken)) is null
+                && !MachineClientProperties.IsMachineClient(await applications.GetPropertiesAsync(application, cancellationToken)))
             {
                 stale.Add(application);
             }

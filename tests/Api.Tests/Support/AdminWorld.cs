@@ -107,7 +107,7 @@ public sealed class AdminWorld
         // A migration batch of its first client, far enough ahead that nothing runs or announces it.
         var batchId = await ExecutionWorld.AddBatchAsync(services, [Clients[0]], DateTime.UtcNow.AddDays(60));
         var (endpointId, deliveryId) = await WebhookEndpointAsync();
-        return new PartnerIds(Clients[0].Id, user.EndUserId, ticketId, attachmentId, person.Id, batchId, endpointId, deliveryId);
+        return new PartnerIds(Clients[0].Id, user.EndUserId, ticketId, attachmentId, person.Id, batchId, endpointId, deliveryId, await ApiClientAsync());
     }
 
     /// <summary>A webhook endpoint of this partner with one delivered test event (so Replay has something to send again).</summary>
@@ -128,6 +128,28 @@ public sealed class AdminWorld
         await db.SaveChangesAsync();
         await db.WebhookDeliveries.Where(d => d.EventId == sent.Id).ExecuteUpdateAsync(set => set.SetProperty(d => d.DeliveredAt, DateTime.UtcNow));
         return (endpoint.Id, await db.WebhookDeliveries.Where(d => d.EventId == sent.Id).Select(d => d.Id).SingleAsync());
+    }
+
+    /// <summary>An API client of this partner (read scope), made as Settings makes one; its secret is not kept.</summary>
+    public async Task<Guid> ApiClientAsync()
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var credentials = await scope.ServiceProvider.GetRequiredService<Api.Sso.MachineClients.MachineClientRegistry>().CreateAsync(
+            "Sweep script", [Api.Admin.ApiClients.ApiClientScopes.AdminRead],
+            new Dictionary<string, string> { [Api.Admin.ApiClients.ApiClientCaller.PartnerClaim] = Partner.Id.ToString() }, CancellationToken.None);
+        var client = new Api.Admin.ApiClients.ApiClient
+        {
+            PartnerId = Partner.Id,
+            Name = "Sweep script",
+            ClientId = credentials.ClientId,
+            Scopes = Api.Admin.ApiClients.ApiClientScopes.AdminRead,
+            CreatedAt = DateTime.UtcNow,
+            CreatedBy = "Sweep",
+        };
+        db.ApiClients.Add(client);
+        await db.SaveChangesAsync();
+        return client.Id;
     }
 
     /// <summary>An open ticket of this end user (of the first client) with one text attachment, written as the portal writes it.</summary>
@@ -178,12 +200,13 @@ public sealed class AdminWorld
 }
 
 /// <summary>Ids of one partner's data, by the name a request gives them.</summary>
-public sealed record PartnerIds(Guid ClientId, Guid EndUserId, Guid TicketId, Guid AttachmentId, Guid PersonId, Guid BatchId, Guid WebhookEndpointId, Guid WebhookDeliveryId)
+public sealed record PartnerIds(Guid ClientId, Guid EndUserId, Guid TicketId, Guid AttachmentId, Guid PersonId, Guid BatchId, Guid WebhookEndpointId, Guid WebhookDeliveryId, Guid ApiClientId)
 {
     public Guid For(string parameter) => parameter switch
     {
         _ when parameter.Contains("endpoint", StringComparison.OrdinalIgnoreCase) => WebhookEndpointId,
         _ when parameter.Contains("delivery", StringComparison.OrdinalIgnoreCase) => WebhookDeliveryId,
+        _ when parameter.Contains("apiClient", StringComparison.OrdinalIgnoreCase) => ApiClientId,
         _ when parameter.Contains("batch", StringComparison.OrdinalIgnoreCase) => BatchId,
         _ when parameter.Contains("person", StringComparison.OrdinalIgnoreCase) => PersonId,
         _ when parameter.Contains("client", StringComparison.OrdinalIgnoreCase) => ClientId,

@@ -100,15 +100,15 @@ public sealed class AdminAccessSweep(SsoApiFactory api)
         AssertRefused(HttpStatusCode.Forbidden, answer);
     }
 
-    private static bool IsOperatorOnly(ApiOperation operation) =>
+    internal static bool IsOperatorOnly(ApiOperation operation) =>
         operation.Path.StartsWith("/api/admin/migration/batches", StringComparison.Ordinal)
         || operation.Path.StartsWith("/api/admin/migration/reminders", StringComparison.Ordinal)
         || operation.Path == "/api/admin/status";
 
-    private static IEnumerable<ApiOperation> AdminEndpoints() =>
+    internal static IEnumerable<ApiOperation> AdminEndpoints() =>
         ApiDescription.Operations.Where(o => o.Path.StartsWith("/api/admin/", StringComparison.Ordinal));
 
-    private static TheoryData<string> Rows(IEnumerable<ApiOperation> operations)
+    internal static TheoryData<string> Rows(IEnumerable<ApiOperation> operations)
     {
         var rows = new TheoryData<string>();
         foreach (var operation in operations)
@@ -120,11 +120,14 @@ public sealed class AdminAccessSweep(SsoApiFactory api)
     }
 
     /// <summary>Where an operation takes an id of the caller's data: uuid path or query parameters, clientId or ids in the body.</summary>
-    private static IEnumerable<string> IdSlots(ApiOperation operation) =>
+    internal static IEnumerable<string> IdSlots(ApiOperation operation) =>
         operation.Parameters.Where(p => p.Format == "uuid" && p.In is "path" or "query").Select(p => p.Name)
             .Concat((operation.BodyProperties?.Keys ?? []).Where(name => name is "clientId" or "ids"));
 
-    private async Task<SsoResponse> CallAsync(StaffLogin caller, ApiOperation target, PartnerIds ids)
+    private Task<SsoResponse> CallAsync(StaffLogin caller, ApiOperation target, PartnerIds ids) => CallAsync(api, caller, target, ids);
+
+    /// <summary>The operation with plausible input and these ids, as <paramref name="caller"/> (a session's token or an API client's).</summary>
+    internal static async Task<SsoResponse> CallAsync(SsoApiFactory api, StaffLogin caller, ApiOperation target, PartnerIds ids)
     {
         var url = target.Url(p => p.Format == "uuid" ? ids.For(p.Name).ToString() : Plausible(p));
         using var request = caller.Request(new HttpMethod(target.Method), url);
@@ -177,7 +180,7 @@ public sealed class AdminAccessSweep(SsoApiFactory api)
         return body;
     }
 
-    private static void AssertRefused(HttpStatusCode expected, SsoResponse answer)
+    internal static void AssertRefused(HttpStatusCode expected, SsoResponse answer)
     {
         Assert.True(answer.Status == expected, $"expected {(int)expected}, got {answer}");
         Assert.True(answer.IsProblem, $"expected ProblemDetails, got {answer}");

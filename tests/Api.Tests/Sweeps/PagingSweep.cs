@@ -32,7 +32,7 @@ public sealed class PagingSweep(SsoApiFactory api)
     public void Every_list_that_pages_is_swept() =>
         Assert.Equal(
             [
-                "GET /api/admin/audit", "GET /api/admin/end-users", "GET /api/admin/home-users", "GET /api/admin/migration/batches/timeline",
+                "GET /api/admin/api-clients", "GET /api/admin/audit", "GET /api/admin/end-users", "GET /api/admin/home-users", "GET /api/admin/migration/batches/timeline",
                 "GET /api/admin/migration/batches/{id}/results", "GET /api/admin/migration/funnel/people", "GET /api/admin/migration/funnels",
                 "GET /api/admin/tickets", "GET /api/admin/webhooks/endpoints/{endpointId}/deliveries", "GET /api/portal/devices", "GET /api/portal/tickets",
             ],

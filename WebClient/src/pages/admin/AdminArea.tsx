@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import { AdminHome } from './AdminHome';
 import { AdminLayout } from './AdminLayout';
+import { ApiClientsPage } from './apiClients/ApiClientsPage';
 import { adminRoutes } from './adminRoutes';
 import { AuditPage } from './audit/AuditPage';
 import { BrandingPage } from './branding/BrandingPage';
@@ -93,6 +94,7 @@ export default function AdminArea() {
           <Route path={within(adminRoutes.branding)} element={<BrandingPage />} />
           <Route path={within(adminRoutes.webhooks)} element={<WebhooksPage />} />
           <Route path={within(adminRoutes.webhookEndpoint)} element={<WebhookEndpointPage />} />
+          <Route path={within(adminRoutes.apiClients)} element={<ApiClientsPage />} />
           <Route path={within(adminRoutes.tickets)} element={<AdminTicketListPage />} />
           <Route path={within(adminRoutes.ticket)} element={<AdminTicketPage />} />
           <Route path={within(adminRoutes.status)} element={<SystemStatusPage />} />

@@ -23,10 +23,13 @@ const accountAdministration: Entry = {
 const branding: Entry = { label: 'Branding', to: adminRoutes.branding };
 const webhooks: Entry = { label: 'Webhooks', to: adminRoutes.webhooks };
 
+/** Partner admins only: the API clients their scripts and provisioning tools use. */
+const apiClients: Entry = { label: 'API clients', to: adminRoutes.apiClients };
+
 const settings = (staff: StaffMe): Entry => ({
   label: 'Settings',
   to: adminRoutes.settings,
-  children: staff.canManage && staff.partnerId !== null ? [accountAdministration, branding, webhooks] : [accountAdministration],
+  children: staff.canManage && staff.partnerId !== null ? [accountAdministration, branding, apiClients, webhooks] : [accountAdministration],
 });
 
 /** Every staff member: the partner's people on Single Sign-On and their product roles (technicians read only). */

@@ -28,6 +28,8 @@ export const adminKeys = {
   ticketList: (query: AdminTicketQuery) => ['admin', 'tickets', 'list', query] as const,
   ticket: (id: string) => ['admin', 'tickets', 'detail', id] as const,
   branding: ['admin', 'branding'] as const,
+  apiClients: ['admin', 'api-clients'] as const,
+  apiClientList: (page: number) => ['admin', 'api-clients', 'list', page] as const,
 };
 
 /** The signed-in staff member: asked once per visit to the admin area (see AdminLayout). */

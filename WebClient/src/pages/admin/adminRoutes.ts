@@ -11,6 +11,8 @@ export const adminRoutes = {
   /** Partner admins: endpoints that receive signed events, and each one's delivery log. */
   webhooks: '/admin/settings/webhooks',
   webhookEndpoint: '/admin/settings/webhooks/:id',
+  /** Partner admins: the API clients their scripts call the admin API with. */
+  apiClients: '/admin/settings/api-clients',
   /** Home: the platform's side of the partner's people (their single sign-on accounts and product roles). */
   homeSection: '/admin/home',
   /** All staff (technicians read only): the partner's people and their roles in each product. */

@@ -62,3 +62,9 @@ export type AdminTicketDetail = Schemas['AdminTicketDetail'];
 /** GET /api/admin/branding: the partner's look and support contact (PUT answers the same). */
 export type BrandingSettings = Schemas['BrandingSettings'];
 export type LogoUpload = Schemas['LogoUpload'];
+
+/** Settings > API clients: a partner's API client (never its secret), and the answers that carry a secret once. */
+export type ApiClientRow = Schemas['ApiClientRow'];
+export type ApiClientPage = Schemas['PageOfApiClientRow'];
+export type CreatedApiClient = Schemas['CreatedApiClient'];
+export type RotatedApiClientSecret = Schemas['RotatedApiClientSecret'];
