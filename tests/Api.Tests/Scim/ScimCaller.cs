@@ -2,21 +2,27 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Api.Tests.Admin.ApiClients;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Api.Tests.Scim;
 
 /// <summary>
-/// A partner's provisioning client calling /scim/v2, the one way SCIM tests authenticate: today a
-/// partner admin's MFA session; the integrator points <see cref="ForPartnerAsync"/> at an API client
-/// token with the scim scope once API clients exist.
+/// A partner's provisioning client calling /scim/v2, the one way SCIM tests authenticate: an API
+/// client of the partner with the scim scope, created in Settings by a partner admin and exchanged
+/// for a token at the token endpoint, as Entra ID or Okta would (<see cref="ForPartnerAsync"/>);
+/// or a partner admin's own signed-in session (<see cref="As"/>).
 /// </summary>
 public sealed class ScimCaller(HttpClient http, string token) : IDisposable
 {
     public const string Base = "/scim/v2";
 
-    public static async Task<ScimCaller> ForPartnerAsync(SsoApiFactory api, AdminWorld world) =>
-        new(Client(api), (await world.StaffAsync()).Token);
+    public static async Task<ScimCaller> ForPartnerAsync(SsoApiFactory api, AdminWorld world)
+    {
+        using var steps = new ApiClientSteps(api);
+        var provisioning = await steps.CreateAsync(await world.StaffAsync(), "scim");
+        return new(Client(api), (await steps.TokenAsync(provisioning)).Token);
+    }
 
     /// <summary>Someone else's signed-in state (an operator, a technician), to show who is refused.</summary>
     public static ScimCaller As(SsoApiFactory api, StaffLogin login) => new(Client(api), login.Token);

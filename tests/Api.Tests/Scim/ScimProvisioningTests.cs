@@ -62,8 +62,9 @@ public sealed class ScimProvisioningTests(SsoApiFactory api)
 
         var audit = await admin.GetAsync(browser, $"/api/admin/audit?targetId={id}&pageSize=50");
         var entries = audit.Json!["items"]!.AsArray().Select(e => ((string)e!["action"]!, (string)e["actorName"]!)).ToList();
+        // The actor is the provisioning API client, by its name (not the admin who created it).
         var caller = entries.First().Item2;
-        Assert.StartsWith("Staff ", caller);
+        Assert.StartsWith("API client “Script ", caller);
         Assert.Equal(
             [AuditActions.EndUserCreated, AuditActions.EndUserEdited, AuditActions.EndUserDisabled, AuditActions.EndUserDeleted],
             entries.Select(e => e.Item1).Reverse());

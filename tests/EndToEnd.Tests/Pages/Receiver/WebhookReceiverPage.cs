@@ -10,6 +10,8 @@ namespace EndToEnd.Tests.Pages.Receiver;
 /// </summary>
 public sealed class WebhookReceiverPage(IPage page, Uri receiverUrl)
 {
+    public IPage Page => page;
+
     /// <summary>The address to register in the portal for this address name.</summary>
     public string AddressOf(string slug) => new Uri(receiverUrl, $"/hooks/{slug}").ToString();
 
