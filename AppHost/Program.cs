@@ -37,7 +37,7 @@ if (database.Server is not null)
     api.WaitFor(database.Server);
 }
 
-// Apps: the SPA is the one origin the browser sees; Vite proxies /api, /connect, /.well-known.
+// Apps: the SPA is the one origin the browser sees; Vite proxies /api, /connect, /.well-known, /scim.
 var webclient = builder.AddPortalWebClient(repositoryRoot)
     .WithReference(api);
 

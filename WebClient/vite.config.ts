@@ -10,7 +10,7 @@ const port = Number(process.env.PORT ?? 5173);
 // so the identity provider builds its issuer, redirects and cookies for the SPA origin; Location and
 // Set-Cookie headers pass through untouched.
 const toApi: ProxyOptions = { target: apiTarget, changeOrigin: false, xfwd: true };
-const proxy = { '/api': toApi, '/connect': toApi, '/.well-known': toApi };
+const proxy = { '/api': toApi, '/connect': toApi, '/.well-known': toApi, '/scim': toApi };
 
 // The same protective headers the Api sends with the published SPA (its CSP stays off here:
 // Vite's dev client relies on inline scripts). Tokens travel in reset/activation URLs: no referrer.
