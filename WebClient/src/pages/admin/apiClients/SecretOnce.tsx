@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Facts } from '../../../components/Facts';
 import { Modal } from '../../../components/Modal';
 
 interface Props {
@@ -29,16 +30,12 @@ export function SecretOnce({ title, clientId, secret, note, onDone }: Props) {
         Copy the secret now and keep it in your script&apos;s secret store. <strong>You will not see it again</strong>: if
         you lose it, rotate the secret.
       </p>
-      <dl className="facts">
-        <dt>Client ID</dt>
-        <dd>
-          <code data-testid="api-client-id">{clientId}</code>
-        </dd>
-        <dt>Client secret</dt>
-        <dd>
-          <code data-testid="api-client-secret">{secret}</code>
-        </dd>
-      </dl>
+      <Facts
+        items={[
+          ['Client ID', <code data-testid="api-client-id">{clientId}</code>],
+          ['Client secret', <code data-testid="api-client-secret">{secret}</code>],
+        ]}
+      />
       {note && <p className="hint">{note}</p>}
       <div className="actions">
         <button type="button" className="button" onClick={() => void copy()}>
