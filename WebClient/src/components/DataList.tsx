@@ -58,7 +58,10 @@ export function DataList<T, Row>({ query, loading, empty, rows, pager, children 
           <div className="empty">{empty}</div>
         )
       ) : (
-        <div className="table-scroll">{children(items, busy)}</div>
+        // Focusable, so that keyboard users can scroll a table wider than the screen (a long name in a row).
+        <div className="table-scroll" tabIndex={0}>
+          {children(items, busy)}
+        </div>
       )}
       {paging && paging.total > 0 && <Pager {...paging} />}
     </>
