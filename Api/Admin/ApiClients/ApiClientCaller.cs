@@ -27,17 +27,22 @@ public sealed class ApiClientCaller(AppDbContext db, RedisBudget budget, IOption
         var clientId = http.User.FindFirst("client_id")?.Value;
         var client = clientId is null ? null : await db.Set<ApiClient>().AsNoTracking()
             .Where(c => c.ClientId == clientId && c.RevokedAt == null)
-            .Select(c => new { c.Id, c.Name, c.PartnerId })
+            .Select(c => new { c.Id, c.Name, c.PartnerId, c.LastUsedAt })
             .FirstOrDefaultAsync(http.RequestAborted);
         if (client is null || http.User.FindFirst(PartnerClaim)?.Value != client.PartnerId.ToString())
         {
             return null;
         }
 
+        // Written only when the row read says it is stale: an UPDATE on every request would take
+        // SQLite's one write lock on every API call, even when it matched no row.
         var now = clock.GetUtcNow().UtcDateTime;
         var stale = now - LastUsedResolution;
-        await db.Set<ApiClient>().Where(c => c.Id == client.Id && (c.LastUsedAt == null || c.LastUsedAt < stale))
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.LastUsedAt, now), http.RequestAborted);
+        if (client.LastUsedAt is null || client.LastUsedAt < stale)
+        {
+            await db.Set<ApiClient>().Where(c => c.Id == client.Id && (c.LastUsedAt == null || c.LastUsedAt < stale))
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.LastUsedAt, now), http.RequestAborted);
+        }
 
         // The scope requirements keep each token to its scopes; the role only lets write and scim
         // tokens past the partner-admin checks their policies also hold.
